@@ -1,0 +1,191 @@
+// Results: what the engine returns for a Scenario. Panels render only these.
+import type { Dataflow, Topology } from '../scenario/types';
+
+// ---------------------------------------------------------------- GEMM / systolic array
+
+export interface SramCounts {
+  ifmapReads: number;
+  filterReads: number;
+  ofmapWrites: number;
+  /** Partial sums read back from the ofmap buffer (folds along the reduction dim). */
+  ofmapReads: number;
+}
+
+/** SCALE-Sim v2's figures for the same array, dataflow and GEMM, reproduced as it reports them. */
+export interface ScaleSimFigures {
+  cycles: number;
+  overallUtilization: number; // 0..1
+  computeUtilization: number; // 0..1
+  mappingEfficiency: number; // 0..1
+  ifmapReads: number;
+  filterReads: number;
+  ofmapWrites: number;
+}
+
+export interface GemmResult {
+  engine: 'cycle' | 'closed-form';
+  rows: number;
+  cols: number;
+  dataflow: Dataflow;
+  m: number;
+  k: number;
+  n: number;
+  /** Number of cycles from the first operand entering to the last output written. */
+  cycles: number;
+  folds: number;
+  /** Cycles of each fold, in order (all folds; length = folds). */
+  foldCycles: number[];
+  /** MACs done / (R x C x cycles). */
+  utilization: number;
+  /** Mean over folds of the fraction of PEs mapped. */
+  mappingEfficiency: number;
+  macs: number;
+  sram: SramCounts;
+  scalesim: ScaleSimFigures;
+  /** Present when the engine stepped: the output equals a plain int32 matmul. */
+  outputMatchesReference?: boolean;
+}
+
+/**
+ * A window of cycles of per-PE state, pulled on demand by the animation.
+ * Arrays are laid out [cycleOffset][row][col], length count * rows * cols.
+ */
+export interface TraceWindow {
+  start: number;
+  count: number;
+  rows: number;
+  cols: number;
+  /** Stationary or moving weight (filter) value held in each PE's register. */
+  weight: Int32Array;
+  /** Input (ifmap) value in each PE's register. */
+  input: Int32Array;
+  /** Partial sum in each PE's accumulator / passing through it. */
+  psum: Int32Array;
+  /** 1 when the PE did a MAC that cycle. */
+  active: Uint8Array;
+  /** Cumulative SRAM counts at the end of each cycle in the window: [ifmapR, filterR, ofmapW, ofmapR] * count. */
+  sramCumulative: Float64Array;
+  /** Fold index at each cycle of the window. */
+  fold: Int32Array;
+}
+
+/** Operands and output of a small stepped run, for display (int8 in, int32 out). */
+export interface GemmMatrices {
+  a: Int8Array; // M x K row-major
+  b: Int8Array; // K x N row-major
+  out: Int32Array; // M x N row-major
+}
+
+// ---------------------------------------------------------------- LLM serving
+
+export interface ChipOccupancy {
+  /** Bytes of weights, KV cache at the end of the prompt, KV cache at the end of the answer, activations. */
+  weightsBytes: number;
+  kvPromptBytes: number;
+  kvFinalBytes: number;
+  activationBytes: number;
+  capacityBytes: number;
+  /** What this chip holds, e.g. "layers 12-13, shard 3/8". */
+  label: string;
+}
+
+export interface NetworkLink {
+  id: number;
+  a: number; // endpoint index: a chip (0..chips-1) or a switch (chips..)
+  b: number;
+  bandwidthGBps: number; // per direction
+  latencyUs: number;
+  kind: 'local' | 'global' | 'nvlink' | 'network';
+  /** Busy fraction over the simulated step, 0..1. */
+  utilization: number;
+}
+
+export interface TimelineEvent {
+  kind: 'compute' | 'transfer';
+  /** Chip index for compute, link id for transfer. */
+  lane: number;
+  startUs: number;
+  endUs: number;
+  label: string;
+  bytes?: number;
+  onCriticalPath: boolean;
+}
+
+export interface NetworkResult {
+  topology: Topology | 'nvswitch';
+  endpoints: number; // chips + switches
+  chips: number;
+  links: NetworkLink[];
+  /** Events of one decode step; may be truncated for very large systems (see `eventsTruncated`). */
+  events: TimelineEvent[];
+  eventsTruncated: boolean;
+  stepUs: number;
+  computeUs: number; // on the critical path
+  communicationUs: number; // on the critical path
+}
+
+export interface MachineResult {
+  machine: string; // 'lpu' | GpuId
+  name: string;
+  fits: boolean;
+  /** Why it does not fit, naming what to change and the chips it needs. */
+  message?: string;
+  chips: number;
+  chipsNeeded: number;
+  tensorParallel: number;
+  pipelineStages: number;
+  ttftMs: number;
+  tpotMs: number; // p50 for GPUs; exact for the statically scheduled machine
+  p99TpotMs: number;
+  tokensPerSecondPerUser: number;
+  systemTokensPerSecond: number;
+  /** Prompt + all output tokens for one user. */
+  answerMs: number;
+  costPerMillionTokensUsd: number;
+  joulesPerToken: number;
+  powerW: number;
+  costPerHourUsd: number;
+  occupancy: ChipOccupancy[];
+  network: NetworkResult | null;
+  /** Where the time of one decode step goes (ms). */
+  breakdown: { computeMs: number; memoryMs: number; networkMs: number; overheadMs: number };
+}
+
+export interface SweepPoint {
+  machine: string;
+  batch: number;
+  fits: boolean;
+  tokensPerSecondPerUser: number;
+  tokensPerSecondPerChip: number;
+  tokensPerSecondPerDollarHour: number;
+  tokensPerSecondPerWatt: number;
+}
+
+export interface RooflinePoint {
+  machine: string;
+  phase: 'prefill' | 'decode';
+  /** FLOP per byte moved from weight memory (HBM or SRAM). */
+  intensity: number;
+  achievedTflops: number;
+  peakTflops: number;
+  bandwidthTBps: number;
+}
+
+export interface CalibrationRow {
+  id: string;
+  description: string;
+  source: string;
+  metric: 'tokensPerSecondPerUser' | 'tpotMs';
+  published: number;
+  modelled: number;
+  /** (modelled - published) / published */
+  error: number;
+  tolerance: number;
+}
+
+export interface LlmResult {
+  lpu: MachineResult;
+  gpu: MachineResult;
+  sweep: SweepPoint[];
+  roofline: RooflinePoint[];
+}

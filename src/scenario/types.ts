@@ -1,0 +1,144 @@
+// The Scenario: every input a user can set, and the only thing a link, the CLI and the
+// engine read. This file is the hand-written contract; `schema.ts` validates against it
+// (zod) and must infer exactly this shape.
+
+export type Dataflow = 'ws' | 'os' | 'is';
+export type Precision = 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4';
+export type PanelId = 'dataflow' | 'sram' | 'interconnect' | 'latency';
+/** Topology of the SRAM-only system's chip-to-chip network. */
+export type Topology = 'ring' | 'torus2d' | 'fully-connected' | 'dragonfly';
+export type GpuId = 'a100-40gb' | 'a100-80gb' | 'h100-sxm' | 'h200' | 'b200';
+
+/** One GEMM on one systolic array: O[M x N] = A[M x K] . B[K x N]. */
+export interface GemmScenario {
+  rows: number; // 1..256
+  cols: number; // 1..256
+  dataflow: Dataflow;
+  m: number; // 1..65536
+  k: number;
+  n: number;
+  /** Seed of the int8 operand generator (deterministic operands). */
+  seed: number;
+}
+
+/** A transformer, dense or mixture-of-experts. */
+export interface ModelSpec {
+  id: string;
+  name: string;
+  layers: number;
+  hidden: number;
+  heads: number;
+  kvHeads: number;
+  headDim: number;
+  /** Intermediate size of one FFN (one expert for MoE). */
+  ffn: number;
+  /** Gated FFN (SwiGLU: 3 matrices) or plain (2 matrices). */
+  gatedFfn: boolean;
+  vocab: number;
+  /** 1 for dense models. */
+  experts: number;
+  activeExperts: number;
+  /** Total parameters as published, for display and checks. */
+  paramsB: number;
+  source: string;
+}
+
+export interface LlmWorkload {
+  /** Preset id (`llama-2-70b`, ...) or 'custom' (then `custom` holds the full spec). */
+  model: string;
+  custom: ModelSpec | null;
+  batch: number; // concurrent users (sequences)
+  prompt: number; // input tokens
+  output: number; // generated tokens
+  weights: Precision;
+  activations: Precision;
+  kv: Precision;
+}
+
+/** SRAM-only chip (GroqChip / TSP lineage). All figures editable; presets carry sources. */
+export interface ChipSpec {
+  id: string;
+  name: string;
+  sramMB: number; // decimal MB per chip
+  clockMHz: number;
+  tflopsFp16: number;
+  topsInt8: number;
+  sramBandwidthTBps: number;
+  linksPerChip: number;
+  linkBandwidthGBps: number; // per link, per direction
+  hopLatencyUs: number;
+  chipsPerNode: number;
+  powerW: number; // per chip (card), at load
+  priceUsdPerChipHour: number; // amortised system cost per chip-hour
+  /** Fraction of peak compute a compiled schedule achieves (fitted, editable). */
+  computeEfficiency: number;
+  sources: Record<string, string>;
+}
+
+export interface GpuSpec {
+  id: GpuId | string;
+  name: string;
+  hbmGB: number;
+  hbmBandwidthTBps: number;
+  tflopsBf16: number;
+  tflopsFp8: number; // 0 when not supported (falls back to bf16 math)
+  topsInt8: number;
+  tflopsFp4: number; // 0 when not supported
+  nvlinkGBps: number; // per GPU, bidirectional, as datasheets quote it
+  gpusPerNode: number;
+  interNodeGBps: number; // per GPU, per direction (InfiniBand)
+  interNodeLatencyUs: number;
+  nvlinkLatencyUs: number;
+  powerW: number;
+  priceUsdPerHour: number;
+  /** Fitted: fraction of HBM bandwidth achieved when streaming weights. */
+  hbmEfficiency: number;
+  computeEfficiency: number;
+  /** Fitted: fixed kernel-launch / framework overhead per layer, microseconds. */
+  launchOverheadUsPerLayer: number;
+  /** Run-to-run jitter (coefficient of variation of time per token). */
+  jitterCv: number;
+  sources: Record<string, string>;
+}
+
+export interface SramSystem {
+  chip: string; // preset id, 'lpu'
+  overrides: Partial<Omit<ChipSpec, 'id' | 'name' | 'sources'>>;
+  /** null = the minimum that fits. */
+  chips: number | null;
+  topology: Topology;
+}
+
+export interface GpuSystem {
+  gpu: string; // GpuId
+  overrides: Partial<Omit<GpuSpec, 'id' | 'name' | 'sources'>>;
+  /** null = the minimum that fits. */
+  gpus: number | null;
+  /** Tensor-parallel degree; null = choose (up to gpusPerNode). */
+  tp: number | null;
+  /** Seed for the run-to-run jitter. */
+  seed: number;
+}
+
+export interface ViewState {
+  panel: PanelId;
+  cycle: number;
+  tour: { id: string; step: number } | null;
+  presenter: boolean;
+}
+
+export interface Classroom {
+  /** Ids of controls and panels the author hid. */
+  hidden: string[];
+  locked: boolean;
+}
+
+export interface Scenario {
+  v: 1;
+  gemm: GemmScenario;
+  llm: LlmWorkload;
+  lpu: SramSystem;
+  gpu: GpuSystem;
+  view: ViewState;
+  classroom: Classroom;
+}
