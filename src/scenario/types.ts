@@ -2,12 +2,30 @@
 // engine read. This file is the hand-written contract; `schema.ts` validates against it
 // (zod) and must infer exactly this shape.
 
-export type Dataflow = 'ws' | 'os' | 'is';
-export type Precision = 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4';
-export type PanelId = 'dataflow' | 'sram' | 'interconnect' | 'latency';
+export type Dataflow = (typeof DATAFLOWS)[number];
+export type Precision = (typeof PRECISIONS)[number];
+export type PanelId = (typeof PANELS)[number];
 /** Topology of the SRAM-only system's chip-to-chip network. */
-export type Topology = 'ring' | 'torus2d' | 'fully-connected' | 'dragonfly';
-export type GpuId = 'a100-40gb' | 'a100-80gb' | 'h100-sxm' | 'h200' | 'b200';
+export type Topology = (typeof TOPOLOGIES)[number];
+export const GPU_IDS = ['a100-40gb', 'a100-80gb', 'h100-sxm', 'h200', 'b200'] as const;
+export type GpuId = (typeof GPU_IDS)[number];
+export const CHIP_IDS = ['lpu'] as const;
+export const MODEL_IDS = [
+  'llama-2-7b',
+  'llama-2-13b',
+  'llama-2-70b',
+  'llama-3.1-8b',
+  'llama-3.1-70b',
+  'llama-3.1-405b',
+  'mixtral-8x7b',
+  'falcon-180b',
+  'gpt-3-175b',
+] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+export const PRECISIONS = ['fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;
+export const TOPOLOGIES = ['ring', 'torus2d', 'fully-connected', 'dragonfly'] as const;
+export const DATAFLOWS = ['ws', 'os', 'is'] as const;
+export const PANELS = ['dataflow', 'sram', 'interconnect', 'latency'] as const;
 
 /** One GEMM on one systolic array: O[M x N] = A[M x K] . B[K x N]. */
 export interface GemmScenario {
@@ -44,8 +62,8 @@ export interface ModelSpec {
 }
 
 export interface LlmWorkload {
-  /** Preset id (`llama-2-70b`, ...) or 'custom' (then `custom` holds the full spec). */
-  model: string;
+  /** Preset id (MODEL_IDS) or 'custom' (then `custom` holds the full spec). */
+  model: ModelId | 'custom';
   custom: ModelSpec | null;
   batch: number; // concurrent users (sequences)
   prompt: number; // input tokens
@@ -102,7 +120,7 @@ export interface GpuSpec {
 }
 
 export interface SramSystem {
-  chip: string; // preset id, 'lpu'
+  chip: (typeof CHIP_IDS)[number];
   overrides: Partial<Omit<ChipSpec, 'id' | 'name' | 'sources'>>;
   /** null = the minimum that fits. */
   chips: number | null;
@@ -110,7 +128,7 @@ export interface SramSystem {
 }
 
 export interface GpuSystem {
-  gpu: string; // GpuId
+  gpu: GpuId;
   overrides: Partial<Omit<GpuSpec, 'id' | 'name' | 'sources'>>;
   /** null = the minimum that fits. */
   gpus: number | null;

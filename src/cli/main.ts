@@ -1,0 +1,20 @@
+// `npm run sim -- <command> ...`: one JSON object on stdout; bad arguments: one line on stderr, exit 1.
+const [command, ...args] = process.argv.slice(2);
+
+async function main(): Promise<void> {
+  switch (command) {
+    case 'gemm':
+      return (await import('./gemm')).runGemmCli(args);
+    case 'llm':
+      return (await import('./llm')).runLlmCli(args);
+    default:
+      throw new UsageError(`unknown command "${command ?? ''}": use "gemm" or "llm"`);
+  }
+}
+
+export class UsageError extends Error {}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
