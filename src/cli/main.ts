@@ -1,3 +1,5 @@
+import { UsageError } from './args';
+
 // `npm run sim -- <command> ...`: one JSON object on stdout; bad arguments: one line on stderr, exit 1.
 const [command, ...args] = process.argv.slice(2);
 
@@ -11,8 +13,6 @@ async function main(): Promise<void> {
       throw new UsageError(`unknown command "${command ?? ''}": use "gemm" or "llm"`);
   }
 }
-
-export class UsageError extends Error {}
 
 main().catch((e: unknown) => {
   process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
