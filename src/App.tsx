@@ -1,3 +1,70 @@
+// Layout: a toolbar (presets, link, tours, compare, export), the controls for the panel
+// in view, and the four panels as tabs. Components render only what the store holds.
+import { useEffect } from 'react';
+import { useStore } from './store/store';
+import { startRunner } from './store/runner';
+import { PANELS, type PanelId } from './scenario/types';
+import { DataflowPanel } from './panels/dataflow/DataflowPanel';
+import { SramPanel } from './panels/sram/SramPanel';
+import { InterconnectPanel } from './panels/interconnect/InterconnectPanel';
+import { LatencyPanel } from './panels/latency/LatencyPanel';
+import { GemmControls } from './panels/dataflow/GemmControls';
+import { LlmControls } from './panels/sram/LlmControls';
+import { Toolbar } from './panels/share/Toolbar';
+import './styles.css';
+
+const PANEL_TITLES: Record<PanelId, string> = {
+  dataflow: 'Systolic array',
+  sram: 'SRAM occupancy',
+  interconnect: 'Interconnect',
+  latency: 'Latency & cost',
+};
+
 export function App() {
-  return <h1>SRAM vs HBM</h1>;
+  const panel = useStore((s) => s.scenario.view.panel);
+  const hidden = useStore((s) => s.scenario.classroom.hidden);
+  const presenter = useStore((s) => s.scenario.view.presenter);
+  const setPanel = useStore((s) => s.setPanel);
+
+  useEffect(() => startRunner(), []);
+
+  const visible = PANELS.filter((p) => !hidden.includes(`panel-${p}`));
+  return (
+    <div className={`app${presenter ? ' presenter' : ''}`}>
+      <header className="app-header">
+        <h1>
+          SRAM vs HBM <span className="subtitle">why an SRAM-only, compiler-scheduled machine answers faster, and where it stops</span>
+        </h1>
+        <Toolbar />
+      </header>
+      <nav className="tabs" role="tablist" aria-label="Panels">
+        {visible.map((p) => (
+          <button
+            key={p}
+            role="tab"
+            id={`tab-${p}`}
+            aria-selected={panel === p}
+            aria-controls={`tabpanel-${p}`}
+            className={panel === p ? 'tab active' : 'tab'}
+            onClick={() => setPanel(p)}
+          >
+            {PANEL_TITLES[p]}
+          </button>
+        ))}
+      </nav>
+      <div className="workspace">
+        {!presenter ? (
+          <aside className="controls" aria-label="Controls">
+            {panel === 'dataflow' ? <GemmControls /> : <LlmControls />}
+          </aside>
+        ) : null}
+        <main id={`tabpanel-${panel}`} role="tabpanel" aria-labelledby={`tab-${panel}`} className="panel-area">
+          {panel === 'dataflow' ? <DataflowPanel /> : null}
+          {panel === 'sram' ? <SramPanel /> : null}
+          {panel === 'interconnect' ? <InterconnectPanel /> : null}
+          {panel === 'latency' ? <LatencyPanel /> : null}
+        </main>
+      </div>
+    </div>
+  );
 }

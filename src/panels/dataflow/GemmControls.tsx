@@ -1,0 +1,3 @@
+export function GemmControls() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function LlmControls() {
+  return null;
+}

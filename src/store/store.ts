@@ -1,0 +1,110 @@
+// The app's state: the scenario (inputs), run status and results (outputs), playback,
+// the pinned A scenario for compare. Components select narrowly (useShallow).
+import { create } from 'zustand';
+import type { Scenario, PanelId } from '../scenario/types';
+import type { LlmResult, GemmResult } from '../engine/types';
+import type { GemmRun } from '../worker/api';
+import { DEFAULT_SCENARIO } from '../scenario/defaults';
+import { validateField, type Problem } from '../scenario/schema';
+import { setIn } from './path';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+export interface PinnedScenario {
+  scenario: Scenario;
+  gemm: GemmResult | null;
+  llm: LlmResult | null;
+}
+
+export interface AppState {
+  scenario: Scenario;
+  /** Named preset the scenario is a patch of (links encode only the difference). */
+  presetId: string;
+  /** Problems found in a link or an imported file: shown in a dismissible banner. */
+  problems: Problem[];
+  /** Per-control messages: the value typed was rejected and the last valid one kept. */
+  fieldErrors: Record<string, string>;
+  gemmStatus: RunStatus;
+  gemmProgress: number;
+  gemmRun: GemmRun | null;
+  gemmError: string | null;
+  llmStatus: RunStatus;
+  llmResult: LlmResult | null;
+  llmError: string | null;
+  playing: boolean;
+  speed: number; // 0.25..8 cycles-per-frame multiplier
+  pinned: PinnedScenario | null;
+
+  setField(path: string, value: unknown): boolean;
+  /** Replaces the whole scenario (a preset, a tour step, an import, a link). */
+  setScenario(s: Scenario, presetId?: string): void;
+  setProblems(p: Problem[]): void;
+  setCycle(cycle: number): void;
+  setPanel(panel: PanelId): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: number): void;
+  pin(): void;
+  unpin(): void;
+}
+
+export const useStore = create<AppState>()((set, get) => ({
+  scenario: DEFAULT_SCENARIO,
+  presetId: 'default',
+  problems: [],
+  fieldErrors: {},
+  gemmStatus: 'idle',
+  gemmProgress: 0,
+  gemmRun: null,
+  gemmError: null,
+  llmStatus: 'idle',
+  llmResult: null,
+  llmError: null,
+  playing: false,
+  speed: 1,
+  pinned: null,
+
+  setField(path, value) {
+    const { scenario, fieldErrors } = get();
+    if (scenario.classroom.locked && !path.startsWith('view.')) {
+      set({ fieldErrors: { ...fieldErrors, [path]: 'This scenario is locked by its author.' } });
+      return false;
+    }
+    const message = validateField(path, value);
+    if (message) {
+      set({ fieldErrors: { ...fieldErrors, [path]: message } });
+      return false;
+    }
+    const rest = { ...fieldErrors };
+    delete rest[path];
+    set({ scenario: setIn(scenario, path, value), fieldErrors: rest });
+    return true;
+  },
+  setScenario(s, presetId) {
+    set({ scenario: s, fieldErrors: {}, ...(presetId ? { presetId } : {}) });
+  },
+  setProblems(problems) {
+    set({ problems });
+  },
+  setCycle(cycle) {
+    const { scenario } = get();
+    if (scenario.view.cycle === cycle) return;
+    set({ scenario: { ...scenario, view: { ...scenario.view, cycle } } });
+  },
+  setPanel(panel) {
+    const { scenario } = get();
+    set({ scenario: { ...scenario, view: { ...scenario.view, panel } } });
+  },
+  setPlaying(playing) {
+    set({ playing });
+  },
+  setSpeed(speed) {
+    set({ speed: Math.min(8, Math.max(0.25, speed)) });
+  },
+  pin() {
+    const { scenario, gemmRun, llmResult } = get();
+    set({ pinned: { scenario, gemm: gemmRun?.result ?? null, llm: llmResult } });
+  },
+  unpin() {
+    set({ pinned: null });
+  },
+}));

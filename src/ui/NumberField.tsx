@@ -1,0 +1,85 @@
+// A labelled numeric control bound to one scenario field. Invalid text stays in the box
+// with a message beside it naming the limit; the scenario keeps its last valid value.
+import { useEffect, useId, useState } from 'react';
+import { useStore } from '../store/store';
+import { getIn } from '../store/path';
+
+interface Props {
+  /** Dotted scenario path, e.g. 'gemm.rows'; also the control's id for classroom hiding. */
+  path: string;
+  label: string;
+  unit?: string;
+  /** Allow decimals (default: integers only). */
+  decimal?: boolean;
+  /** Show a slider beside the box with these bounds. */
+  slider?: { min: number; max: number; step?: number };
+  title?: string;
+}
+
+export function NumberField({ path, label, unit, decimal, slider, title }: Props) {
+  const id = useId();
+  const value = useStore((s) => getIn(s.scenario, path)) as number | null;
+  const error = useStore((s) => s.fieldErrors[path]);
+  const setField = useStore((s) => s.setField);
+  const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId(path)));
+  const locked = useStore((s) => s.scenario.classroom.locked);
+  const [text, setText] = useState(value === null ? '' : String(value));
+
+  // Follow external changes (preset, tour, link) unless the user is mid-edit with an error.
+  useEffect(() => {
+    setText(value === null ? '' : String(value));
+  }, [value]);
+
+  if (hidden) return null;
+
+  const commit = (raw: string) => {
+    setText(raw);
+    const trimmed = raw.trim();
+    const parsed = Number(trimmed);
+    // Hand the schema whatever was typed; it names the problem (empty, non-integer, range).
+    setField(path, trimmed !== '' && Number.isFinite(parsed) ? parsed : trimmed);
+  };
+
+  return (
+    <div className={`field${error ? ' field-error' : ''}`} data-control={controlId(path)} title={title}>
+      <label htmlFor={id}>
+        {label}
+        {unit ? <span className="unit"> ({unit})</span> : null}
+      </label>
+      <div className="field-inputs">
+        <input
+          id={id}
+          type="text"
+          inputMode={decimal ? 'decimal' : 'numeric'}
+          value={text}
+          disabled={locked}
+          aria-invalid={!!error}
+          aria-describedby={error ? `${id}-err` : undefined}
+          onChange={(e) => commit(e.target.value)}
+        />
+        {slider ? (
+          <input
+            type="range"
+            aria-label={`${label} slider`}
+            min={slider.min}
+            max={slider.max}
+            step={slider.step ?? 1}
+            value={typeof value === 'number' ? value : slider.min}
+            disabled={locked}
+            onChange={(e) => commit(e.target.value)}
+          />
+        ) : null}
+      </div>
+      {error ? (
+        <div className="field-message" id={`${id}-err`} role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Classroom-mode id of a control: its path with dots as dashes ('gemm-rows'). */
+export function controlId(path: string): string {
+  return path.replace(/\./g, '-').toLowerCase();
+}

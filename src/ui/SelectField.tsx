@@ -1,0 +1,39 @@
+// A labelled select bound to one scenario field.
+import { useId } from 'react';
+import { useStore } from '../store/store';
+import { getIn } from '../store/path';
+import { controlId } from './NumberField';
+
+interface Props {
+  path: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  title?: string;
+}
+
+export function SelectField({ path, label, options, title }: Props) {
+  const id = useId();
+  const value = useStore((s) => getIn(s.scenario, path)) as string;
+  const error = useStore((s) => s.fieldErrors[path]);
+  const setField = useStore((s) => s.setField);
+  const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId(path)));
+  const locked = useStore((s) => s.scenario.classroom.locked);
+  if (hidden) return null;
+  return (
+    <div className={`field${error ? ' field-error' : ''}`} data-control={controlId(path)} title={title}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} disabled={locked} onChange={(e) => setField(path, e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <div className="field-message" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}

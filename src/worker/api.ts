@@ -1,0 +1,20 @@
+// The worker's API as the main thread sees it (through comlink).
+import type { GemmScenario, Scenario } from '../scenario/types';
+import type { CalibrationRow, GemmMatrices, GemmResult, LlmResult, TraceWindow } from '../engine/types';
+
+export interface GemmRun {
+  result: GemmResult;
+  matrices: GemmMatrices | null;
+}
+
+export type RunOutcome<T> = { ok: true; value: T } | { ok: false; cancelled: boolean; message: string };
+
+export interface EngineApi {
+  /** Runs one GEMM; a newer runGemm call cancels this one. Progress 0..1. */
+  runGemm(g: GemmScenario, onProgress: (fraction: number) => void): Promise<RunOutcome<GemmRun>>;
+  /** Cancels the GEMM run in flight, if any. */
+  cancelGemm(): void;
+  trace(g: GemmScenario, start: number, count: number): Promise<TraceWindow>;
+  runLlm(s: Scenario): Promise<RunOutcome<LlmResult>>;
+  calibration(): Promise<CalibrationRow[]>;
+}

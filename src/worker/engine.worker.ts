@@ -1,0 +1,69 @@
+// The only place the engine runs in the browser.
+import * as Comlink from 'comlink';
+import systolicUrl from '../engine/generated/systolic.wasm?url';
+import interconnectUrl from '../engine/generated/interconnect.wasm?url';
+import { createSystolicEngine, CancelledError, type SystolicEngine } from '../engine/systolic';
+import { createInterconnect, type Interconnect } from '../engine/interconnect';
+import { simulateLlm } from '../engine/llm/simulate';
+import { calibrationRows } from '../engine/llm/calibration';
+import type { GemmScenario, Scenario } from '../scenario/types';
+import type { TraceWindow } from '../engine/types';
+import type { EngineApi, GemmRun, RunOutcome } from './api';
+
+let systolic: Promise<SystolicEngine> | null = null;
+let interconnect: Promise<Interconnect> | null = null;
+
+function getSystolic(): Promise<SystolicEngine> {
+  systolic ??= WebAssembly.compileStreaming(fetch(systolicUrl)).then(createSystolicEngine);
+  return systolic;
+}
+function getInterconnect(): Promise<Interconnect> {
+  interconnect ??= WebAssembly.compileStreaming(fetch(interconnectUrl)).then(createInterconnect);
+  return interconnect;
+}
+
+// Each runGemm bumps the generation; a run whose generation is stale stops at its next chunk.
+let gemmGeneration = 0;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function failure(e: unknown): { ok: false; cancelled: boolean; message: string } {
+  if (e instanceof CancelledError) return { ok: false, cancelled: true, message: 'cancelled' };
+  return { ok: false, cancelled: false, message: e instanceof Error ? e.message : String(e) };
+}
+
+const api: EngineApi = {
+  async runGemm(g: GemmScenario, onProgress): Promise<RunOutcome<GemmRun>> {
+    const generation = ++gemmGeneration;
+    try {
+      const engine = await getSystolic();
+      const run = await engine.run(g, {
+        onProgress,
+        isCancelled: () => generation !== gemmGeneration,
+        yieldToEventLoop,
+      });
+      const buffers = run.matrices ? [run.matrices.a.buffer, run.matrices.b.buffer, run.matrices.out.buffer] : [];
+      return Comlink.transfer({ ok: true as const, value: run }, buffers as ArrayBuffer[]);
+    } catch (e) {
+      return failure(e);
+    }
+  },
+  cancelGemm() {
+    gemmGeneration++;
+  },
+  async trace(g, start, count): Promise<TraceWindow> {
+    const w = (await getSystolic()).trace(g, start, count);
+    return Comlink.transfer(w, [w.weight.buffer, w.input.buffer, w.psum.buffer, w.active.buffer, w.sramCumulative.buffer, w.fold.buffer] as ArrayBuffer[]);
+  },
+  async runLlm(s: Scenario) {
+    try {
+      return { ok: true as const, value: simulateLlm(s, await getInterconnect()) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+  async calibration() {
+    return calibrationRows(await getInterconnect());
+  },
+};
+
+Comlink.expose(api);
