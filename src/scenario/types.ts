@@ -151,8 +151,11 @@ export interface Classroom {
   locked: boolean;
 }
 
+/** Current document version. History and migration: docs/scenario-format.md, migrate.ts. */
+export const SCENARIO_VERSION = 2;
+
 export interface Scenario {
-  v: 1;
+  v: typeof SCENARIO_VERSION;
   gemm: GemmScenario;
   llm: LlmWorkload;
   lpu: SramSystem;

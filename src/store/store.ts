@@ -69,7 +69,7 @@ export const useStore = create<AppState>()((set, get) => ({
       set({ fieldErrors: { ...fieldErrors, [path]: 'This scenario is locked by its author.' } });
       return false;
     }
-    const message = validateField(path, value);
+    const message = validateField(path, value, scenario);
     if (message) {
       set({ fieldErrors: { ...fieldErrors, [path]: message } });
       return false;
