@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SCENARIO, cloneScenario } from '../scenario/defaults';
+import { parseLlmArgs, runLlmCliToObject } from './llm';
+import { UsageError } from './args';
+
+const base = ['--model', 'llama-2-70b', '--batch', '1', '--prompt', '1024', '--output', '256', '--weights', 'fp16'];
+
+describe('llm CLI', () => {
+  it('lpu with the minimum chips: fits, static schedule, rates consistent', async () => {
+    const o = await runLlmCliToObject([...base, '--machine', 'lpu']);
+    expect(o.fits).toBe(true);
+    expect(o.chips).toBeGreaterThanOrEqual(o.chipsNeeded ?? Infinity);
+    expect(o.p99TpotMs).toBe(o.tpotMs);
+    expect(o.tokensPerSecondPerUser * o.tpotMs).toBeCloseTo(1000, 6);
+    expect(o.costPerMillionTokensUsd).toBeGreaterThan(0);
+    expect(o.joulesPerToken).toBeGreaterThan(0);
+  });
+
+  it('8 x H100: p99 above p50; 1 x H100 does not fit (exit 0, message naming 2 GPUs)', async () => {
+    const eight = await runLlmCliToObject([...base, '--machine', 'h100-sxm', '--chips', '8']);
+    expect(eight.fits && eight.chips === 8 && eight.tensorParallel === 8).toBe(true);
+    expect(eight.p99TpotMs).toBeGreaterThan(eight.tpotMs);
+    const one = await runLlmCliToObject([...base, '--machine', 'h100-sxm', '--chips', '1']);
+    expect(one.fits).toBe(false);
+    expect(one.message).toMatch(/needs 2 GPUs/);
+  });
+
+  it('--kv and --activations default to the weight width and can be set', async () => {
+    const r = await parseLlmArgs([...base.slice(0, -1), 'int8', '--kv', 'fp8']);
+    expect(r.scenario.llm).toMatchObject({ weights: 'int8', kv: 'fp8', activations: 'fp16' });
+  });
+
+  it('malformed arguments are usage errors naming the flag', async () => {
+    await expect(parseLlmArgs(['--model', 'gpt-5'])).rejects.toThrow(/--model must be one of/);
+    await expect(parseLlmArgs(['--batch', '0'])).rejects.toThrow(UsageError);
+    await expect(parseLlmArgs(['--machine', 'h100-sxm', '--topology', 'ring'])).rejects.toThrow(/--topology applies to --machine lpu/);
+    await expect(runLlmCliToObject(['--machine', 'lpu', '--chips', '100'])).rejects.toThrow(/multiple of chipsPerNode/);
+  });
+
+  it('reads a scenario file; a file with a bad field is a usage error naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'llm-cli-'));
+    const good = cloneScenario(DEFAULT_SCENARIO);
+    good.llm.model = 'llama-2-7b';
+    good.gpu.gpus = 1;
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(good));
+    const o = await runLlmCliToObject(['--scenario', join(dir, 'good.json'), '--machine', 'h100-sxm']);
+    expect(o.model).toBe('Llama-2 7B');
+    expect(o.chips).toBe(1);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...good, llm: { ...good.llm, batch: -3 } }));
+    await expect(runLlmCliToObject(['--scenario', join(dir, 'bad.json')])).rejects.toThrow(/llm\.batch/);
+    await expect(parseLlmArgs(['--scenario', join(dir, 'good.json'), '--batch', '2'])).rejects.toThrow(/cannot be combined/);
+  });
+});

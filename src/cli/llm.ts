@@ -1,0 +1,117 @@
+// `npm run sim -- llm --model ID --machine lpu|GPU_ID [--chips N] --batch B --prompt P --output O
+//  --weights P [--kv P] [--activations P] [--topology T]` or `npm run sim -- llm --scenario FILE.json
+//  [--machine lpu|GPU_ID]`: one machine serving one LLM workload, one JSON object out.
+// A workload that does not fit prints fits: false and a message (exit 0); bad arguments exit 1.
+import { readFile } from 'node:fs/promises';
+import { GPU_IDS, MODEL_IDS, PRECISIONS, TOPOLOGIES, type GpuId, type Scenario } from '../scenario/types';
+import { DEFAULT_SCENARIO, cloneScenario } from '../scenario/defaults';
+import { parseScenario } from '../scenario/parse';
+import { createInterconnect } from '../engine/interconnect';
+import { loadWasmModule } from '../engine/wasmNode';
+import { gpuInputs, lpuInputs } from '../engine/llm/simulate';
+import { runGpu } from '../engine/llm/gpu';
+import { runLpu } from '../engine/llm/lpu';
+import { resolveModel } from '../engine/llm/models';
+import { LLM_LIMITS, validateLlmInputs } from '../engine/llm/validate';
+import type { MachineResult } from '../engine/types';
+import { choiceFlag, intFlag, parseFlags, UsageError } from './args';
+
+const MACHINES = ['lpu', ...GPU_IDS] as const;
+type MachineId = (typeof MACHINES)[number];
+const FLAGS = ['model', 'machine', 'chips', 'batch', 'prompt', 'output', 'weights', 'kv', 'activations', 'topology', 'scenario'];
+
+export interface LlmCliRequest {
+  scenario: Scenario;
+  machine: MachineId;
+}
+
+export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
+  const flags = parseFlags(args, FLAGS);
+  const file = flags.get('scenario');
+  if (file !== undefined) {
+    const extra = [...flags.keys()].filter((k) => k !== 'scenario' && k !== 'machine');
+    if (extra.length > 0) throw new UsageError(`--scenario cannot be combined with ${extra.map((k) => '--' + k).join(', ')} (edit the scenario file instead)`);
+    let text: string;
+    try { text = await readFile(file, 'utf8'); } catch { throw new UsageError(`--scenario: cannot read "${file}"`); }
+    let doc: unknown;
+    try { doc = JSON.parse(text); } catch (e) { throw new UsageError(`--scenario: "${file}" is not JSON (${(e as Error).message})`); }
+    const { scenario, problems } = parseScenario(doc, { what: 'file' });
+    if (problems.length > 0) throw new UsageError(`--scenario "${file}": ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    const machine = choiceFlag(flags, 'machine', MACHINES, 'lpu');
+    if (machine !== 'lpu') scenario.gpu = { ...scenario.gpu, gpu: machine };
+    return { scenario, machine };
+  }
+  const s = cloneScenario(DEFAULT_SCENARIO);
+  const machine = choiceFlag(flags, 'machine', MACHINES, 'lpu');
+  s.llm = {
+    ...s.llm,
+    model: choiceFlag(flags, 'model', MODEL_IDS, 'llama-2-70b'),
+    custom: null,
+    batch: intFlag(flags, 'batch', 1, LLM_LIMITS.batch, s.llm.batch),
+    prompt: intFlag(flags, 'prompt', 1, LLM_LIMITS.tokens, s.llm.prompt),
+    output: intFlag(flags, 'output', 1, LLM_LIMITS.tokens, s.llm.output),
+    weights: choiceFlag(flags, 'weights', PRECISIONS, s.llm.weights),
+  };
+  s.llm.kv = choiceFlag(flags, 'kv', PRECISIONS, s.llm.weights === 'int4' ? 'fp8' : bytesWide(s.llm.weights));
+  s.llm.activations = choiceFlag(flags, 'activations', PRECISIONS, bytesWide(s.llm.weights));
+  const chips = flags.has('chips') ? intFlag(flags, 'chips', 1, machine === 'lpu' ? LLM_LIMITS.lpuChips : LLM_LIMITS.gpus) : null;
+  if (machine === 'lpu') {
+    s.lpu = { ...s.lpu, chips, topology: choiceFlag(flags, 'topology', TOPOLOGIES, s.lpu.topology) };
+  } else {
+    if (flags.has('topology')) throw new UsageError('--topology applies to --machine lpu only (GPUs use NVSwitch)');
+    s.gpu = { ...s.gpu, gpu: machine as GpuId, gpus: chips, tp: null };
+  }
+  return { scenario: s, machine };
+}
+
+/** Default KV / activation format for a weight format: 16-bit unless the weights are 8-bit floats. */
+function bytesWide(w: Scenario['llm']['weights']): Scenario['llm']['weights'] {
+  return w === 'fp8' ? 'fp8' : w === 'bf16' ? 'bf16' : 'fp16';
+}
+
+export interface LlmCliOutput {
+  machine: string;
+  name: string;
+  model: string;
+  fits: boolean;
+  message?: string;
+  chips: number;
+  chipsNeeded: number | null;
+  tensorParallel: number;
+  pipelineStages: number;
+  ttftMs: number;
+  tpotMs: number;
+  p99TpotMs: number;
+  tokensPerSecondPerUser: number;
+  systemTokensPerSecond: number;
+  answerMs: number;
+  costPerMillionTokensUsd: number;
+  joulesPerToken: number;
+  powerW: number;
+  costPerHourUsd: number;
+  breakdownMs: MachineResult['breakdown'];
+  workload: Scenario['llm'];
+}
+
+export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
+  const { scenario, machine } = await parseLlmArgs(args);
+  const invalid = validateLlmInputs(scenario).filter((p) => p.kind === 'invalid');
+  if (invalid.length > 0) throw new UsageError(invalid.map((p) => p.message).join('; '));
+  const net = createInterconnect(await loadWasmModule('interconnect'));
+  const r = machine === 'lpu' ? runLpu(lpuInputs(scenario), net).result : runGpu(gpuInputs(scenario), net).result;
+  return {
+    machine: r.machine, name: r.name, model: resolveModel(scenario.llm).name, fits: r.fits,
+    ...(r.message ? { message: r.message } : {}),
+    chips: r.chips, chipsNeeded: Number.isFinite(r.chipsNeeded) ? r.chipsNeeded : null,
+    tensorParallel: r.tensorParallel, pipelineStages: r.pipelineStages,
+    ttftMs: r.ttftMs, tpotMs: r.tpotMs, p99TpotMs: r.p99TpotMs,
+    tokensPerSecondPerUser: r.tokensPerSecondPerUser, systemTokensPerSecond: r.systemTokensPerSecond, answerMs: r.answerMs,
+    costPerMillionTokensUsd: r.costPerMillionTokensUsd, joulesPerToken: r.joulesPerToken, powerW: r.powerW, costPerHourUsd: r.costPerHourUsd,
+    breakdownMs: r.breakdown, workload: scenario.llm,
+  };
+}
+
+export async function runLlmCli(args: string[]): Promise<void> {
+  const out = await runLlmCliToObject(args);
+  process.stdout.write(JSON.stringify(out) + '\n');
+}

@@ -1,0 +1,289 @@
+// Which layers and shards sit on which chip. The SRAM machine holds everything on chip
+// (weights, KV cache, activations); the GPU splits over HBM. Both answer "does it fit, and
+// if not, what would it need".
+import type { ChipOccupancy } from '../types';
+import type { ChipSpec, GpuSpec, LlmWorkload, ModelSpec } from '../../scenario/types';
+import { bytesPerElement } from './precision';
+import {
+  activationBytesPerTokenPerLayer,
+  embeddingParams,
+  kvBytesPerTokenPerLayer,
+  paramsPerLayer,
+  type Formats,
+} from './workload';
+
+export type Shape = Formats & Pick<LlmWorkload, 'batch' | 'prompt' | 'output'>;
+
+/** The SRAM machine runs the prefill in chunks of this many tokens per sequence (activation buffers sized for it). */
+export const PREFILL_CHUNK_TOKENS = 64;
+/** Largest tensor-parallel group considered on the SRAM machine. */
+export const MAX_LPU_TP = 512;
+/** Fraction of HBM usable for weights, KV and activations (rest: CUDA context, workspace, fragmentation). */
+export const HBM_USABLE_FRACTION = 0.9;
+
+const MB = 1e6;
+const GB = 1e9;
+
+export interface LpuLayout {
+  fits: boolean;
+  message?: string;
+  /** Chips in the system (given, or the minimum). */
+  chips: number;
+  /** Chips holding something. */
+  chipsUsed: number;
+  /** Minimum chips this workload needs. */
+  chipsNeeded: number;
+  tp: number;
+  stages: number;
+  layersPerStage: number;
+  /** Chips holding the embedding table and output head, after the last stage. */
+  ioChips: number;
+  occupancy: ChipOccupancy[];
+}
+
+interface LpuSizes {
+  capacity: number;
+  layerWeights: number;
+  layerKvPrompt: number;
+  layerKvFinal: number;
+  layerActivations: number;
+  ioBytes: number;
+}
+
+function lpuSizes(m: ModelSpec, s: Shape, chip: ChipSpec): LpuSizes {
+  const kvTok = kvBytesPerTokenPerLayer(m, s);
+  return {
+    capacity: chip.sramMB * MB,
+    layerWeights: paramsPerLayer(m) * bytesPerElement(s.weights),
+    layerKvPrompt: s.batch * s.prompt * kvTok,
+    layerKvFinal: s.batch * (s.prompt + s.output) * kvTok,
+    layerActivations: s.batch * Math.min(s.prompt, PREFILL_CHUNK_TOKENS) * activationBytesPerTokenPerLayer(m, s),
+    ioBytes: 2 * embeddingParams(m) * bytesPerElement(s.weights),
+  };
+}
+
+/** Layers one chip of a tp-wide group can hold (0 if not even one). Activations are live for one layer at a time. */
+function layersPerChip(z: LpuSizes, tp: number): number {
+  const free = z.capacity - z.layerActivations / tp;
+  const perLayer = (z.layerWeights + z.layerKvFinal) / tp;
+  return free <= 0 ? 0 : Math.floor(free / perLayer);
+}
+
+function ioChipsFor(z: LpuSizes, batch: number, m: ModelSpec, s: Shape): number {
+  const logits = batch * m.vocab * bytesPerElement(s.activations);
+  for (let n = 1; n <= MAX_LPU_TP; n++) if ((z.ioBytes + logits) / n <= z.capacity) return n;
+  return Infinity;
+}
+
+interface LpuCandidate { tp: number; stages: number; layersPerStage: number; ioChips: number; chips: number }
+
+/** Every tp with the fewest stages that fit, cheapest first. */
+export function lpuCandidates(m: ModelSpec, s: Shape, chip: ChipSpec): LpuCandidate[] {
+  const z = lpuSizes(m, s, chip);
+  const io = ioChipsFor(z, s.batch, m, s);
+  const out: LpuCandidate[] = [];
+  if (!Number.isFinite(io)) return out;
+  // Tensor-parallel groups are 1..chipsPerNode chips, or whole nodes (a group never straddles
+  // part of a node: that would put global hops on every collective for no memory gain).
+  for (let tp = 1; tp <= MAX_LPU_TP; tp = tp < chip.chipsPerNode ? tp + 1 : tp + chip.chipsPerNode) {
+    const l = Math.min(m.layers, layersPerChip(z, tp));
+    if (l < 1) continue;
+    const stages = Math.ceil(m.layers / l);
+    out.push({ tp, stages, layersPerStage: Math.ceil(m.layers / stages), ioChips: io, chips: tp * stages + io });
+  }
+  return out.sort((a, b) => a.chips - b.chips || a.tp - b.tp);
+}
+
+function lpuOccupancy(m: ModelSpec, s: Shape, chip: ChipSpec, c: LpuCandidate): ChipOccupancy[] {
+  const z = lpuSizes(m, s, chip);
+  const occ: ChipOccupancy[] = [];
+  for (let st = 0; st < c.stages; st++) {
+    const first = st * c.layersPerStage;
+    const last = Math.min(m.layers, first + c.layersPerStage) - 1;
+    const n = last - first + 1;
+    for (let j = 0; j < c.tp; j++) {
+      occ.push({
+        weightsBytes: (n * z.layerWeights) / c.tp,
+        kvPromptBytes: (n * z.layerKvPrompt) / c.tp,
+        kvFinalBytes: (n * z.layerKvFinal) / c.tp,
+        activationBytes: z.layerActivations / c.tp,
+        capacityBytes: z.capacity,
+        label: `${n === 1 ? `layer ${first}` : `layers ${first}-${last}`}, shard ${j + 1}/${c.tp}`,
+      });
+    }
+  }
+  for (let j = 0; j < c.ioChips; j++) {
+    occ.push({
+      weightsBytes: z.ioBytes / c.ioChips, kvPromptBytes: 0, kvFinalBytes: 0,
+      activationBytes: (s.batch * m.vocab * bytesPerElement(s.activations)) / c.ioChips,
+      capacityBytes: z.capacity, label: `embedding + output head, shard ${j + 1}/${c.ioChips}`,
+    });
+  }
+  return occ;
+}
+
+export interface LpuLayoutOptions {
+  /** Force a tensor-parallel degree (bench: spread a model over every chip). */
+  tp?: number;
+  /** Scores a candidate (lower is better) when several fit in the chips given; default: fewest chips. */
+  score?: (c: LpuCandidate) => number;
+  /** false: skip the largest-batch search in the no-fit message (the sweep only needs fits). */
+  explain?: boolean;
+  /** With chips = null: the system size the minimum is rounded up to (whole nodes); layouts up to it compete. */
+  roundUp?: (chipsNeeded: number) => number;
+}
+
+/** Largest batch that fits in `chips` chips, 0 if none (binary search over the fit test). */
+export function lpuMaxBatch(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number): number {
+  const fitsAt = (b: number) => lpuCandidates(m, { ...s, batch: b }, chip).some((c) => c.chips <= chips);
+  if (!fitsAt(1)) return 0;
+  let lo = 1;
+  let hi = 2;
+  while (hi <= 1 << 20 && fitsAt(hi)) { lo = hi; hi *= 2; }
+  while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (fitsAt(mid)) lo = mid; else hi = mid; }
+  return lo;
+}
+
+/** Lays the model out on `chips` SRAM chips (null: the minimum that fits). */
+export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number | null, opts: LpuLayoutOptions = {}): LpuLayout {
+  let cands = lpuCandidates(m, s, chip);
+  const cheapest = cands[0];
+  if (!cheapest) {
+    return {
+      fits: false, chips: chips ?? 0, chipsUsed: 0, chipsNeeded: Infinity, tp: 0, stages: 0, layersPerStage: 0, ioChips: 0, occupancy: [],
+      message: `${m.name} at batch ${s.batch} does not fit on any number of ${chip.name} chips (${chip.sramMB} MB each): the activations of one layer exceed a chip's SRAM even split ${MAX_LPU_TP} ways; reduce the batch or prompt`,
+    };
+  }
+  // Policy: keep each tensor-parallel group inside one node (fully connected, one hop) when a
+  // layer fits in a node; across nodes every collective step pays a global hop.
+  const inNode = cands.find((c) => c.tp <= chip.chipsPerNode);
+  const chipsNeeded = (inNode ?? cheapest).chips;
+  const spanNote = cheapest.chips < chipsNeeded ? ` (${cheapest.chips} if tensor-parallel groups span nodes)` : '';
+  if (opts.tp !== undefined) cands = cands.filter((c) => c.tp === opts.tp);
+  const budget = chips ?? (opts.roundUp ? opts.roundUp(chipsNeeded) : chipsNeeded);
+  const fitting = cands.filter((c) => c.chips <= budget);
+  if (fitting.length === 0) {
+    const maxB = chips === null || opts.explain === false ? 0 : lpuMaxBatch(m, s, chip, chips);
+    const forced = opts.tp !== undefined ? ` with tensor parallel ${opts.tp}` : '';
+    return {
+      fits: false, chips: budget, chipsUsed: 0, chipsNeeded, tp: 0, stages: 0, layersPerStage: 0, ioChips: 0, occupancy: [],
+      message:
+        `${m.name} (${s.weights} weights, ${s.kv} KV) at batch ${s.batch} with ${s.prompt}+${s.output} tokens needs ${chipsNeeded} chips` +
+        `${spanNote}${forced}; ${budget} given.` + (maxB > 0 ? ` The largest batch that fits on ${budget} chips is ${maxB}.` : ''),
+    };
+  }
+  const score = opts.score ?? ((c: LpuCandidate) => c.chips);
+  const best = fitting.reduce((a, b) => (score(b) < score(a) ? b : a));
+  return {
+    fits: true, chips: budget, chipsUsed: best.chips, chipsNeeded, tp: best.tp, stages: best.stages,
+    layersPerStage: best.layersPerStage, ioChips: best.ioChips, occupancy: lpuOccupancy(m, s, chip, best),
+  };
+}
+
+/**
+ * Chip index of shard j of stage st. Stages come first so that a group of chipsPerNode (or a
+ * divisor of it) lines up with a node; the embedding/head chips follow the last stage.
+ */
+export function lpuChipIndex(layout: Pick<LpuLayout, 'tp'>, stage: number, shard: number): number {
+  return stage * layout.tp + shard;
+}
+
+/** Chip index of embedding/head shard j. */
+export function lpuIoChipIndex(layout: Pick<LpuLayout, 'tp' | 'stages'>, shard: number): number {
+  return layout.stages * layout.tp + shard;
+}
+
+// ---------------------------------------------------------------- GPU
+
+export interface GpuLayout {
+  fits: boolean;
+  message?: string;
+  gpus: number;
+  gpusNeeded: number;
+  tp: number;
+  pp: number;
+  /** Largest batch whose KV cache fits on these GPUs. */
+  maxBatch: number;
+  occupancy: ChipOccupancy[];
+}
+
+interface GpuBytes { weights: number; kvPrompt: number; kvFinal: number; activations: number; capacity: number }
+
+function gpuBytesPerGpu(m: ModelSpec, s: Shape, g: GpuSpec, tp: number, pp: number): GpuBytes {
+  const kvShard = 1 / Math.min(tp, m.kvHeads); // KV heads replicate when tp exceeds them
+  const kvTok = kvBytesPerTokenPerLayer(m, s) * (m.layers / pp) * kvShard;
+  const weights = (m.layers * paramsPerLayer(m) + 2 * embeddingParams(m)) * bytesPerElement(s.weights) / (tp * pp);
+  return {
+    weights,
+    kvPrompt: s.batch * s.prompt * kvTok,
+    kvFinal: s.batch * (s.prompt + s.output) * kvTok,
+    activations: (s.batch * s.prompt * activationBytesPerTokenPerLayer(m, s)) / tp,
+    capacity: g.hbmGB * GB * HBM_USABLE_FRACTION,
+  };
+}
+
+function gpuFits(b: GpuBytes): boolean {
+  return b.weights + b.kvFinal + b.activations <= b.capacity;
+}
+
+/** Default tensor-parallel degree for `gpus` GPUs: the largest power of two within a node that divides it and the heads. */
+export function defaultTp(m: ModelSpec, g: GpuSpec, gpus: number): number {
+  let tp = 1;
+  while (tp * 2 <= Math.min(gpus, g.gpusPerNode) && gpus % (tp * 2) === 0 && m.heads % (tp * 2) === 0) tp *= 2;
+  return tp;
+}
+
+const MAX_GPUS = 4096;
+
+/** Smallest GPU count (tp within a node, pipeline across nodes) that holds the workload. */
+export function gpuMinGpus(m: ModelSpec, s: Shape, g: GpuSpec): { gpus: number; tp: number; pp: number } | null {
+  for (let n = 1; n <= MAX_GPUS; n++) {
+    const tp = defaultTp(m, g, n);
+    if (n <= g.gpusPerNode ? tp !== n : tp !== Math.min(g.gpusPerNode, n)) continue;
+    const pp = n / tp;
+    if (gpuFits(gpuBytesPerGpu(m, s, g, tp, pp))) return { gpus: n, tp, pp };
+  }
+  return null;
+}
+
+function gpuMaxBatch(m: ModelSpec, s: Shape, g: GpuSpec, tp: number, pp: number): number {
+  const one = gpuBytesPerGpu(m, { ...s, batch: 1 }, g, tp, pp);
+  const perSeq = one.kvFinal + one.activations;
+  return Math.max(0, Math.floor((one.capacity - one.weights) / perSeq));
+}
+
+/** Lays the model out on `gpus` GPUs (null: the minimum that fits). */
+export function gpuLayout(m: ModelSpec, s: Shape, g: GpuSpec, gpus: number | null, tpGiven: number | null): GpuLayout {
+  const min = gpuMinGpus(m, s, g);
+  const gpusNeeded = min?.gpus ?? Infinity;
+  const n = gpus ?? min?.gpus ?? 0;
+  if (n === 0 || (gpus === null && !min)) {
+    return { fits: false, gpus: 0, gpusNeeded, tp: 0, pp: 0, maxBatch: 0, occupancy: [],
+      message: `${m.name} at batch ${s.batch} does not fit on up to ${MAX_GPUS} ${g.name} GPUs` };
+  }
+  const tp = tpGiven ?? (gpus === null && min ? min.tp : defaultTp(m, g, n));
+  const pp = Math.max(1, Math.floor(n / tp));
+  const bytes = gpuBytesPerGpu(m, s, g, tp, pp);
+  const maxBatch = gpuMaxBatch(m, s, g, tp, pp);
+  if (!gpuFits(bytes)) {
+    const weightsOnly = bytes.weights > bytes.capacity;
+    const message = weightsOnly
+      ? `${m.name} ${s.weights} weights need ${(bytes.weights * tp * pp / GB).toFixed(1)} GB; ${n} x ${g.name} hold ${(bytes.capacity * n / GB).toFixed(1)} GB usable: needs ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs`
+      : `batch ${s.batch} with ${s.prompt}+${s.output} tokens: KV cache does not fit on ${n} x ${g.name}; max batch ${maxBatch} on ${n} GPUs, or ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs for batch ${s.batch}`;
+    return { fits: false, message, gpus: n, gpusNeeded, tp, pp, maxBatch, occupancy: [] };
+  }
+  const occupancy: ChipOccupancy[] = [];
+  const perStage = Math.ceil(m.layers / pp);
+  for (let st = 0; st < pp; st++) {
+    const first = st * perStage;
+    const last = Math.min(m.layers, first + perStage) - 1;
+    for (let j = 0; j < tp; j++) {
+      occupancy.push({
+        weightsBytes: bytes.weights, kvPromptBytes: bytes.kvPrompt, kvFinalBytes: bytes.kvFinal,
+        activationBytes: bytes.activations, capacityBytes: g.hbmGB * GB,
+        label: `${pp > 1 ? `stage ${st + 1}/${pp}, ` : ''}layers ${first}-${last}, TP shard ${j + 1}/${tp}`,
+      });
+    }
+  }
+  return { fits: true, gpus: n, gpusNeeded, tp, pp, maxBatch, occupancy };
+}

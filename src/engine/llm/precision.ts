@@ -1,0 +1,46 @@
+// Number formats: bytes per element and which peak rate a matmul runs at.
+import type { ChipSpec, GpuSpec, Precision } from '../../scenario/types';
+
+export function bytesPerElement(p: Precision): number {
+  switch (p) {
+    case 'fp16':
+    case 'bf16':
+      return 2;
+    case 'fp8':
+    case 'int8':
+      return 1;
+    case 'int4':
+      return 0.5;
+  }
+}
+
+/**
+ * The format the multiply runs in. When weights and activations differ in width the narrow
+ * operand is widened (weight-only quantisation saves memory and bandwidth, not math).
+ */
+export function mathPrecision(weights: Precision, activations: Precision): Precision {
+  const wb = bytesPerElement(weights);
+  const ab = bytesPerElement(activations);
+  if (wb === ab) return weights;
+  return wb > ab ? weights : activations;
+}
+
+/** Peak TFLOPS (or TOPS) of one SRAM chip in a format. The TSP has fp16 and int8 units only. */
+export function chipPeakTflops(chip: ChipSpec, math: Precision): number {
+  return bytesPerElement(math) >= 2 ? chip.tflopsFp16 : chip.topsInt8;
+}
+
+/** Peak dense TFLOPS (or TOPS) of one GPU in a format, falling back to the next wider unit. */
+export function gpuPeakTflops(gpu: GpuSpec, math: Precision): number {
+  switch (math) {
+    case 'fp16':
+    case 'bf16':
+      return gpu.tflopsBf16;
+    case 'fp8':
+      return gpu.tflopsFp8 || gpu.tflopsBf16;
+    case 'int8':
+      return gpu.topsInt8 || gpu.tflopsBf16;
+    case 'int4':
+      return gpu.tflopsFp4 || gpu.topsInt8 || gpu.tflopsBf16;
+  }
+}

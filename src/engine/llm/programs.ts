@@ -1,0 +1,189 @@
+// Program builders: turn a layout into the task DAG of one step (a decode step, or one prefill
+// chunk) for the interconnect simulation, plus the NetworkSpec of each machine.
+import type { NetworkSpec, Program, Task } from '../interconnect/program';
+import type { ChipSpec, GpuSpec, ModelSpec, Topology } from '../../scenario/types';
+import { bytesPerElement, chipPeakTflops, gpuPeakTflops, mathPrecision } from './precision';
+import { headWork, layerWork, type Formats } from './workload';
+import { lpuChipIndex, lpuIoChipIndex, type GpuLayout, type LpuLayout } from './partition';
+
+/** GroqNode: 4 global ports per card (Hot Chips 34 summaries; Argonne docs). */
+export const LPU_GLOBAL_PORTS = 4;
+
+/** Time split of one chain of compute tasks (the critical path when the network is free). */
+export interface ComputeSplit {
+  /** Compute-bound task time (FLOPs / sustained peak). */
+  computeUs: number;
+  /** Memory-bound task time (bytes / sustained bandwidth). */
+  memoryUs: number;
+  /** Fixed per-task overheads (kernel launches). */
+  overheadUs: number;
+}
+
+export interface BuiltStep {
+  spec: NetworkSpec;
+  program: Program;
+  split: ComputeSplit;
+  /** FLOPs and weight-memory bytes of the whole step, all chips. */
+  flops: number;
+  memoryBytes: number;
+}
+
+export interface StepShape {
+  batch: number;
+  /** New tokens per sequence this step (1 for decode, the chunk for prefill). */
+  newTokens: number;
+  /** Tokens already in the KV cache. */
+  context: number;
+}
+
+/** TFLOPS -> FLOP per microsecond; TB/s -> bytes per microsecond. */
+const PER_US = 1e6;
+
+class ProgramWriter {
+  tasks: Task[] = [];
+  private next = 0;
+  compute(chip: number, durationUs: number, deps: number[], label: string): number {
+    const id = this.next++;
+    this.tasks.push({ kind: 'compute', id, chip, durationUs, deps, label });
+    return id;
+  }
+  send(src: number, dst: number, bytes: number, deps: number[], label: string): number {
+    const id = this.next++;
+    this.tasks.push({ kind: 'send', id, src, dst, bytes, deps, label });
+    return id;
+  }
+  collective(kind: 'allreduce' | 'allgather', chips: number[], bytes: number, deps: number[], label: string): number {
+    const id = this.next++;
+    this.tasks.push({ kind, id, chips, bytes, deps, label });
+    return id;
+  }
+}
+
+/** A unit of work on one chip: time is the larger of math and memory, plus a fixed overhead. */
+interface Cost { flops: number; bytes: number }
+interface Rates { flopsPerUs: number; bytesPerUs: number; overheadUs: number }
+
+function taskUs(c: Cost, r: Rates, split: ComputeSplit | null): number {
+  const math = c.flops / r.flopsPerUs;
+  const mem = c.bytes / r.bytesPerUs;
+  if (split) {
+    if (math >= mem) split.computeUs += math; else split.memoryUs += mem;
+    split.overheadUs += r.overheadUs;
+  }
+  return Math.max(math, mem) + r.overheadUs;
+}
+
+/** The layer loop shared by both machines: attention, all-reduce, FFN, all-reduce, per layer. */
+function writeLayers(
+  w: ProgramWriter, m: ModelSpec, f: Formats, step: StepShape, rates: Rates, split: ComputeSplit,
+  stages: number, layersPerStage: number, tp: number, chipOf: (stage: number, shard: number) => number,
+  entry: number[], totals: { flops: number; bytes: number },
+): number[] {
+  const work = layerWork(m, f, step.batch, step.newTokens, step.context);
+  const attn: Cost = { flops: work.attnFlops / tp, bytes: (work.attnWeightBytes + work.kvBytes) / tp };
+  const ffn: Cost = { flops: work.ffnFlops / tp, bytes: work.ffnWeightBytes / tp };
+  const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
+  let ready = entry; // per shard: the task after which shard j may start
+  for (let st = 0; st < stages; st++) {
+    const chips = Array.from({ length: tp }, (_, j) => chipOf(st, j));
+    if (st > 0) ready = chips.map((c, j) => w.send(chipOf(st - 1, j), c, vectorBytes, [ready[j]], `hand-off to stage ${st}`));
+    const first = st * layersPerStage;
+    const last = Math.min(m.layers, first + layersPerStage);
+    for (let layer = first; layer < last; layer++) {
+      const a = chips.map((c, j) => w.compute(c, taskUs(attn, rates, j === 0 ? split : null), [ready[j]], `L${layer} attention`));
+      const ar1 = tp > 1 ? w.collective('allreduce', chips, vectorBytes, a, `L${layer} attention all-reduce`) : a[0];
+      const fz = chips.map((c, j) => w.compute(c, taskUs(ffn, rates, j === 0 ? split : null), [ar1], `L${layer} FFN`));
+      const ar2 = tp > 1 ? w.collective('allreduce', chips, vectorBytes, fz, `L${layer} FFN all-reduce`) : fz[0];
+      ready = chips.map(() => ar2);
+      totals.flops += work.attnFlops + work.ffnFlops;
+      totals.bytes += work.attnWeightBytes + work.kvBytes + work.ffnWeightBytes;
+    }
+  }
+  return ready;
+}
+
+export function lpuNetworkSpec(chip: ChipSpec, chips: number, topology: Topology): NetworkSpec {
+  return {
+    topology, chips, chipsPerNode: chip.chipsPerNode, linkBandwidthGBps: chip.linkBandwidthGBps,
+    hopLatencyUs: chip.hopLatencyUs,
+    globalLinksPerChip: Math.max(1, Math.min(LPU_GLOBAL_PORTS, chip.linksPerChip - (chip.chipsPerNode - 1))),
+    globalBandwidthGBps: chip.linkBandwidthGBps, globalLatencyUs: chip.hopLatencyUs,
+  };
+}
+
+export function gpuNetworkSpec(gpu: GpuSpec, gpus: number): NetworkSpec {
+  return {
+    topology: 'nvswitch', chips: gpus, chipsPerNode: Math.min(gpu.gpusPerNode, gpus),
+    linkBandwidthGBps: gpu.nvlinkGBps / 2, hopLatencyUs: gpu.nvlinkLatencyUs,
+    globalLinksPerChip: 1, globalBandwidthGBps: gpu.interNodeGBps, globalLatencyUs: gpu.interNodeLatencyUs,
+  };
+}
+
+export function lpuRates(chip: ChipSpec, f: Formats): Rates {
+  const peak = chipPeakTflops(chip, mathPrecision(f.weights, f.activations));
+  return { flopsPerUs: peak * chip.computeEfficiency * PER_US, bytesPerUs: chip.sramBandwidthTBps * PER_US, overheadUs: 0 };
+}
+
+export function gpuRates(gpu: GpuSpec, f: Formats): Rates {
+  const peak = gpuPeakTflops(gpu, mathPrecision(f.weights, f.activations));
+  return {
+    flopsPerUs: peak * gpu.computeEfficiency * PER_US,
+    bytesPerUs: gpu.hbmBandwidthTBps * gpu.hbmEfficiency * PER_US,
+    overheadUs: gpu.launchOverheadUsPerLayer / 2, // two kernel groups per layer (attention, FFN)
+  };
+}
+
+/**
+ * One step on the SRAM machine: the embedding chips send the new tokens' vectors to stage 0,
+ * every stage runs its layers tensor-parallel and hands off to the next, the last stage
+ * returns to the head chips, which compute logits and gather the chosen token.
+ */
+export function buildLpuStep(
+  m: ModelSpec, f: Formats, chip: ChipSpec, layout: LpuLayout, topology: Topology, step: StepShape,
+): BuiltStep {
+  const w = new ProgramWriter();
+  const rates = lpuRates(chip, f);
+  const split: ComputeSplit = { computeUs: 0, memoryUs: 0, overheadUs: 0 };
+  const totals = { flops: 0, bytes: 0 };
+  const { tp, ioChips } = layout;
+  const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
+  const tokens = step.batch * step.newTokens;
+  const io = Array.from({ length: ioChips }, (_, j) => lpuIoChipIndex(layout, j));
+  const lookup = io.map((c, j) => w.compute(c, taskUs({ flops: 0, bytes: vectorBytes / ioChips }, rates, j === 0 ? split : null), [], 'embedding lookup'));
+  const entry = Array.from({ length: tp }, (_, j) =>
+    w.send(io[j % ioChips], lpuChipIndex(layout, 0, j), vectorBytes, [lookup[j % ioChips]], 'embeddings to stage 0'));
+  const out = writeLayers(w, m, f, step, rates, split, layout.stages, layout.layersPerStage, tp,
+    (st, j) => lpuChipIndex(layout, st, j), entry, totals);
+  const lastStage = layout.stages - 1;
+  const back = io.map((c, j) => w.send(lpuChipIndex(layout, lastStage, j % tp), c, vectorBytes, [out[j % tp]], 'hidden state to head'));
+  // Decode: logits for every token; prefill: only each sequence's last token needs them.
+  const headTokens = step.newTokens === 1 ? tokens : step.batch;
+  const head = headWork(m, f, headTokens);
+  const hc = io.map((c, j) => w.compute(c, taskUs({ flops: head.flops / ioChips, bytes: head.weightBytes / ioChips }, rates, j === 0 ? split : null), [back[j]], 'output head'));
+  if (ioChips > 1) w.collective('allgather', io, headTokens * 8, hc, 'gather sampled tokens');
+  totals.flops += head.flops;
+  totals.bytes += head.weightBytes;
+  return { spec: lpuNetworkSpec(chip, layout.chips, topology), program: { tasks: w.tasks }, split, flops: totals.flops, memoryBytes: totals.bytes };
+}
+
+/** One step on the GPUs: tensor parallel within a node, pipeline stages across nodes. */
+export function buildGpuStep(m: ModelSpec, f: Formats, gpu: GpuSpec, layout: GpuLayout, step: StepShape): BuiltStep {
+  const w = new ProgramWriter();
+  const rates = gpuRates(gpu, f);
+  const split: ComputeSplit = { computeUs: 0, memoryUs: 0, overheadUs: 0 };
+  const totals = { flops: 0, bytes: 0 };
+  const { tp, pp } = layout;
+  const chipOf = (st: number, j: number) => st * tp + j;
+  const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
+  const entry = Array.from({ length: tp }, (_, j) =>
+    w.compute(chipOf(0, j), taskUs({ flops: 0, bytes: vectorBytes }, rates, j === 0 ? split : null), [], 'embedding lookup'));
+  const out = writeLayers(w, m, f, step, rates, split, pp, Math.ceil(m.layers / pp), tp, chipOf, entry, totals);
+  const headTokens = step.newTokens === 1 ? step.batch * step.newTokens : step.batch;
+  const head = headWork(m, f, headTokens);
+  const last = Array.from({ length: tp }, (_, j) => chipOf(pp - 1, j));
+  const hc = last.map((c, j) => w.compute(c, taskUs({ flops: head.flops / tp, bytes: head.weightBytes / tp }, rates, j === 0 ? split : null), [out[j]], 'output head'));
+  if (tp > 1) w.collective('allgather', last, (headTokens * m.vocab * bytesPerElement(f.activations)) / tp, hc, 'gather logits');
+  totals.flops += head.flops;
+  totals.bytes += head.weightBytes;
+  return { spec: gpuNetworkSpec(gpu, layout.gpus), program: { tasks: w.tasks }, split, flops: totals.flops, memoryBytes: totals.bytes };
+}

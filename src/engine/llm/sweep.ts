@@ -1,0 +1,49 @@
+// Batch sweep: throughput per user against throughput per chip, dollar and watt.
+// The machines stay as the scenario resolved them (same chips / GPUs): the sweep asks "how
+// does this machine serve more users", and a batch whose KV cache no longer fits is a point
+// with fits: false. Each point re-partitions on those chips and takes the decode step in closed form, with its communication time multiplied by
+// the ratio simulated / closed-form measured on the scenario's own step (contention, routing).
+// A discrete-event run per point would multiply simulateLlm's time by the number of points.
+import type { SweepPoint } from '../types';
+import { layoutLpu, lpuClosedFormStep, type LpuInputs } from './lpu';
+import { gpuClosedFormStep, type GpuInputs } from './gpu';
+import { gpuLayout } from './partition';
+
+export const SWEEP_MAX_BATCH = 256;
+
+export function sweepBatches(max = SWEEP_MAX_BATCH): number[] {
+  const out: number[] = [];
+  for (let b = 1; b <= max; b *= 2) out.push(b);
+  return out;
+}
+
+function point(machine: string, batch: number, tpotUs: number, chips: number, costPerHour: number, powerW: number): SweepPoint {
+  const system = (batch * 1e6) / tpotUs;
+  return {
+    machine, batch, fits: true, tokensPerSecondPerUser: 1e6 / tpotUs, tokensPerSecondPerChip: system / chips,
+    tokensPerSecondPerDollarHour: costPerHour > 0 ? system / costPerHour : 0, tokensPerSecondPerWatt: system / powerW,
+  };
+}
+
+const none = (machine: string, batch: number): SweepPoint => ({
+  machine, batch, fits: false, tokensPerSecondPerUser: 0, tokensPerSecondPerChip: 0, tokensPerSecondPerDollarHour: 0, tokensPerSecondPerWatt: 0,
+});
+
+export function lpuSweepPoint(i: LpuInputs, batch: number, commScale: number): SweepPoint {
+  const inputs = { ...i, explain: false, shape: { ...i.shape, batch } };
+  const layout = layoutLpu(inputs);
+  if (!layout.fits) return none('lpu', batch);
+  const r = lpuClosedFormStep(i.model, inputs.shape, i.chip, layout.tp, layout.stages);
+  const tpotUs = r.computeUs + r.commUs * commScale;
+  return point('lpu', batch, tpotUs, layout.chips, layout.chips * i.chip.priceUsdPerChipHour, layout.chips * i.chip.powerW);
+}
+
+export function gpuSweepPoint(i: GpuInputs, batch: number, commScale: number, jitterP50: number): SweepPoint {
+  const inputs = { ...i, shape: { ...i.shape, batch } };
+  const machine = String(i.gpu.id);
+  const layout = gpuLayout(i.model, inputs.shape, i.gpu, i.gpus, i.tp);
+  if (!layout.fits) return none(machine, batch);
+  const r = gpuClosedFormStep(inputs, layout.tp, layout.pp);
+  const tpotUs = (r.computeUs + r.commUs * commScale) * jitterP50;
+  return point(machine, batch, tpotUs, layout.gpus, layout.gpus * i.gpu.priceUsdPerHour, layout.gpus * i.gpu.powerW);
+}
