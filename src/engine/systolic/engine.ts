@@ -131,7 +131,15 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
       opts.onProgress?.(done / total);
       if (done < total) {
         cancelled();
+        const runKey = loadedKey;
         await opts.yieldToEventLoop?.();
+        // The instance is shared: a newer run or a trace may have used it during the yield.
+        cancelled();
+        if (loadedKey !== runKey) {
+          setup(g, 'run');
+          ex.generateOperands();
+          done = 0;
+        }
       }
     }
     const cycles = ex.countCycles();

@@ -1,0 +1,221 @@
+// The animated array: a canvas redrawn from trace windows in a requestAnimationFrame loop
+// that reads the store with getState() (no React re-render per frame). Live SRAM counters
+// and the PE tooltip are written straight into their DOM nodes by the same loop.
+import { useEffect, useRef } from 'react';
+import { useStore } from '../../store/store';
+import { engine } from '../../worker/client';
+import type { GemmScenario } from '../../scenario/types';
+import type { GemmResult } from '../../engine/types';
+import { arrayGeometry, peAt, preferredHeight, queueDepth, type ArrayGeometry } from './geometry';
+import { flowRoles } from './flowRoles';
+import { TraceCache, windowLength } from './traceCache';
+import { advance, clampCycle, traceIndex } from './playback';
+import { drawArray } from './drawArray';
+import { formatCount } from '../../ui/format';
+
+interface Props {
+  gemm: GemmScenario;
+  result: GemmResult;
+}
+
+const fetchTrace = (g: GemmScenario, start: number, count: number) => engine().trace(g, start, count);
+
+const COUNTERS = [
+  { key: 'ifmapReads', label: 'ifmap (A) reads', title: 'Operand elements of A read from the ifmap SRAM up to the end of this cycle (cumulative, from the trace).' },
+  { key: 'filterReads', label: 'filter (B) reads', title: 'Operand elements of B read from the filter SRAM up to the end of this cycle (cumulative, from the trace).' },
+  { key: 'ofmapWrites', label: 'ofmap writes', title: 'Output or partial-sum elements written to the ofmap SRAM up to the end of this cycle (cumulative, from the trace).' },
+  { key: 'ofmapReads', label: 'ofmap reads', title: 'Partial sums read back from the ofmap SRAM to keep accumulating across folds of K, up to the end of this cycle (cumulative).' },
+] as const;
+
+export function ArrayCanvas({ gemm, result }: Props) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const tipRef = useRef<HTMLDivElement>(null);
+  const counterRefs = useRef<(HTMLElement | null)[]>([]);
+  const foldRef = useRef<HTMLElement>(null);
+  const statusRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const wrap = wrapRef.current;
+    const tip = tipRef.current;
+    if (!canvas || !wrap || !tip) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const roles = flowRoles(result.dataflow);
+    const total = result.cycles;
+    const topQueue = roles.vertical !== 'psum';
+    const bottomQueue = roles.drain === 'bottom';
+    // The frame shows the cycle, the queue ahead of it and the drain behind it.
+    const q = queueDepth(result.rows, result.cols);
+    const span = q + (bottomQueue ? q : 0) + 1;
+    const cache = new TraceCache(fetchTrace, gemm, total, TraceCache.capacityFor(span, windowLength(result.rows, result.cols)));
+    let geo: ArrayGeometry | null = null;
+    let dpr = 1;
+    let hover: { row: number; col: number; x: number; y: number } | null = null;
+    let drawnKey = '';
+    let last = performance.now();
+    let carry = 0;
+    let raf = 0;
+    const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+    const resize = () => {
+      dpr = window.devicePixelRatio || 1;
+      const cssW = Math.max(320, wrap.clientWidth);
+      const cssH = preferredHeight(result.rows, result.cols, cssW, topQueue, bottomQueue, Math.max(420, window.innerHeight * 0.72));
+      canvas.style.width = `${cssW}px`;
+      canvas.style.height = `${cssH}px`;
+      canvas.width = Math.round(cssW * dpr);
+      canvas.height = Math.round(cssH * dpr);
+      geo = arrayGeometry({ rows: result.rows, cols: result.cols, width: canvas.width, height: canvas.height, dpr, topQueue, bottomQueue });
+      drawnKey = '';
+      // PE placement in CSS px, for tests and tools that point at a PE.
+      canvas.dataset.geometry = JSON.stringify({ x0: geo.x0 / dpr, y0: geo.y0 / dpr, pitch: geo.pitch / dpr });
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(wrap);
+    resize();
+
+    const onMove = (e: PointerEvent) => {
+      if (!geo) return;
+      const rect = canvas.getBoundingClientRect();
+      const x = e.clientX - rect.left;
+      const y = e.clientY - rect.top;
+      const pe = peAt(geo, x * dpr, y * dpr);
+      hover = pe ? { ...pe, x, y } : null;
+    };
+    const onLeave = () => {
+      hover = null;
+    };
+    canvas.addEventListener('pointermove', onMove);
+    canvas.addEventListener('pointerleave', onLeave);
+
+    const frame = (now: number) => {
+      const st = useStore.getState();
+      let cycle = clampCycle(st.scenario.view.cycle, total);
+      if (st.playing && reducedMotion.matches) {
+        // Reduced motion: whoever started playback gets a jump to the end, not an animation.
+        st.setPlaying(false);
+        st.setCycle(total);
+        cycle = total;
+      } else if (st.playing) {
+        const step = advance(cycle, carry, now - last, st.speed, total);
+        // Hold the play head until the window it moves into has arrived: no blank frames.
+        if (step.cycle === cycle || cache.has(traceIndex(step.cycle)) || step.cycle === 0) {
+          carry = step.carry;
+          if (step.cycle !== cycle) {
+            cycle = step.cycle;
+            st.setCycle(cycle);
+          }
+          if (step.ended) st.setPlaying(false);
+        } else if (st.gemmStatus !== 'running') cache.ensure(traceIndex(step.cycle));
+      } else carry = 0;
+      last = now;
+
+      const index = traceIndex(cycle);
+      // No trace requests while a run is in flight: the worker's engine shares one wasm
+      // memory between a run and a trace, and the run yields between chunks.
+      if (geo && st.gemmStatus !== 'running') {
+        // What this frame needs: the cycle, the queue ahead and the drain behind; plus the next window while playing.
+        cache.requestRange(index - geo.bottomQueue, index + Math.max(geo.leftQueue, geo.topQueue));
+        if (st.playing) cache.request(index + Math.max(geo.leftQueue, geo.topQueue) + 1);
+      }
+      const hoverKey = hover ? `${hover.row},${hover.col},${Math.round(hover.x)},${Math.round(hover.y)}` : '';
+      const key = `${cycle}|${cache.version}|${hoverKey}|${canvas.width}x${canvas.height}`;
+      if (geo && key !== drawnKey) {
+        drawnKey = key;
+        const t0 = performance.now();
+        drawArray(ctx, { geo, roles, index, slotAt: (i) => cache.lookup(i), hover, dpr });
+        canvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
+        canvas.dataset.cycle = String(cycle);
+        updateReadouts(index);
+      }
+      raf = requestAnimationFrame(frame);
+    };
+
+    const updateReadouts = (index: number) => {
+      const slot = index >= 0 ? cache.lookup(index) : null;
+      const ready = index < 0 || slot !== null;
+      if (statusRef.current) statusRef.current.textContent = cache.error ? `trace failed: ${cache.error}` : ready ? '' : 'loading trace…';
+      COUNTERS.forEach((_, k) => {
+        const el = counterRefs.current[k];
+        if (!el || !ready) return;
+        const v = slot ? slot.window.sramCumulative[slot.offset * 4 + k] : 0;
+        el.textContent = `${formatCount(v)} elements`;
+      });
+      if (foldRef.current && ready) foldRef.current.textContent = slot ? `${slot.window.fold[slot.offset] + 1} of ${result.folds}` : `- of ${result.folds}`;
+      if (!hover) {
+        tip.hidden = true;
+        return;
+      }
+      tip.hidden = false;
+      tip.style.left = `${hover.x + 14}px`;
+      tip.style.top = `${hover.y + 14}px`;
+      const n = result.rows * result.cols;
+      const at = index + 1;
+      if (!slot) {
+        tip.textContent = `PE row ${hover.row}, col ${hover.col} · cycle ${at}: ${index < 0 ? 'empty (nothing has entered yet)' : 'loading…'}`;
+        return;
+      }
+      const i = slot.offset * n + hover.row * result.cols + hover.col;
+      const w = slot.window;
+      tip.textContent = '';
+      const lines = [
+        `PE row ${hover.row}, col ${hover.col} · end of cycle ${at}`,
+        `weight (B): ${w.weight[i]}`,
+        `input (A): ${w.input[i]}`,
+        `partial sum: ${w.psum[i]}`,
+        w.active[i] === 1 ? 'did a MAC this cycle' : 'idle this cycle',
+      ];
+      for (const line of lines) {
+        const div = document.createElement('div');
+        div.textContent = line;
+        tip.appendChild(div);
+      }
+    };
+
+    raf = requestAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(raf);
+      observer.disconnect();
+      canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerleave', onLeave);
+      cache.dispose();
+    };
+  }, [gemm, result]);
+
+  const roles = flowRoles(result.dataflow);
+  return (
+    <div className="df-array">
+      <div className="df-canvas-wrap" ref={wrapRef}>
+        <canvas
+          ref={canvasRef}
+          data-testid="array-canvas"
+          tabIndex={0}
+          role="img"
+          aria-label={`Systolic array, ${result.rows} by ${result.cols} PEs, ${result.dataflow} dataflow. ${roles.summary} Use Space to play or pause, Left and Right to step.`}
+        />
+        <div className="df-tooltip" ref={tipRef} hidden data-testid="pe-tooltip" role="status" />
+      </div>
+      <div className="df-live" aria-live="off">
+        <span className="df-live-status muted" ref={statusRef} />
+        <span title="Which fold (tile of the GEMM mapped onto the array) the array is working on at this cycle.">
+          fold <b ref={foldRef} data-testid="current-fold">-</b>
+        </span>
+        {COUNTERS.map((c, k) => (
+          <span key={c.key} title={c.title}>
+            {c.label}:{' '}
+            <b
+              data-testid={`sram-${c.key}`}
+              ref={(el) => {
+                counterRefs.current[k] = el;
+              }}
+            >
+              0 elements
+            </b>
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

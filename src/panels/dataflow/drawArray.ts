@@ -1,0 +1,278 @@
+// Draws one cycle of the systolic array on a canvas: PE fills and operand marks go
+// straight into an ImageData buffer (one putImageData per frame, no per-PE canvas
+// calls), text and arrows are drawn on top only when the array is small enough to read.
+import { format } from 'd3';
+import type { TraceWindow } from '../../engine/types';
+import type { ArrayGeometry } from './geometry';
+import type { FlowRoles, Operand } from './flowRoles';
+import type { TraceSlot } from './traceCache';
+
+/** Okabe-Ito colours (styles.css) as RGB triples. */
+export const COLOURS = {
+  background: [255, 255, 255],
+  idle: [234, 234, 238],
+  holding: [221, 234, 245],
+  active: [86, 180, 233], // sky: a MAC this cycle
+  input: [230, 159, 0], // orange
+  weight: [0, 158, 115], // green
+  psum: [213, 94, 0], // vermillion
+  hover: [29, 29, 31],
+} as const;
+
+const TEXT = { input: '#6b4500', weight: '#004d37', psum: '#7d3300' } as const;
+
+type Rgb = readonly [number, number, number];
+// ImageData is RGBA bytes; on little-endian machines a Uint32 reads them as ABGR.
+const pack = ([r, g, b]: Rgb): number => ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+const PACKED = {
+  background: pack(COLOURS.background),
+  idle: pack(COLOURS.idle),
+  holding: pack(COLOURS.holding),
+  active: pack(COLOURS.active),
+  input: pack(COLOURS.input),
+  weight: pack(COLOURS.weight),
+  psum: pack(COLOURS.psum),
+};
+
+export function valueOf(w: TraceWindow, operand: Operand, i: number): number {
+  return operand === 'input' ? w.input[i] : operand === 'weight' ? w.weight[i] : w.psum[i];
+}
+
+/** Trace slot for a trace index (-1 and below: before the run, null). */
+export type SlotAt = (traceIndex: number) => TraceSlot | null;
+
+export interface FrameRequest {
+  geo: ArrayGeometry;
+  roles: FlowRoles;
+  /** Trace index of the state on screen (-1: empty array before the first cycle). */
+  index: number;
+  slotAt: SlotAt;
+  hover: { row: number; col: number } | null;
+  dpr: number;
+}
+
+let scratch: ImageData | null = null;
+
+function fillRect(u32: Uint32Array, stride: number, x: number, y: number, w: number, h: number, colour: number): void {
+  for (let yy = y; yy < y + h; yy++) {
+    const base = yy * stride;
+    u32.fill(colour, base + x, base + x + w);
+  }
+}
+
+const compact = format('.2~s');
+/** At most 5 characters, so a value fits a 28 px cell: 127, -128, -12k, 7.5k, 1.2M. */
+export function shortNumber(v: number): string {
+  return Math.abs(v) < 1000 ? String(v) : compact(v).replace('−', '-');
+}
+
+export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): void {
+  const { geo, roles } = f;
+  const { width, height, pitch, rows, cols, x0, y0 } = geo;
+  if (!scratch || scratch.width !== width || scratch.height !== height) scratch = ctx.createImageData(width, height);
+  const u32 = new Uint32Array(scratch.data.buffer);
+  u32.fill(PACKED.background);
+
+  const s = pitch - geo.gap; // inner square
+  const strip = stripWidth(geo);
+  const cur = f.slotAt(f.index);
+  const n = rows * cols;
+
+  // PEs.
+  for (let r = 0; r < rows; r++) {
+    const y = y0 + r * pitch;
+    for (let c = 0; c < cols; c++) {
+      const x = x0 + c * pitch;
+      if (!cur) {
+        fillRect(u32, width, x, y, s, s, PACKED.idle);
+        continue;
+      }
+      const w = cur.window;
+      const i = cur.offset * n + r * cols + c;
+      const active = w.active[i] === 1;
+      const moving = valueOf(w, roles.horizontal, i) !== 0;
+      const held = valueOf(w, roles.stationary, i) !== 0;
+      if (strip === 0) {
+        // Too small for marks: one colour says what the PE is doing.
+        const colour = active ? PACKED.active : moving ? PACKED[roles.horizontal] : held ? PACKED.holding : PACKED.idle;
+        fillRect(u32, width, x, y, s, s, colour);
+        continue;
+      }
+      fillRect(u32, width, x, y, s, s, active ? PACKED.active : held ? PACKED.holding : PACKED.idle);
+      if (w.input[i] !== 0) fillRect(u32, width, x, y, strip, s, PACKED.input); // left edge: input
+      if (w.weight[i] !== 0) fillRect(u32, width, x, y, s, strip, PACKED.weight); // top edge: weight
+      if (w.psum[i] !== 0) fillRect(u32, width, x, y + s - strip, s, strip, PACKED.psum); // bottom edge: psum
+    }
+  }
+
+  const inset = s >= 6 ? Math.max(1, Math.floor(s / 6)) : 0;
+  const mark = (x: number, y: number, colour: number) => fillRect(u32, width, x + inset, y + inset, s - 2 * inset, s - 2 * inset, colour);
+
+  // Left queue: what will reach column 0 in the next cycles, so row r is skewed by r.
+  for (let d = 1; d <= geo.leftQueue; d++) {
+    const slot = f.slotAt(f.index + d);
+    if (!slot) continue;
+    const x = x0 - d * pitch;
+    for (let r = 0; r < rows; r++) {
+      const i = slot.offset * n + r * cols;
+      if (slot.window.active[i] === 1 && valueOf(slot.window, roles.horizontal, i) !== 0) mark(x, y0 + r * pitch, PACKED[roles.horizontal]);
+    }
+  }
+  // Top queue (output stationary): weights about to reach row 0.
+  for (let d = 1; d <= geo.topQueue; d++) {
+    const slot = f.slotAt(f.index + d);
+    if (!slot) continue;
+    const y = y0 - d * pitch;
+    for (let c = 0; c < cols; c++) {
+      const i = slot.offset * n + c;
+      if (slot.window.active[i] === 1 && valueOf(slot.window, roles.vertical, i) !== 0) mark(x0 + c * pitch, y, PACKED[roles.vertical]);
+    }
+  }
+  // Bottom drain: a sum finished by the lowest working PE of a column at cycle t leaves
+  // at t + 1, so d cells below the array sits what that PE finished d cycles ago.
+  for (let d = 1; d <= geo.bottomQueue; d++) {
+    const slot = f.slotAt(f.index - d);
+    if (!slot) continue;
+    const y = y0 + (rows - 1 + d) * pitch;
+    for (let c = 0; c < cols; c++) {
+      const r = lowestActiveRow(slot, rows, cols, c);
+      if (r >= 0 && slot.window.psum[slot.offset * n + r * cols + c] !== 0) mark(x0 + c * pitch, y, PACKED.psum);
+    }
+  }
+
+  ctx.putImageData(scratch, 0, 0);
+  drawOverlay(ctx, f, cur);
+}
+
+/** Edge marks: thin when values are printed (the text must stay readable), bold otherwise; none on tiny PEs. */
+function stripWidth(geo: ArrayGeometry): number {
+  const s = geo.pitch - geo.gap;
+  return geo.showNumbers ? Math.max(2, Math.floor(s / 14)) : s >= 5 ? Math.max(1, Math.floor(s / 5)) : 0;
+}
+
+/** Lowest row of column `c` that did a MAC in this slot's cycle, or -1. */
+export function lowestActiveRow(slot: TraceSlot, rows: number, cols: number, c: number): number {
+  const base = slot.offset * rows * cols;
+  for (let r = rows - 1; r >= 0; r--) if (slot.window.active[base + r * cols + c] === 1) return r;
+  return -1;
+}
+
+function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceSlot | null): void {
+  const { geo, roles, dpr } = f;
+  const { pitch, rows, cols, x0, y0 } = geo;
+  const s = pitch - geo.gap;
+  const n = rows * cols;
+  ctx.save();
+  ctx.textBaseline = 'middle';
+
+  // Edge labels saying which way each operand flows.
+  ctx.fillStyle = '#5f6368';
+  ctx.font = `${12 * dpr}px system-ui, sans-serif`;
+  ctx.textAlign = 'right';
+  ctx.fillText(`${roles.horizontal === 'input' ? 'A' : 'B'} →`, x0 - geo.gap - 2 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
+  ctx.textAlign = 'left';
+  const verticalLabel = roles.vertical === 'psum' ? 'partial sums ↓' : 'B ↓';
+  ctx.fillText(verticalLabel, x0 + 8 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
+  if (geo.bottomQueue > 0) {
+    ctx.fillText('outputs ↓ to ofmap SRAM', x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
+  } else {
+    ctx.fillText('outputs stay in their PEs; each is written to ofmap SRAM once its last MAC is done', x0, y0 + rows * pitch + 10 * dpr);
+  }
+
+  if (geo.showNumbers) {
+    // Flow arrows in the gaps between PEs.
+    ctx.fillStyle = '#8a8a90';
+    const a = Math.max(2, geo.gap / 2.5);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const x = x0 + c * pitch;
+        const y = y0 + r * pitch;
+        if (c < cols - 1) triangle(ctx, x + s + geo.gap / 2, y + s * 0.2, a, 'right');
+        if (r < rows - 1) triangle(ctx, x + s * 0.8, y + s + geo.gap / 2, a, 'down');
+      }
+    }
+    drawQueueValues(ctx, f);
+    if (cur) {
+      const fontPx = Math.max(8 * dpr, Math.min(14 * dpr, Math.floor((s - 2 * stripWidth(geo)) / 3.1)));
+      ctx.font = `${fontPx}px ui-monospace, Menlo, Consolas, monospace`;
+      ctx.textAlign = 'center';
+      // Roomy cells name each line; small ones rely on the colour (legend).
+      const roomy = s >= 64 * dpr;
+      const [la, lb, ls] = roomy ? ['a ', 'b ', 'Σ '] : ['', '', ''];
+      const num = roomy ? String : shortNumber;
+      const w = cur.window;
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) {
+          const i = cur.offset * n + r * cols + c;
+          const cx = x0 + c * pitch + s / 2;
+          const y = y0 + r * pitch;
+          ctx.fillStyle = TEXT.input;
+          ctx.fillText(`${la}${num(w.input[i])}`, cx, y + s * 0.27);
+          ctx.fillStyle = TEXT.weight;
+          ctx.fillText(`${lb}${num(w.weight[i])}`, cx, y + s * 0.5);
+          ctx.fillStyle = TEXT.psum;
+          ctx.fillText(`${ls}${num(w.psum[i])}`, cx, y + s * 0.73);
+        }
+      }
+    }
+  }
+
+  if (f.hover) {
+    ctx.strokeStyle = '#1d1d1f';
+    ctx.lineWidth = Math.max(1, Math.round(2 * dpr));
+    ctx.strokeRect(x0 + f.hover.col * pitch - 1, y0 + f.hover.row * pitch - 1, s + 2, s + 2);
+  }
+  ctx.restore();
+}
+
+/** Values in the queue and drain marks, for arrays small enough to print numbers. */
+function drawQueueValues(ctx: CanvasRenderingContext2D, f: FrameRequest): void {
+  const { geo, roles, dpr } = f;
+  const { pitch, rows, cols, x0, y0 } = geo;
+  const s = pitch - geo.gap;
+  const n = rows * cols;
+  ctx.fillStyle = '#000';
+  ctx.textAlign = 'center';
+  ctx.font = `${Math.max(8 * dpr, Math.min(14 * dpr, Math.floor(s / 3.4)))}px ui-monospace, Menlo, Consolas, monospace`;
+  for (let d = 1; d <= geo.leftQueue; d++) {
+    const slot = f.slotAt(f.index + d);
+    if (!slot) continue;
+    for (let r = 0; r < rows; r++) {
+      const i = slot.offset * n + r * cols;
+      const v = valueOf(slot.window, roles.horizontal, i);
+      if (slot.window.active[i] === 1 && v !== 0) ctx.fillText(shortNumber(v), x0 - d * pitch + s / 2, y0 + r * pitch + s / 2);
+    }
+  }
+  for (let d = 1; d <= geo.topQueue; d++) {
+    const slot = f.slotAt(f.index + d);
+    if (!slot) continue;
+    for (let c = 0; c < cols; c++) {
+      const i = slot.offset * n + c;
+      const v = valueOf(slot.window, roles.vertical, i);
+      if (slot.window.active[i] === 1 && v !== 0) ctx.fillText(shortNumber(v), x0 + c * pitch + s / 2, y0 - d * pitch + s / 2);
+    }
+  }
+  for (let d = 1; d <= geo.bottomQueue; d++) {
+    const slot = f.slotAt(f.index - d);
+    if (!slot) continue;
+    for (let c = 0; c < cols; c++) {
+      const r = lowestActiveRow(slot, rows, cols, c);
+      const v = r >= 0 ? slot.window.psum[slot.offset * n + r * cols + c] : 0;
+      if (v !== 0) ctx.fillText(shortNumber(v), x0 + c * pitch + s / 2, y0 + (rows - 1 + d) * pitch + s / 2);
+    }
+  }
+}
+
+function triangle(ctx: CanvasRenderingContext2D, x: number, y: number, a: number, dir: 'right' | 'down'): void {
+  ctx.beginPath();
+  if (dir === 'right') {
+    ctx.moveTo(x - a / 2, y - a);
+    ctx.lineTo(x + a / 2, y);
+    ctx.lineTo(x - a / 2, y + a);
+  } else {
+    ctx.moveTo(x - a, y - a / 2);
+    ctx.lineTo(x, y + a / 2);
+    ctx.lineTo(x + a, y - a / 2);
+  }
+  ctx.fill();
+}

@@ -1,0 +1,101 @@
+// Where the array, its operand queues and its drain sit on the canvas, in device pixels,
+// and which PE a pointer is over. Pure, so hit-testing and drawing agree by construction.
+
+export interface ArrayGeometry {
+  rows: number;
+  cols: number;
+  /** Side of one PE square including its gap, device px. */
+  pitch: number;
+  /** Gap between PEs, device px (0 when PEs are tiny). */
+  gap: number;
+  /** Top-left corner of PE (0, 0). */
+  x0: number;
+  y0: number;
+  /** Depth of the operand queue drawn left of the array (cells). */
+  leftQueue: number;
+  /** Depth of the queue drawn above the array (cells). */
+  topQueue: number;
+  /** Depth of the drain drawn below the array (cells). */
+  bottomQueue: number;
+  width: number;
+  height: number;
+  /** PE values are legible (numbers drawn in cells). */
+  showNumbers: boolean;
+}
+
+export interface GeometryInput {
+  rows: number;
+  cols: number;
+  /** Canvas size, device px. */
+  width: number;
+  height: number;
+  dpr: number;
+  topQueue: boolean;
+  bottomQueue: boolean;
+}
+
+/** Queue depth in cells: enough to see the skew, not so much it crowds the array. */
+export function queueDepth(rows: number, cols: number): number {
+  const n = Math.max(rows, cols);
+  if (n <= 16) return 4;
+  // Capped: every queued cycle is trace data to fetch and keep.
+  return Math.min(10, Math.max(6, Math.round(n / 12)));
+}
+
+/** Smallest PE pitch (CSS px) at which values are printed in the cells. */
+export const NUMBER_PITCH = 28;
+/** Up to this many PEs a side the canvas grows tall enough to print values. */
+export const NUMBER_MAX_SIDE = 16;
+
+/** Room for edge labels, CSS px. */
+const LABEL_MARGIN = 22;
+
+export function arrayGeometry(g: GeometryInput): ArrayGeometry {
+  const margin = LABEL_MARGIN * g.dpr;
+  const q = queueDepth(g.rows, g.cols);
+  const topQueue = g.topQueue ? q : 0;
+  const bottomQueue = g.bottomQueue ? q : 0;
+  const acrossCells = g.cols + q;
+  const downCells = g.rows + topQueue + bottomQueue;
+  const pitch = Math.max(1, Math.floor(Math.min((g.width - 2 * margin) / acrossCells, (g.height - 2 * margin) / downCells)));
+  // Wide gaps on readable arrays leave room for the flow arrows between PEs.
+  const gap = pitch >= 56 * g.dpr ? 8 * g.dpr : pitch >= 24 ? 5 * g.dpr : pitch >= 6 ? 1 : 0;
+  const usedW = acrossCells * pitch;
+  const usedH = downCells * pitch;
+  const x0 = Math.floor((g.width - usedW) / 2) + q * pitch;
+  const y0 = Math.floor((g.height - usedH) / 2) + topQueue * pitch;
+  return {
+    rows: g.rows,
+    cols: g.cols,
+    pitch,
+    gap: Math.min(gap, Math.floor(pitch / 3)),
+    x0,
+    y0,
+    leftQueue: q,
+    topQueue,
+    bottomQueue,
+    width: g.width,
+    height: g.height,
+    // Three short lines of text need about 28 CSS px.
+    showNumbers: g.rows <= 16 && g.cols <= 16 && pitch >= NUMBER_PITCH * g.dpr,
+  };
+}
+
+/** The PE under a point (device px), or null when outside the array. */
+export function peAt(geo: ArrayGeometry, x: number, y: number): { row: number; col: number } | null {
+  const col = Math.floor((x - geo.x0) / geo.pitch);
+  const row = Math.floor((y - geo.y0) / geo.pitch);
+  if (col < 0 || row < 0 || col >= geo.cols || row >= geo.rows) return null;
+  return { row, col };
+}
+
+/** Height (CSS px) the canvas needs so PEs are square for a given width. */
+export function preferredHeight(rows: number, cols: number, widthCss: number, topQueue: boolean, bottomQueue: boolean, maxCss: number): number {
+  const q = queueDepth(rows, cols);
+  const across = cols + q;
+  const down = rows + (topQueue ? q : 0) + (bottomQueue ? q : 0);
+  const pitch = (widthCss - 2 * LABEL_MARGIN) / across;
+  // Small arrays print their values: allow the height that needs, whatever the window.
+  const cap = rows <= NUMBER_MAX_SIDE && cols <= NUMBER_MAX_SIDE ? Math.max(maxCss, down * (NUMBER_PITCH + 10) + 2 * LABEL_MARGIN) : maxCss;
+  return Math.min(cap, Math.max(220, Math.ceil(pitch * down + 2 * LABEL_MARGIN)));
+}
