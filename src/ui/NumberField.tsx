@@ -14,9 +14,13 @@ interface Props {
   /** Show a slider beside the box with these bounds. */
   slider?: { min: number; max: number; step?: number };
   title?: string;
+  /** Empty text means null (e.g. "chips: the minimum that fits"); off by default. */
+  nullable?: boolean;
+  /** Shown in the empty box (e.g. what null resolves to). */
+  placeholder?: string;
 }
 
-export function NumberField({ path, label, unit, decimal, slider, title }: Props) {
+export function NumberField({ path, label, unit, decimal, slider, title, nullable, placeholder }: Props) {
   const id = useId();
   const value = useStore((s) => getIn(s.scenario, path)) as number | null;
   const error = useStore((s) => s.fieldErrors[path]);
@@ -36,6 +40,10 @@ export function NumberField({ path, label, unit, decimal, slider, title }: Props
     setText(raw);
     const trimmed = raw.trim();
     const parsed = Number(trimmed);
+    if (nullable && trimmed === '') {
+      setField(path, null);
+      return;
+    }
     // Hand the schema whatever was typed; it names the problem (empty, non-integer, range).
     setField(path, trimmed !== '' && Number.isFinite(parsed) ? parsed : trimmed);
   };
@@ -52,6 +60,7 @@ export function NumberField({ path, label, unit, decimal, slider, title }: Props
           type="text"
           inputMode={decimal ? 'decimal' : 'numeric'}
           value={text}
+          placeholder={placeholder}
           disabled={locked}
           aria-invalid={!!error}
           aria-describedby={error ? `${id}-err` : undefined}

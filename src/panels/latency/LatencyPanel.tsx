@@ -1,3 +1,75 @@
+// Latency & cost: both machines side by side, the talk's claims tested, the answer against the
+// 250-300 ms budget, where the time goes, the batch sweep, the roofline and the calibration.
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store/store';
+import { MetricsTable } from './MetricsTable';
+import { ClaimsBox } from './ClaimsBox';
+import { BudgetChart } from './BudgetChart';
+import { BreakdownChart } from './BreakdownChart';
+import { ParetoChart } from './ParetoChart';
+import { RooflineChart } from './RooflineChart';
+import { CalibrationTable } from './CalibrationTable';
+import './latency.css';
+
 export function LatencyPanel() {
-  return <section className="panel" data-panel="latency"><h2>Latency</h2><p>Coming soon.</p></section>;
+  const { result, status, error } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus, error: s.llmError })));
+  const { batch, output } = useStore(useShallow((s) => ({ batch: s.scenario.llm.batch, output: s.scenario.llm.output })));
+  const names = result ? { [result.lpu.machine]: result.lpu.name, [result.gpu.machine]: result.gpu.name } : {};
+  return (
+    <section className="panel latency-panel" data-panel="latency" id="panel-latency" data-status={status}>
+      <h2>
+        Latency &amp; cost <span className="muted small">{status === 'running' ? '(computing…)' : null}</span>
+      </h2>
+      {error ? (
+        <div className="no-fit" role="alert">
+          Engine error: {error}
+        </div>
+      ) : null}
+      {!result ? (
+        <p className="muted">Waiting for the engine…</p>
+      ) : (
+        <>
+          {[result.lpu, result.gpu]
+            .filter((m) => !m.fits)
+            .map((m) => (
+              <div key={m.machine} className="no-fit" role="alert">
+                {m.name} does not fit: {m.message ?? `needs ${m.chipsNeeded} chips`}
+              </div>
+            ))}
+          <div className="lat-top">
+            <div className="lat-card">
+              <h3>Both machines, batch {batch}</h3>
+              <MetricsTable lpu={result.lpu} gpu={result.gpu} />
+            </div>
+            <div className="lat-card">
+              <h3>The talk's claims, tested</h3>
+              <ClaimsBox lpu={result.lpu} gpu={result.gpu} />
+            </div>
+          </div>
+          <div className="lat-grid">
+            <div className="lat-card">
+              <h3>One answer against the budget</h3>
+              <BudgetChart machines={[result.lpu, result.gpu]} output={output} />
+            </div>
+            <div className="lat-card">
+              <h3>Where one decode step's time goes</h3>
+              <BreakdownChart machines={[result.lpu, result.gpu]} />
+            </div>
+            <div className="lat-card">
+              <h3>Batch sweep: speed per user vs throughput</h3>
+              <ParetoChart sweep={result.sweep} names={names} batch={batch} />
+            </div>
+            <div className="lat-card">
+              <h3>Roofline</h3>
+              <RooflineChart points={result.roofline} names={names} />
+            </div>
+          </div>
+          <div className="lat-card">
+            <h3>Calibration: published vs modelled</h3>
+            <CalibrationTable />
+          </div>
+        </>
+      )}
+    </section>
+  );
 }

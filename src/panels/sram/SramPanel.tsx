@@ -1,3 +1,50 @@
+// SRAM occupancy: where the model's bytes live on each machine (SRAM-only chips vs GPU HBM),
+// and how the KV cache grows through one request.
+import { useCallback, useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store/store';
+import { MachineOccupancy } from './MachineOccupancy';
+import { TokenTimeline } from './TokenTimeline';
+import { memoryNeed } from './needed';
+import './sram.css';
+
 export function SramPanel() {
-  return <section className="panel" data-panel="sram"><h2>Sram</h2><p>Coming soon.</p></section>;
+  const { result, status, error } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus, error: s.llmError })));
+  const { prompt, output } = useStore(useShallow((s) => ({ prompt: s.scenario.llm.prompt, output: s.scenario.llm.output })));
+  const scenario = useStore(useShallow((s) => ({ llm: s.scenario.llm, lpu: s.scenario.lpu, gpu: s.scenario.gpu })));
+  const [token, setToken] = useState(prompt + output);
+  const onToken = useCallback((t: number) => setToken(t), []);
+
+  // A new request length resets the position to the end of the answer (the worst case).
+  useEffect(() => setToken(prompt + output), [prompt, output]);
+
+  return (
+    <section className="panel sram-panel" data-panel="sram" id="panel-sram">
+      <h2>
+        Memory occupancy per chip{' '}
+        <span className="muted small">
+          {status === 'running' ? '(computing…)' : null}
+        </span>
+      </h2>
+      <p className="caption">
+        Each chip's memory split into weights, KV cache, activations and what is free. The SRAM-only machine must hold everything on chip, so the
+        model is spread over many chips; the GPU keeps it in HBM on a few. Bytes are decimal (1 MB = 10⁶ B). Identical chips are grouped into one bar
+        with their count; the strip shows every chip.
+      </p>
+      {error ? (
+        <div className="no-fit" role="alert">
+          Engine error: {error}
+        </div>
+      ) : null}
+      <TokenTimeline token={Math.min(token, prompt + output)} prompt={prompt} output={output} onToken={onToken} />
+      {result ? (
+        <div className="machines">
+          <MachineOccupancy m={result.lpu} memory="SRAM" token={token} prompt={prompt} output={output} testId="occ-lpu" need={result.lpu.fits ? null : memoryNeed(scenario, 'lpu', result.lpu.chips)} />
+          <MachineOccupancy m={result.gpu} memory="HBM" token={token} prompt={prompt} output={output} testId="occ-gpu" need={result.gpu.fits ? null : memoryNeed(scenario, 'gpu', result.gpu.chips)} />
+        </div>
+      ) : (
+        <p className="muted">Waiting for the engine…</p>
+      )}
+    </section>
+  );
 }

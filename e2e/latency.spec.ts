@@ -1,0 +1,152 @@
+// Latency & cost panel against the engine: every figure shown equals what the CLI computes
+// for the same scenario (to the 3 significant digits displayed), the sweep and roofline draw
+// the engine's points, and changing the batch changes system tokens/s.
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LlmResult, MachineResult } from '../src/engine/types';
+
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-sramlat';
+mkdirSync(SHOTS, { recursive: true });
+// Each CLI run takes seconds on a shared machine.
+test.setTimeout(300_000);
+
+/** What `llm` prints (src/cli/llm.ts): one machine's figures, no occupancy. */
+type CliOutput = Omit<MachineResult, 'occupancy' | 'network' | 'breakdown' | 'chipsNeeded'> & { chipsNeeded: number | null };
+
+/** Runs the project's CLI (`npm run sim -- llm ...`, same engine in Node) for one machine. */
+function cli(machine: string, flags: Record<string, string | number>): CliOutput {
+  const args = ['tsx', 'src/cli/main.ts', 'llm', '--machine', machine, ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, String(v)])];
+  return JSON.parse(execFileSync('npx', args, { encoding: 'utf8', cwd: process.cwd() })) as CliOutput;
+}
+
+/**
+ * The engine's full LlmResult (occupancy, sweep, roofline: what the CLI does not print) for the
+ * default scenario patched, computed in Node by a throwaway script with the wasm interconnect.
+ */
+function engineResult(patch: { llm?: Record<string, unknown>; lpu?: Record<string, unknown> }): LlmResult {
+  const root = process.cwd();
+  const file = join(tmpdir(), `sramlat-engine-${process.pid}-${Date.now()}.mts`);
+  writeFileSync(
+    file,
+    `import { simulateLlm } from '${root}/src/engine/llm/simulate';
+import { createInterconnect } from '${root}/src/engine/interconnect';
+import { loadWasmModule } from '${root}/src/engine/wasmNode';
+import { DEFAULT_SCENARIO, cloneScenario } from '${root}/src/scenario/defaults';
+const s = cloneScenario(DEFAULT_SCENARIO);
+const p = ${JSON.stringify(patch)};
+Object.assign(s.llm, p.llm ?? {});
+Object.assign(s.lpu, p.lpu ?? {});
+const r = simulateLlm(s, createInterconnect(await loadWasmModule('interconnect')));
+r.lpu.network = null;
+r.gpu.network = null;
+process.stdout.write(JSON.stringify(r));
+`,
+  );
+  try {
+    return JSON.parse(execFileSync('npx', ['tsx', file], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 })) as LlmResult;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+const SCENARIO = { model: 'llama-2-70b', batch: 1, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' } as const;
+
+/** A displayed figure as a number in the base unit of its row (ms, tokens/s, US$, J, kW). */
+function parseShown(text: string): number {
+  const t = text.replace(/[$,]/g, '').trim();
+  const v = parseFloat(t);
+  if (/\bµs\b/.test(t)) return v / 1000;
+  if (/^[\d.]+ s$/.test(t)) return v * 1000;
+  const si = /^[\d.]+([kMG]) /.exec(t);
+  return si ? v * { k: 1e3, M: 1e6, G: 1e9 }[si[1] as 'k' | 'M' | 'G'] : v;
+}
+
+/** Shown with 3 significant digits: within 0.5% (+ rounding slack) of the engine's value. */
+function expectClose(shown: number, engine: number, what: string): void {
+  expect(Math.abs(shown - engine) / Math.abs(engine), `${what}: shown ${shown}, engine ${engine}`).toBeLessThan(0.006);
+}
+
+const ROWS: [string, (m: CliOutput) => number][] = [
+  ['ttft', (m) => m.ttftMs],
+  ['tpot', (m) => m.tpotMs],
+  ['p99', (m) => m.p99TpotMs],
+  ['tpsUser', (m) => m.tokensPerSecondPerUser],
+  ['tpsSystem', (m) => m.systemTokensPerSecond],
+  ['answer', (m) => m.answerMs],
+  ['cost', (m) => m.costPerMillionTokensUsd],
+  ['joules', (m) => m.joulesPerToken],
+  ['power', (m) => m.powerW / 1000],
+  ['costHour', (m) => m.costPerHourUsd],
+];
+
+async function shown(page: Page, machine: 'lpu' | 'gpu', key: string): Promise<number> {
+  return parseShown((await page.getByTestId(`metric-${machine}-${key}`).textContent()) ?? '');
+}
+
+async function setBatch(page: Page, batch: number): Promise<void> {
+  await page.locator('[data-control="llm-batch"] input[type="text"]').fill(String(batch));
+}
+
+async function done(page: Page): Promise<void> {
+  await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
+}
+
+test('figures, ratios, sweep and roofline equal the engine; batch changes throughput', async ({ page }) => {
+  const lpu = cli('lpu', SCENARIO);
+  const gpu = cli('h100-sxm', SCENARIO);
+  const full = engineResult({ llm: SCENARIO });
+
+  await page.goto('/');
+  await page.locator('#tab-latency').click();
+  await page.locator('#llm-model-select').selectOption(SCENARIO.model);
+  await setBatch(page, SCENARIO.batch);
+  await done(page);
+  await expect(page.getByTestId('metric-lpu-chips')).toHaveText(`${lpu.chips} chips`);
+  await expect(page.getByTestId('metric-gpu-chips')).toHaveText(`${gpu.chips} chips`);
+
+  for (const [key, get] of ROWS) {
+    expectClose(await shown(page, 'lpu', key), get(lpu), `lpu ${key}`);
+    expectClose(await shown(page, 'gpu', key), get(gpu), `gpu ${key}`);
+  }
+
+  // The talk's claims, tested with the engine's numbers.
+  const speedup = lpu.tokensPerSecondPerUser / gpu.tokensPerSecondPerUser;
+  const cost = lpu.costPerMillionTokensUsd / gpu.costPerMillionTokensUsd;
+  expectClose(parseFloat((await page.getByTestId('claim-speedup').textContent()) ?? ''), speedup, 'speedup');
+  expect(Math.abs(parseFloat((await page.getByTestId('claim-cost').textContent()) ?? '') - cost) / cost).toBeLessThan(0.01);
+
+  // Sweep: one circle per batch that fits, per machine; roofline: prefill + decode per machine.
+  for (const machine of [lpu.machine, gpu.machine]) {
+    const fits = full.sweep.filter((p) => p.machine === machine && p.fits).length;
+    expect(fits).toBeGreaterThan(1);
+    await expect(page.locator(`[data-testid="sweep-point"][data-machine="${machine}"]`)).toHaveCount(fits);
+    const roof = full.roofline.filter((p) => p.machine === machine).length;
+    expect(roof).toBe(2);
+    await expect(page.locator(`[data-testid="roof-point"][data-machine="${machine}"]`)).toHaveCount(roof);
+  }
+  // The current batch is the ringed point.
+  await expect(page.locator(`[data-testid="sweep-point"][data-batch="${SCENARIO.batch}"]`)).toHaveCount(2);
+  await expect(page.getByTestId('calibration-row').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/latency-batch1.png`, fullPage: true });
+
+  // Per-watt toggle redraws the same points on another axis.
+  const firstY = await page.locator('[data-testid="sweep-point"]').first().evaluate((e) => e.parentElement?.getAttribute('transform'));
+  await page.getByLabel('per watt').check();
+  await expect(page.getByTestId('pareto-chart')).toHaveAttribute('data-metric', 'tokensPerSecondPerWatt');
+  expect(await page.locator('[data-testid="sweep-point"]').first().evaluate((e) => e.parentElement?.getAttribute('transform'))).not.toBe(firstY);
+
+  // Batch 16: system tokens/s changes and equals the engine's.
+  const lpu16 = cli('lpu', { ...SCENARIO, batch: 16 });
+  const gpu16 = cli('h100-sxm', { ...SCENARIO, batch: 16 });
+  const before = await shown(page, 'gpu', 'tpsSystem');
+  await setBatch(page, 16);
+  await done(page);
+  await expect.poll(() => shown(page, 'gpu', 'tpsSystem')).not.toBe(before);
+  expectClose(await shown(page, 'gpu', 'tpsSystem'), gpu16.systemTokensPerSecond, 'gpu tpsSystem batch 16');
+  expectClose(await shown(page, 'lpu', 'tpsSystem'), lpu16.systemTokensPerSecond, 'lpu tpsSystem batch 16');
+  await expect(page.locator('[data-testid="sweep-point"][data-batch="16"]')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/latency-batch16.png`, fullPage: true });
+});

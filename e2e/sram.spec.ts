@@ -1,0 +1,184 @@
+// SRAM occupancy panel against the engine: the chip count and one chip's bytes shown for
+// Llama-2-70B fp16 batch 1 equal what the CLI computes for the same scenario; too few chips
+// names the chips needed; the token slider moves the KV cache and the phase.
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChipOccupancy, LlmResult, MachineResult } from '../src/engine/types';
+
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-sramlat';
+mkdirSync(SHOTS, { recursive: true });
+// Each CLI run takes seconds on a shared machine.
+test.setTimeout(300_000);
+
+/** What `llm` prints (src/cli/llm.ts): one machine's figures, no occupancy. */
+type CliOutput = Omit<MachineResult, 'occupancy' | 'network' | 'breakdown' | 'chipsNeeded'> & { chipsNeeded: number | null };
+
+/** Runs the project's CLI (`npm run sim -- llm ...`, same engine in Node) for one machine. */
+function cli(machine: string, flags: Record<string, string | number>): CliOutput {
+  const args = ['tsx', 'src/cli/main.ts', 'llm', '--machine', machine, ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, String(v)])];
+  return JSON.parse(execFileSync('npx', args, { encoding: 'utf8', cwd: process.cwd() })) as CliOutput;
+}
+
+/**
+ * The engine's full LlmResult (occupancy, sweep, roofline: what the CLI does not print) for the
+ * default scenario patched, computed in Node by a throwaway script with the wasm interconnect.
+ */
+function engineResult(patch: { llm?: Record<string, unknown>; lpu?: Record<string, unknown> }, extra = ''): LlmResult {
+  const root = process.cwd();
+  const file = join(tmpdir(), `sramlat-engine-${process.pid}-${Date.now()}.mts`);
+  writeFileSync(
+    file,
+    `import { simulateLlm } from '${root}/src/engine/llm/simulate';
+import { createInterconnect } from '${root}/src/engine/interconnect';
+import { loadWasmModule } from '${root}/src/engine/wasmNode';
+import { DEFAULT_SCENARIO, cloneScenario } from '${root}/src/scenario/defaults';
+import { MODELS } from '${root}/src/engine/llm/models';
+void MODELS;
+const s = cloneScenario(DEFAULT_SCENARIO);
+const p = ${JSON.stringify(patch)};
+Object.assign(s.llm, p.llm ?? {});
+Object.assign(s.lpu, p.lpu ?? {});
+${extra}
+const r = simulateLlm(s, createInterconnect(await loadWasmModule('interconnect')));
+r.lpu.network = null;
+r.gpu.network = null;
+process.stdout.write(JSON.stringify(r));
+`,
+  );
+  try {
+    return JSON.parse(execFileSync('npx', ['tsx', file], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 })) as LlmResult;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+const SCENARIO = { model: 'llama-2-70b', batch: 1, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' } as const;
+
+const exact = (b: number) => `${Math.round(b).toLocaleString('en-US')} B`;
+
+async function setText(page: Page, control: string, value: string): Promise<void> {
+  await page.locator(`[data-control="${control}"] input[type="text"]`).fill(value);
+}
+
+async function setScenario(page: Page): Promise<void> {
+  await page.locator('#llm-model-select').selectOption(SCENARIO.model);
+  await setText(page, 'llm-batch', String(SCENARIO.batch));
+  await setText(page, 'llm-prompt', String(SCENARIO.prompt));
+  await setText(page, 'llm-output', String(SCENARIO.output));
+  for (const p of ['weights', 'activations', 'kv'] as const) await page.locator(`[data-control="llm-${p}"] select`).selectOption(SCENARIO[p]);
+}
+
+/** Index of the first chip whose bytes differ from chip 0's: the first chip of the second group. */
+function firstOfSecondGroup(occ: ChipOccupancy[]): number {
+  const key = (o: ChipOccupancy) => [o.weightsBytes, o.kvPromptBytes, o.kvFinalBytes, o.activationBytes, o.capacityBytes].join('|');
+  return occ.findIndex((o) => key(o) !== key(occ[0]));
+}
+
+test('llama-2-70b fp16 batch 1: chips and one chip equal the engine', async ({ page }) => {
+  const lpuCli = cli('lpu', SCENARIO);
+  const gpuCli = cli('h100-sxm', SCENARIO);
+  const small = cli('lpu', { ...SCENARIO, model: 'llama-2-7b' });
+  const { lpu, gpu } = engineResult({ llm: SCENARIO });
+  // The CLI and the engine run agree (the CLI has no per-chip output).
+  expect(lpu.chips).toBe(lpuCli.chips);
+  expect(gpu.chips).toBe(gpuCli.chips);
+  expect(lpu.fits).toBe(true);
+
+  await page.goto('/');
+  await page.locator('#tab-sram').click();
+  // Go through another model first so the check below sees a change driven by the controls.
+  await page.locator('#llm-model-select').selectOption('llama-2-7b');
+  await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(small.chips));
+  await setScenario(page);
+
+  await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(lpuCli.chips));
+  await expect(page.getByTestId('occ-lpu-needed')).toHaveText(String(lpuCli.chipsNeeded));
+  await expect(page.getByTestId('occ-gpu-chips')).toHaveText(String(gpuCli.chips));
+  await expect(page.getByTestId('lpu-chips-hint')).toContainText(`${lpuCli.chipsNeeded} chips`);
+
+  // One bar per group of identical chips: far fewer bars than chips.
+  const groups = page.getByTestId('occ-lpu-group');
+  expect(await groups.count()).toBeLessThan(20);
+  expect(lpu.occupancy.length).toBeGreaterThan(100);
+
+  // Drill down: the second group's bar opens its first chip.
+  const i = firstOfSecondGroup(lpu.occupancy);
+  expect(i).toBeGreaterThan(0);
+  await groups.nth(1).click();
+  const chip = lpu.occupancy[i];
+  await expect(page.getByTestId('occ-lpu-detail-label')).toHaveText(chip.label);
+  await expect(page.getByTestId('occ-lpu-detail-weights')).toHaveText(exact(chip.weightsBytes));
+  await expect(page.getByTestId('occ-lpu-detail-activations')).toHaveText(exact(chip.activationBytes));
+  await expect(page.getByTestId('occ-lpu-detail-capacity')).toHaveText(exact(chip.capacityBytes));
+  await expect(page.getByTestId('occ-lpu-detail-kv-final')).toHaveText(exact(chip.kvFinalBytes));
+  await page.screenshot({ path: `${SHOTS}/sram-70b-detail.png`, fullPage: true });
+
+  // Any chip by its index.
+  const last = lpu.occupancy.length - 1;
+  await page.locator('#occ-lpu-detail-idx').fill(String(last));
+  await expect(page.getByTestId('occ-lpu-detail-label')).toHaveText(lpu.occupancy[last].label);
+
+  // Through the request: half the prompt = half the prompt's KV cache, in prefill; end = final.
+  const slider = page.locator('#sram-token');
+  await slider.fill(String(SCENARIO.prompt / 2));
+  await expect(page.getByTestId('phase')).toHaveText('prefill');
+  await expect(page.getByTestId('occ-lpu-detail-kv-now')).toHaveText(exact(lpu.occupancy[last].kvPromptBytes / 2));
+  await slider.fill(String(SCENARIO.prompt + SCENARIO.output));
+  await expect(page.getByTestId('phase')).toHaveText('decode');
+  await expect(page.getByTestId('occ-lpu-detail-kv-now')).toHaveText(exact(lpu.occupancy[last].kvFinalBytes));
+
+  // The GPU side drills down the same way.
+  await page.getByTestId('occ-gpu-group').first().click();
+  await expect(page.getByTestId('occ-gpu-detail-label')).toHaveText(gpu.occupancy[0].label);
+  await expect(page.getByTestId('occ-gpu-detail-weights')).toHaveText(exact(gpu.occupancy[0].weightsBytes));
+  await page.screenshot({ path: `${SHOTS}/sram-70b-gpu-detail.png`, fullPage: true });
+});
+
+test('too few chips: the message names the chips needed', async ({ page }) => {
+  const chips = 96; // dragonfly is built in whole nodes of 8
+  const ref = cli('lpu', { ...SCENARIO, chips });
+  expect(ref.fits).toBe(false);
+
+  await page.goto('/');
+  await page.locator('#tab-sram').click();
+  await setScenario(page);
+  await setText(page, 'lpu-chips', String(chips));
+  const msg = page.getByTestId('occ-lpu-nofit');
+  await expect(msg).toBeVisible();
+  await expect(msg).toContainText(String(ref.chipsNeeded));
+  if (ref.message) await expect(msg).toContainText(ref.message);
+  // The whole workload against the 96 chips given: more than 100% of their SRAM.
+  await expect(page.getByTestId("occ-lpu-need")).toContainText(`${chips} chips hold`);
+  await page.screenshot({ path: `${SHOTS}/sram-too-few-chips.png`, fullPage: true });
+
+  // Emptying the box returns to the minimum that fits.
+  await setText(page, 'lpu-chips', '');
+  await expect(msg).toHaveCount(0);
+  await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(cli('lpu', SCENARIO).chips));
+
+  // A chip-figure override: twice the SRAM per chip needs fewer chips, as the engine says.
+  const big = engineResult({ llm: SCENARIO, lpu: { overrides: { sramMB: 460 } } });
+  await page.locator('details[data-section="lpu-overrides"] > summary').click();
+  const sram = page.locator('[data-control="lpu-overrides-srammb"] input[type="text"]');
+  await expect(sram).toHaveAttribute('placeholder', '230');
+  await sram.fill('460');
+  await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(big.lpu.chips));
+  expect(big.lpu.chips).toBeLessThan(cli('lpu', SCENARIO).chips);
+  await page.screenshot({ path: `${SHOTS}/sram-override-460mb.png`, fullPage: true });
+  // Reset drops the override.
+  await page.getByRole('button', { name: 'Reset SRAM per chip to the preset' }).click();
+  await expect(sram).toHaveValue('');
+  await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(cli('lpu', SCENARIO).chips));
+
+  // A custom model starts from the current one; halving its layers halves the chips needed.
+  const half = engineResult({ llm: SCENARIO }, "s.llm.model = 'custom'; s.llm.custom = { ...MODELS['llama-2-70b'], id: 'custom', layers: 40 };");
+  await page.locator('#llm-model-select').selectOption('custom');
+  await expect(page.locator('[data-control="llm-custom-layers"] input[type="text"]')).toHaveValue('80');
+  await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(cli('lpu', SCENARIO).chips));
+  await page.locator('[data-control="llm-custom-layers"] input[type="text"]').fill('40');
+  await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(half.lpu.chips));
+  expect(half.lpu.chips).toBeLessThan(cli('lpu', SCENARIO).chips);
+});

@@ -1,0 +1,39 @@
+// The talk's claims (00:18) next to what the model gives for the current scenario.
+import type { MachineResult } from '../../engine/types';
+import { checkClaims, TALK_CLAIMS } from './ratios';
+
+const fmt = (x: number) => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+export function ClaimsBox({ lpu, gpu }: { lpu: MachineResult; gpu: MachineResult }) {
+  const c = checkClaims(lpu, gpu);
+  return (
+    <div className="claims" data-testid="claims">
+      <div className="claim" title="Modelled: SRAM-only tokens/s per user ÷ GPU tokens/s per user, for this scenario">
+        <div className="label">Faster per user (tokens/s per user, SRAM-only ÷ GPU)</div>
+        <div className="value">
+          <span data-testid="claim-speedup">{c ? `${fmt(c.speedupPerUser)}×` : '-'}</span>{' '}
+          {c ? <span className={`verdict ${c.speedupWithinClaim ? 'ok' : 'off'}`}>{c.speedupWithinClaim ? 'within' : c.speedupPerUser > TALK_CLAIMS.speedupMax ? 'above' : 'below'} the claim</span> : null}
+        </div>
+        <div className="talk">
+          Talk (00:18): “typically five to 10x faster” ({TALK_CLAIMS.speedupMin}-{TALK_CLAIMS.speedupMax}×)
+        </div>
+      </div>
+      <div className="claim" title="Modelled: SRAM-only cost per million tokens ÷ GPU cost per million tokens, for this scenario">
+        <div className="label">Cost per token (SRAM-only ÷ GPU)</div>
+        <div className="value">
+          <span data-testid="claim-cost">{c ? `${fmt(c.costRatio)}×` : '-'}</span>{' '}
+          {c ? (
+            <span className="muted small">{c.costRatio <= 1 ? `(= 1/${fmt(1 / c.costRatio)} of the GPU's)` : `(${fmt(c.costRatio)} times the GPU's)`}</span>
+          ) : null}{' '}
+          {c ? <span className={`verdict ${c.costWithinClaim ? 'ok' : 'off'}`}>{c.costWithinClaim ? 'meets' : 'misses'} the claim</span> : null}
+        </div>
+        <div className="talk">Talk (00:19): “about 1/10 the cost versus a modern GPU per token” (0.1×)</div>
+      </div>
+      {!c ? <div className="muted small">A machine does not fit: the ratios need both.</div> : null}
+      <div className="muted small">
+        Try batch 1 vs 64, fp16 vs int8 weights, or a B200: the ratios move. Prices differ in kind (GPU: cloud rental; SRAM chip: amortised
+        owner cost), see the chip-hour price source.
+      </div>
+    </div>
+  );
+}

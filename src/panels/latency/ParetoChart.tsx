@@ -1,0 +1,106 @@
+// Batch-size sweep as a Pareto curve: the experience (tokens/s per user, x) against the
+// economics (tokens/s per chip, per dollar-hour or per watt, y), one curve per machine.
+import { useState } from 'react';
+import { extent, line, scaleLog } from 'd3';
+import type { SweepPoint } from '../../engine/types';
+import { formatNumber } from '../../ui/format';
+import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins } from './chart';
+import { paretoFrontier, type SweepMetric } from './ratios';
+
+const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[] = [
+  { value: 'tokensPerSecondPerChip', label: 'per chip', unit: 'tokens/s per chip', how: 'system tokens/s ÷ chips' },
+  { value: 'tokensPerSecondPerDollarHour', label: 'per dollar-hour', unit: 'tokens/s per $/h', how: 'system tokens/s ÷ cost per hour (US$)' },
+  { value: 'tokensPerSecondPerWatt', label: 'per watt', unit: 'tokens/s per W', how: 'system tokens/s ÷ power (W) = tokens per joule' },
+];
+
+const W = 620;
+const H = 360;
+const M: Margins = { top: 16, right: 24, bottom: 46, left: 64 };
+
+interface Props {
+  sweep: SweepPoint[];
+  names: Record<string, string>;
+  batch: number;
+}
+
+export function ParetoChart({ sweep, names, batch }: Props) {
+  const [metric, setMetric] = useState<SweepMetric>('tokensPerSecondPerChip');
+  const meta = METRICS.find((m) => m.value === metric) ?? METRICS[0];
+  const fit = sweep.filter((p) => p.fits && p.tokensPerSecondPerUser > 0 && p[metric] > 0);
+  const machines = [...new Set(sweep.map((p) => p.machine))];
+  const iw = W - M.left - M.right;
+  const ih = H - M.top - M.bottom;
+  const [x0, x1] = extent(fit, (p) => p.tokensPerSecondPerUser) as [number, number] | [undefined, undefined];
+  const [y0, y1] = extent(fit, (p) => p[metric]) as [number, number] | [undefined, undefined];
+  const x = scaleLog()
+    .domain([(x0 ?? 1) / 1.5, (x1 ?? 10) * 1.5])
+    .range([0, iw])
+    .nice();
+  const y = scaleLog()
+    .domain([(y0 ?? 1) / 1.5, (y1 ?? 10) * 1.5])
+    .range([ih, 0])
+    .nice();
+  const path = line<SweepPoint>()
+    .x((p) => x(p.tokensPerSecondPerUser))
+    .y((p) => y(p[metric]));
+
+  return (
+    <figure className="chart">
+      <div className="toggle" role="radiogroup" aria-label="Throughput measured">
+        <span className="muted small">y axis: tokens/s</span>
+        {METRICS.map((m) => (
+          <label key={m.value} className={metric === m.value ? 'on' : ''}>
+            <input type="radio" name="pareto-metric" value={m.value} checked={metric === m.value} onChange={() => setMetric(m.value)} /> {m.label}
+          </label>
+        ))}
+      </div>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Batch sweep: tokens/s per user against ${meta.unit}, one curve per machine`} data-testid="pareto-chart" data-metric={metric}>
+        <g transform={`translate(${M.left},${M.top})`}>
+          <g transform={`translate(0,${ih})`}>
+            <BottomAxis scale={x} ticks={6} format={(v) => formatNumber(v, '')} label="tokens/s per user (experience) →, log" length={iw} />
+          </g>
+          <LeftAxis scale={y} ticks={6} format={(v) => formatNumber(v, '')} label={`${meta.unit} (economics) ↑, log`} length={ih} />
+          {machines.map((mc) => {
+            const pts = fit.filter((p) => p.machine === mc).sort((a, b) => a.batch - b.batch);
+            const frontier = new Set(paretoFrontier(pts, metric));
+            const colour = MACHINE_COLOUR[machineKey(mc)];
+            return (
+              <g key={mc} data-machine={mc}>
+                <path d={path(pts) ?? ''} fill="none" stroke={colour} strokeWidth={2} />
+                {pts.map((p) => (
+                  <g key={p.batch} transform={`translate(${x(p.tokensPerSecondPerUser)},${y(p[metric])})`}>
+                    <circle
+                      className="sweep-point"
+                      data-testid="sweep-point"
+                      data-machine={mc}
+                      data-batch={p.batch}
+                      r={p.batch === batch ? 6 : 4}
+                      fill={frontier.has(p) ? colour : '#fff'}
+                      stroke={p.batch === batch ? 'var(--fg)' : colour}
+                      strokeWidth={p.batch === batch ? 2.5 : 1.5}
+                    >
+                      <title>{`${names[mc] ?? mc}, batch ${p.batch}: ${formatNumber(p.tokensPerSecondPerUser, 'tokens/s per user')}, ${formatNumber(p[metric], meta.unit)} (${meta.how})${frontier.has(p) ? '' : '; dominated by another batch'}`}</title>
+                    </circle>
+                    <text className="point-label" x={6} y={-6}>
+                      {p.batch}
+                    </text>
+                  </g>
+                ))}
+              </g>
+            );
+          })}
+        </g>
+      </svg>
+      <figcaption className="caption">
+        Each point is a batch size (number beside it); the ringed point is the current batch. Bigger batches trade speed per user for throughput;
+        filled points are on the Pareto frontier of their machine. Batches that do not fit are left out ({sweep.length - fit.length} of {sweep.length}).{' '}
+        {machines.map((mc) => (
+          <span key={mc} className="legend-item">
+            <i className="sw" style={{ background: MACHINE_COLOUR[machineKey(mc)] }} />
+            {names[mc] ?? mc}{' '}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,86 @@
+// A numeric override of one preset hardware figure (path `lpu.overrides.X` / `gpu.overrides.X`).
+// Empty box = the preset value (shown as placeholder, with its source as the tooltip);
+// the reset button drops the override.
+import { useEffect, useId, useState } from 'react';
+import { useStore } from '../../store/store';
+import { getIn, setIn } from '../../store/path';
+import { controlId } from '../../ui/NumberField';
+
+interface Props {
+  system: 'lpu' | 'gpu';
+  field: string;
+  label: string;
+  unit: string;
+  preset: number;
+  source: string | undefined;
+}
+
+export function OverrideField({ system, field, label, unit, preset, source }: Props) {
+  const id = useId();
+  const path = `${system}.overrides.${field}`;
+  const value = useStore((s) => getIn(s.scenario, path)) as number | undefined;
+  const error = useStore((s) => s.fieldErrors[path]);
+  const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId(path)));
+  const locked = useStore((s) => s.scenario.classroom.locked);
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+
+  useEffect(() => {
+    setText(value === undefined ? '' : String(value));
+  }, [value]);
+
+  if (hidden) return null;
+
+  const reset = () => {
+    // Removing an override is always valid, so it bypasses field validation.
+    const st = useStore.getState();
+    if (st.scenario.classroom.locked) return;
+    const overrides = { ...(getIn(st.scenario, `${system}.overrides`) as Record<string, unknown>) };
+    delete overrides[field];
+    const fieldErrors = { ...st.fieldErrors };
+    delete fieldErrors[path];
+    useStore.setState({ scenario: setIn(st.scenario, `${system}.overrides`, overrides), fieldErrors });
+    setText('');
+  };
+
+  const commit = (raw: string) => {
+    setText(raw);
+    const trimmed = raw.trim();
+    if (trimmed === '') return reset();
+    const parsed = Number(trimmed);
+    useStore.getState().setField(path, Number.isFinite(parsed) ? parsed : trimmed);
+  };
+
+  const overridden = value !== undefined;
+  const tip = `Preset: ${preset} ${unit}. Source: ${source ?? 'not given'}`;
+  return (
+    <div className={`field override${error ? ' field-error' : ''}${overridden ? ' overridden' : ''}`} data-control={controlId(path)} title={tip}>
+      <label htmlFor={id}>
+        {label} <span className="unit">({unit})</span>
+      </label>
+      <div className="field-inputs">
+        <input
+          id={id}
+          type="text"
+          inputMode="decimal"
+          value={text}
+          placeholder={String(preset)}
+          disabled={locked}
+          aria-invalid={!!error}
+          aria-describedby={`${id}-preset`}
+          onChange={(e) => commit(e.target.value)}
+        />
+        <button type="button" className="btn reset" onClick={reset} disabled={!overridden || locked} aria-label={`Reset ${label} to the preset`} title="Reset to the preset value">
+          ↺
+        </button>
+      </div>
+      <div className="override-preset muted" id={`${id}-preset`}>
+        {overridden ? `overrides preset ${preset} ${unit}` : `preset ${preset} ${unit}`}
+      </div>
+      {error ? (
+        <div className="field-message" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}

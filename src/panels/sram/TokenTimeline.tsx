@@ -1,0 +1,78 @@
+// Token position through one request (0..prompt+output) with its phase, and a play button
+// that sweeps it. Local to the SRAM panel: it only re-colours the KV cache.
+import { useEffect, useRef, useState } from 'react';
+import { phaseAt } from './occupancy';
+
+interface Props {
+  token: number;
+  prompt: number;
+  output: number;
+  onToken(token: number): void;
+}
+
+const SWEEP_SECONDS = 6;
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function TokenTimeline({ token, prompt, output, onToken }: Props) {
+  const total = prompt + output;
+  const [playing, setPlaying] = useState(false);
+  const tokenRef = useRef(token);
+  tokenRef.current = token;
+
+  useEffect(() => {
+    if (!playing) return;
+    const reduced = prefersReducedMotion();
+    let raf = 0;
+    let last = performance.now();
+    let acc = 0;
+    const tick = (now: number) => {
+      acc += ((now - last) / 1000) * (total / SWEEP_SECONDS);
+      last = now;
+      // Reduced motion: move in tenths of the request instead of a smooth sweep.
+      const stepMin = reduced ? Math.max(1, Math.round(total / 10)) : 1;
+      if (acc >= stepMin) {
+        const next = Math.min(total, tokenRef.current + Math.floor(acc));
+        acc -= Math.floor(acc);
+        onToken(next);
+        if (next >= total) {
+          setPlaying(false);
+          return;
+        }
+      }
+      raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [playing, total, onToken]);
+
+  const phase = phaseAt(token, prompt);
+  const play = () => {
+    if (token >= total) onToken(0);
+    setPlaying((p) => !p);
+  };
+  return (
+    <div className="sram-timeline" data-testid="token-timeline">
+      <button type="button" className="btn" onClick={play} aria-pressed={playing}>
+        {playing ? 'Pause' : 'Play request'}
+      </button>
+      <label htmlFor="sram-token">
+        Token position <span className="muted">(0..{total})</span>
+      </label>
+      <input id="sram-token" type="range" min={0} max={total} step={1} value={token} onChange={(e) => onToken(Number(e.target.value))} />
+      <output htmlFor="sram-token" data-testid="token-value">
+        {token} / {total} tokens
+      </output>
+      <span className={`phase-badge phase-${phase}`} data-testid="phase" title={phase === 'prefill' ? 'Reading the prompt: the KV cache of the prompt is written' : 'Generating: each new token appends one K and V vector per layer per user'}>
+        {phase}
+      </span>
+      <div className="caption">
+        KV cache shown at this position, interpolated linearly per token: from 0 to the engine's cache at the end of the prompt over positions
+        0..{prompt} (prefill), then to its cache at the end of the answer over {prompt}..{total} (decode). Every token adds the same bytes
+        (2 × KV heads × head dim × layers held × batch × bytes per element), so the growth is linear.
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// What a machine that does not fit would have to hold, from the workload alone (the engine
+// returns no per-chip occupancy then): the whole model's weights and KV cache vs the memory given.
+import type { Scenario } from '../../scenario/types';
+import { resolveModel } from '../../engine/llm/models';
+import { resolveChip, resolveGpu } from '../../engine/llm/hardware';
+import { kvBytesPerToken, weightBytesTotal } from '../../engine/llm/workload';
+
+export interface MemoryNeed {
+  weightsBytes: number;
+  kvPromptBytes: number;
+  kvFinalBytes: number;
+  /** Memory of the chips given: chips x per-chip capacity (decimal units). */
+  capacityBytes: number;
+}
+
+export function memoryNeed(s: Pick<Scenario, 'llm' | 'lpu' | 'gpu'>, machine: 'lpu' | 'gpu', chips: number): MemoryNeed {
+  const model = resolveModel(s.llm);
+  const kvPerToken = kvBytesPerToken(model, s.llm) * s.llm.batch;
+  const perChip = machine === 'lpu' ? resolveChip(s.lpu).sramMB * 1e6 : resolveGpu(s.gpu).hbmGB * 1e9;
+  return {
+    weightsBytes: weightBytesTotal(model, s.llm),
+    kvPromptBytes: kvPerToken * s.llm.prompt,
+    kvFinalBytes: kvPerToken * (s.llm.prompt + s.llm.output),
+    capacityBytes: perChip * chips,
+  };
+}
