@@ -11,6 +11,8 @@ import { LatencyPanel } from './panels/latency/LatencyPanel';
 import { GemmControls } from './panels/dataflow/GemmControls';
 import { LlmControls } from './panels/sram/LlmControls';
 import { Toolbar } from './panels/share/Toolbar';
+import { ShareLayer } from './panels/share/ShareLayer';
+import { startUrlSync } from './panels/share/urlSync';
 import './styles.css';
 
 const PANEL_TITLES: Record<PanelId, string> = {
@@ -26,6 +28,7 @@ export function App() {
   const presenter = useStore((s) => s.scenario.view.presenter);
   const setPanel = useStore((s) => s.setPanel);
 
+  useEffect(() => startUrlSync(), []); // before the runner: a link's scenario runs first
   useEffect(() => startRunner(), []);
 
   const visible = PANELS.filter((p) => !hidden.includes(`panel-${p}`));
@@ -37,6 +40,7 @@ export function App() {
         </h1>
         <Toolbar />
       </header>
+      <ShareLayer />
       <nav className="tabs" role="tablist" aria-label="Panels">
         {visible.map((p) => (
           <button

@@ -1,3 +1,159 @@
+// The header toolbar: presets, tours, link, compare, export/import, classroom, presenter.
+// In presenter mode only the way out is shown (no editing chrome).
+import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store/store';
+import { currentLink, markDeliberate } from './urlSync';
+import { importScenarioText, presetList, presetScenario, tourList } from './scenarioApi';
+import { goToStep, setPresenter } from './tourActions';
+import { ExportMenu } from './ExportMenu';
+import { useShareUi } from './shareUi';
+import './share.css';
+
 export function Toolbar() {
-  return null;
+  const { presetId, locked, presenter, pinned } = useStore(
+    useShallow((s) => ({ presetId: s.presetId, locked: s.scenario.classroom.locked, presenter: s.scenario.view.presenter, pinned: s.pinned !== null })),
+  );
+  const pin = useStore((s) => s.pin);
+  const unpin = useStore((s) => s.unpin);
+  const { say, status, compareOpen, setCompareOpen, setClassroomOpen } = useShareUi();
+  const [link, setLink] = useState<string | null>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const presets = presetList();
+  const tours = tourList();
+
+  if (presenter) {
+    return (
+      <div className="share-toolbar" role="toolbar" aria-label="Presenter">
+        <button type="button" className="btn" onClick={() => setPresenter(false)}>
+          Exit presenter mode
+        </button>
+      </div>
+    );
+  }
+
+  const copyLink = async () => {
+    const url = currentLink();
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      say(`Link copied (${url.length} characters).`);
+    } catch {
+      // No clipboard permission: select the text so Ctrl+C copies it.
+      requestAnimationFrame(() => {
+        linkRef.current?.focus();
+        linkRef.current?.select();
+      });
+      say('Clipboard unavailable: the link is selected, press Ctrl+C to copy it.');
+    }
+  };
+
+  const choosePreset = (id: string) => {
+    const s = presetScenario(id);
+    if (!s) return;
+    const cur = useStore.getState().scenario;
+    // Keep where the user is looking; a preset changes the inputs, not the tab.
+    useStore.getState().setScenario({ ...s, view: { ...s.view, panel: cur.view.panel, tour: null, presenter: false } }, id);
+    say(`Preset loaded: ${presets.find((p) => p.id === id)?.name ?? id}.`);
+  };
+
+  const importFile = async (file: File) => {
+    const { scenario, problems } = importScenarioText(await file.text());
+    markDeliberate();
+    useStore.getState().setScenario(scenario);
+    useStore.getState().setProblems(problems);
+    say(problems.length ? `Imported ${file.name} with ${problems.length} problem(s).` : `Imported ${file.name}.`);
+  };
+
+  return (
+    <div className="share-toolbar" role="toolbar" aria-label="Scenario">
+      <label className="share-select">
+        <span>Preset</span>
+        <select value={presets.some((p) => p.id === presetId) ? presetId : ''} disabled={locked} onChange={(e) => choosePreset(e.target.value)} data-testid="preset-select">
+          <option value="" disabled>
+            (custom)
+          </option>
+          {presets.map((p) => (
+            <option key={p.id} value={p.id} title={p.description}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="share-select">
+        <span>Tour</span>
+        <select
+          value=""
+          disabled={locked}
+          data-testid="tour-select"
+          onChange={(e) => {
+            if (e.target.value) goToStep(e.target.value, 0);
+          }}
+        >
+          <option value="">Start a guided tour…</option>
+          {tours.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="btn" onClick={() => void copyLink()} data-testid="copy-link">
+        Copy link
+      </button>
+      {link !== null ? (
+        <input ref={linkRef} className="share-link" readOnly value={link} aria-label="Link to this scenario" data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
+      ) : null}
+      <button type="button" className="btn" onClick={() => { pin(); say('Pinned the current scenario as A.'); }} data-testid="pin-a">
+        {pinned ? 'Re-pin as A' : 'Pin as A'}
+      </button>
+      {pinned ? (
+        <>
+          <button type="button" className="btn" aria-pressed={compareOpen} onClick={() => setCompareOpen(!compareOpen)} data-testid="compare-toggle">
+            Compare A/B
+          </button>
+          <button type="button" className="btn" onClick={() => { unpin(); setCompareOpen(false); say('Unpinned A.'); }}>
+            Unpin
+          </button>
+        </>
+      ) : null}
+      <ExportMenu />
+      <button type="button" className="btn" disabled={locked} onClick={() => fileRef.current?.click()} data-testid="import-json">
+        Import
+      </button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label="Import a scenario JSON file"
+        data-testid="import-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importFile(f);
+        }}
+      />
+      <button type="button" className="btn" onClick={() => setClassroomOpen(true)} data-testid="classroom-open">
+        Classroom
+      </button>
+      <button type="button" className="btn" onClick={() => setPresenter(true)} data-testid="presenter-on">
+        Presenter
+      </button>
+      {locked ? (
+        <span className="share-locked" data-testid="locked-note">
+          <svg className="share-lock-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+            <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
+            <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          </svg>{' '}
+          Locked by the author
+        </span>
+      ) : null}
+      <div className="sr-only" role="status" aria-live="polite" data-testid="share-status">
+        {status}
+      </div>
+    </div>
+  );
 }

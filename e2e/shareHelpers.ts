@@ -1,0 +1,60 @@
+// Helpers for the share-layer specs: read every metric a panel shows, wait for the engine
+// to settle, take the link the UI gives out.
+import type { Page } from '@playwright/test';
+
+export const PANEL_IDS = ['dataflow', 'sram', 'interconnect', 'latency'] as const;
+
+/**
+ * `testid=text` of every [data-testid] element in the panel in view, in document order,
+ * then the panel's whole visible text (so numbers without a test id are compared too).
+ */
+export async function metricTexts(page: Page): Promise<string[]> {
+  const ids = await page.$$eval('main[role="tabpanel"] [data-testid]', (els) =>
+    els
+      .filter((e) => !(e as HTMLElement).closest('[hidden]'))
+      .map((e) => `${e.getAttribute('data-testid')}=${(e.textContent ?? '').replace(/\s+/g, ' ').trim()}`),
+  );
+  const all = await page.locator('main[role="tabpanel"]').innerText();
+  return [...ids, `(panel text)=${all.replace(/\s+/g, ' ').trim()}`];
+}
+
+/** Polls `read` until three reads 400 ms apart agree (the worker has answered). */
+export async function settled<T>(page: Page, read: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let prev = JSON.stringify(await read());
+  let same = 0;
+  for (;;) {
+    await page.waitForTimeout(400);
+    const cur = await read();
+    const text = JSON.stringify(cur);
+    same = text === prev ? same + 1 : 0;
+    if (same >= 2) return cur;
+    if (Date.now() > end) throw new Error(`values did not settle: ${text.slice(0, 300)}`);
+    prev = text;
+  }
+}
+
+/** Clicks each visible panel tab and records its settled metrics. */
+export async function allPanelMetrics(page: Page): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const id of PANEL_IDS) {
+    const tab = page.locator(`#tab-${id}`);
+    if ((await tab.count()) === 0) continue;
+    await tab.click();
+    await page.locator(`#tabpanel-${id}`).waitFor();
+    out[id] = await settled(page, () => metricTexts(page));
+  }
+  return out;
+}
+
+/** The link the "Copy link" button gives (read from its readonly box). */
+export async function copyLink(page: Page): Promise<string> {
+  await page.getByTestId('copy-link').click();
+  const box = page.getByTestId('share-link');
+  await box.waitFor();
+  return box.inputValue();
+}
+
+export async function waitForApp(page: Page): Promise<void> {
+  await page.locator('nav.tabs [role="tab"]').first().waitFor();
+}

@@ -1,0 +1,21 @@
+// Everything the share layer draws around the panels: the problems banner, the compare
+// view, the tour caption box and the classroom dialog. App renders this once.
+import { useStore } from '../../store/store';
+import { ProblemBanner } from './ProblemBanner';
+import { ComparePanel } from './ComparePanel';
+import { TourOverlay } from './TourOverlay';
+import { ClassroomDialog } from './ClassroomDialog';
+import { useShareUi } from './shareUi';
+
+export function ShareLayer() {
+  const compareOpen = useShareUi((s) => s.compareOpen);
+  const pinned = useStore((s) => s.pinned !== null);
+  return (
+    <>
+      <ProblemBanner />
+      {compareOpen && pinned ? <ComparePanel /> : null}
+      <TourOverlay />
+      <ClassroomDialog />
+    </>
+  );
+}

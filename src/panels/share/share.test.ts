@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { GemmResult, LlmResult, MachineResult } from '../../engine/types';
+import { DEFAULT_SCENARIO } from '../../scenario/defaults';
+import { csvCell, resultsToCsv, CSV_HEADER } from './resultsCsv';
+import { compareRows, relativeChange } from './compareRows';
+import { isDeliberateChange } from './historyPolicy';
+import { hideableIds, scenarioControlIds } from './classroomIds';
+import { clip } from './ProblemBanner';
+
+const gemm: GemmResult = {
+  engine: 'cycle', rows: 4, cols: 4, dataflow: 'ws', m: 8, k: 8, n: 8, cycles: 123, folds: 4, foldCycles: [30, 31, 31, 31],
+  utilization: 0.25, mappingEfficiency: 1, macs: 512,
+  sram: { ifmapReads: 10, filterReads: 11, ofmapWrites: 12, ofmapReads: 13 },
+  scalesim: { cycles: 124, overallUtilization: 0.2, computeUtilization: 0.3, mappingEfficiency: 1, ifmapReads: 10, filterReads: 11, ofmapWrites: 12 },
+};
+
+function machine(id: string, tpotMs: number, extra: Partial<MachineResult> = {}): MachineResult {
+  return {
+    machine: id, name: `${id} "box", v2`, fits: true, chips: 8, chipsNeeded: 8, tensorParallel: 8, pipelineStages: 1,
+    ttftMs: 10, tpotMs, p99TpotMs: tpotMs, tokensPerSecondPerUser: 1000 / tpotMs, systemTokensPerSecond: 1000 / tpotMs,
+    answerMs: 100, costPerMillionTokensUsd: 2, joulesPerToken: 0.5, powerW: 1000, costPerHourUsd: 10, occupancy: [], network: null,
+    breakdown: { computeMs: 1, memoryMs: 2, networkMs: 3, overheadMs: 4 }, ...extra,
+  };
+}
+const llm = (lpuTpot: number, gpuTpot: number): LlmResult => ({ lpu: machine('lpu', lpuTpot), gpu: machine('h100-sxm', gpuTpot), sweep: [], roofline: [] });
+
+/** Minimal RFC 4180 reader, to check that what we write reads back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') q = false; else cell += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
+    else cell += ch;
+  }
+  return rows;
+}
+
+describe('resultsToCsv', () => {
+  it('writes a header and one row per field that read back to the same values', () => {
+    const rows = parseCsv(resultsToCsv(gemm, llm(2, 20)));
+    expect(rows[0]).toEqual([...CSV_HEADER]);
+    expect(rows.every((r) => r.length === 5)).toBe(true);
+    const get = (sec: string, m: string, f: string) => rows.find((r) => r[0] === sec && r[1] === m && r[2] === f)?.[3];
+    expect(get('gemm', '4x4 ws', 'cycles')).toBe('123');
+    expect(get('gemm', '4x4 ws', 'sram.ofmapReads')).toBe('13');
+    expect(get('llm', 'lpu', 'tpotMs')).toBe('2');
+    expect(get('llm', 'h100-sxm', 'tokensPerSecondPerUser')).toBe('50');
+    // A name with a comma and quotes survives quoting.
+    expect(get('llm', 'lpu', 'name')).toBe('lpu "box", v2');
+  });
+  it('writes only the header when there are no results', () => {
+    expect(resultsToCsv(null, null)).toBe(`${CSV_HEADER.join(',')}\n`);
+  });
+  it('quotes cells with separators', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell(3.5)).toBe('3.5');
+  });
+});
+
+describe('compareRows', () => {
+  it('pairs A and B per machine and judges direction by metric', () => {
+    const rows = compareRows({ gemm, llm: llm(2, 20) }, { gemm: { ...gemm, cycles: 246 }, llm: llm(4, 10) });
+    const tpotLpu = rows.find((r) => r.key === 'lpu-tpotMs')!;
+    expect([tpotLpu.a, tpotLpu.b]).toEqual([2, 4]);
+    expect(relativeChange(tpotLpu)).toEqual({ ratio: 2, better: false });
+    const tpsGpu = rows.find((r) => r.key === 'gpu-tokensPerSecondPerUser')!;
+    expect(relativeChange(tpsGpu)).toEqual({ ratio: 2, better: true });
+    const cycles = rows.find((r) => r.key === 'gemm-cycles')!;
+    expect(relativeChange(cycles)?.better).toBe(false);
+    expect(rows.filter((r) => r.key.endsWith('-chips'))).toHaveLength(2);
+  });
+  it('has no change when a side is missing', () => {
+    const rows = compareRows({ gemm: null, llm: null }, { gemm, llm: llm(1, 1) });
+    expect(rows.every((r) => relativeChange(r) === null)).toBe(true);
+  });
+});
+
+describe('isDeliberateChange', () => {
+  const s = DEFAULT_SCENARIO;
+  it('pushes for presets, tour steps, presenter, classroom; not for field edits or cycles', () => {
+    expect(isDeliberateChange(s, s, 'default', 'other')).toBe(true);
+    const t1 = { ...s, view: { ...s.view, tour: { id: 't', step: 0 } } };
+    const t2 = { ...s, view: { ...s.view, tour: { id: 't', step: 1 } } };
+    expect(isDeliberateChange(s, t1, 'p', 'p')).toBe(true);
+    expect(isDeliberateChange(t1, t2, 'p', 'p')).toBe(true);
+    expect(isDeliberateChange(s, { ...s, view: { ...s.view, presenter: !s.view.presenter } }, 'p', 'p')).toBe(true);
+    expect(isDeliberateChange(s, { ...s, classroom: { hidden: ['gemm-rows'], locked: false } }, 'p', 'p')).toBe(true);
+    expect(isDeliberateChange(s, { ...s, gemm: { ...s.gemm, rows: s.gemm.rows + 1 } }, 'p', 'p')).toBe(false);
+    expect(isDeliberateChange(s, { ...s, view: { ...s.view, cycle: s.view.cycle + 5 } }, 'p', 'p')).toBe(false);
+  });
+});
+
+describe('classroom ids', () => {
+  it('lists every editable field as a valid classroom id, and the four panels first', () => {
+    const ids = scenarioControlIds();
+    // Inputs of every section, overrides and custom-model fields included; no view fields.
+    for (const id of ['gemm-rows', 'llm-batch', 'llm-custom-layers', 'lpu-overrides-srammb', 'gpu-overrides-hbmbandwidthtbps']) expect(ids).toContain(id);
+    expect(ids.some((i) => i.startsWith('view-') || i.startsWith('classroom-'))).toBe(false);
+    expect(ids.every((i) => /^[a-z0-9-]{1,40}$/.test(i))).toBe(true);
+    const all = hideableIds(['some-extra-control'], { 'gemm-rows': 'Rows' }, {});
+    expect(all.slice(0, 4).map((i) => i.id)).toEqual(['panel-dataflow', 'panel-sram', 'panel-interconnect', 'panel-latency']);
+    expect(all.find((i) => i.id === 'gemm-rows')?.label).toBe('Rows');
+    expect(all.find((i) => i.id === 'gpu-overrides-hbmbandwidthtbps')?.label).toBe('hbm bandwidth TBps');
+    expect(all.find((i) => i.id === 'some-extra-control')?.group).toBe('Other');
+  });
+});
+
+describe('clip', () => {
+  it('shortens long messages with an ellipsis and keeps short ones', () => {
+    expect(clip('x'.repeat(1000), 10)).toHaveLength(10);
+    expect(clip('short', 10)).toBe('short');
+  });
+});
+
+describe('slug', () => {
+  it('makes short, safe file names', async () => {
+    const { slug } = await import('./download');
+    expect(slug('Roofline: both machines (log)')).toBe('roofline-both-machines-log');
+    expect(slug('x'.repeat(200)).length).toBeLessThanOrEqual(48);
+    expect(slug('***')).toBe('chart');
+  });
+});

@@ -1,0 +1,94 @@
+// Mirrors the scenario into the URL hash. Slider ticks replace the current history entry
+// (debounced); deliberate changes (preset, tour step, classroom, presenter, import) push a
+// new one, so Back/Forward walk between them; popstate restores the scenario.
+import { useStore } from '../../store/store';
+import { decodeHash, encodeHash } from './scenarioApi';
+import { isDeliberateChange } from './historyPolicy';
+
+export const REPLACE_DEBOUNCE_MS = 300;
+
+let forcePush = false;
+
+/** The next scenario change gets its own history entry (used by import). */
+export function markDeliberate(): void {
+  forcePush = true;
+}
+
+/** The full link to the current scenario, fresh (not waiting for the debounce). */
+export function currentLink(): string {
+  const { scenario, presetId } = useStore.getState();
+  const url = new URL(window.location.href);
+  url.hash = encodeHash(scenario, presetId);
+  return url.toString();
+}
+
+/** Applies a hash to the store: its scenario, and its problems for the banner. */
+export function loadHash(hash: string): void {
+  const decoded = decodeHash(hash);
+  const st = useStore.getState();
+  st.setScenario(decoded.scenario, decoded.presetId);
+  st.setProblems(decoded.problems);
+}
+
+/** Reads the hash now (if any) and starts the sync; returns a function that stops it. */
+export function startUrlSync(): () => void {
+  let restoring = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastWritten = window.location.hash.replace(/^#/, '');
+
+  const restore = () => {
+    const hash = window.location.hash.replace(/^#/, '');
+    if (hash === lastWritten && hash !== '') return;
+    restoring = true;
+    try {
+      if (hash) loadHash(hash);
+      lastWritten = hash;
+    } finally {
+      restoring = false;
+    }
+  };
+
+  if (lastWritten) {
+    lastWritten = '';
+    restore();
+  }
+
+  const write = (push: boolean, scenario = useStore.getState().scenario, presetId = useStore.getState().presetId) => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    const hash = encodeHash(scenario, presetId);
+    if (hash === lastWritten) return;
+    lastWritten = hash;
+    const url = `${window.location.pathname}${window.location.search}#${hash}`;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  };
+
+  const unsubscribe = useStore.subscribe((state, prev) => {
+    if (state.scenario === prev.scenario && state.presetId === prev.presetId) return;
+    if (restoring) return;
+    if (forcePush || isDeliberateChange(prev.scenario, state.scenario, prev.presetId, state.presetId)) {
+      forcePush = false;
+      // The entry we leave keeps its latest state; the new one gets the new scenario.
+      if (timer !== null) write(false, prev.scenario, prev.presetId);
+      write(true);
+      return;
+    }
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => write(false), REPLACE_DEBOUNCE_MS);
+  });
+
+  // The hash always holds the scenario, from the first moment.
+  if (!lastWritten) write(false);
+
+  window.addEventListener('popstate', restore);
+  window.addEventListener('hashchange', restore);
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+    window.removeEventListener('popstate', restore);
+    window.removeEventListener('hashchange', restore);
+  };
+}
