@@ -97,7 +97,7 @@ test('classroom mode hides panels and controls, locks, and travels in the link',
   await page.getByTestId('classroom-open').click();
   const dialog = page.getByTestId('classroom-dialog');
   await expect(dialog).toBeVisible();
-  await dialog.locator('[data-hide-id="panel-interconnect"]').check();
+  await dialog.locator('[data-hide-id="interconnect"]').check();
   await dialog.locator('[data-hide-id="gemm-rows"]').check();
   await dialog.getByTestId('classroom-lock').check();
   await page.screenshot({ path: `${SHOTS}/classroom-dialog.png` });

@@ -162,7 +162,7 @@ test('too few chips: the message names the chips needed', async ({ page }) => {
   // A chip-figure override: twice the SRAM per chip needs fewer chips, as the engine says.
   const big = engineResult({ llm: SCENARIO, lpu: { overrides: { sramMB: 460 } } });
   await page.locator('details[data-section="lpu-overrides"] > summary').click();
-  const sram = page.locator('[data-control="lpu-overrides-srammb"] input[type="text"]');
+  const sram = page.locator('[data-control="lpu-sram-mb"] input[type="text"]');
   await expect(sram).toHaveAttribute('placeholder', '230');
   await sram.fill('460');
   await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(big.lpu.chips));

@@ -31,7 +31,10 @@ export function App() {
   useEffect(() => startUrlSync(), []); // before the runner: a link's scenario runs first
   useEffect(() => startRunner(), []);
 
-  const visible = PANELS.filter((p) => !hidden.includes(`panel-${p}`));
+  // Panel ids double as their classroom ids (src/scenario/keys.ts HIDEABLE_IDS).
+  const visible = PANELS.filter((p) => !hidden.includes(p));
+  // A link may hide the panel it opens on: show the first visible one instead.
+  const shown: PanelId = visible.includes(panel) || visible.length === 0 ? panel : visible[0];
   return (
     <div className={`app${presenter ? ' presenter' : ''}`}>
       <header className="app-header">
@@ -47,9 +50,9 @@ export function App() {
             key={p}
             role="tab"
             id={`tab-${p}`}
-            aria-selected={panel === p}
+            aria-selected={shown === p}
             aria-controls={`tabpanel-${p}`}
-            className={panel === p ? 'tab active' : 'tab'}
+            className={shown === p ? 'tab active' : 'tab'}
             onClick={() => setPanel(p)}
           >
             {PANEL_TITLES[p]}
@@ -59,14 +62,14 @@ export function App() {
       <div className="workspace">
         {!presenter ? (
           <aside className="controls" aria-label="Controls">
-            {panel === 'dataflow' ? <GemmControls /> : <LlmControls />}
+            {shown === 'dataflow' ? <GemmControls /> : <LlmControls />}
           </aside>
         ) : null}
-        <main id={`tabpanel-${panel}`} role="tabpanel" aria-labelledby={`tab-${panel}`} className="panel-area">
-          {panel === 'dataflow' ? <DataflowPanel /> : null}
-          {panel === 'sram' ? <SramPanel /> : null}
-          {panel === 'interconnect' ? <InterconnectPanel /> : null}
-          {panel === 'latency' ? <LatencyPanel /> : null}
+        <main id={`tabpanel-${shown}`} role="tabpanel" aria-labelledby={`tab-${shown}`} className="panel-area">
+          {shown === 'dataflow' ? <DataflowPanel /> : null}
+          {shown === 'sram' ? <SramPanel /> : null}
+          {shown === 'interconnect' ? <InterconnectPanel /> : null}
+          {shown === 'latency' ? <LatencyPanel /> : null}
         </main>
       </div>
     </div>

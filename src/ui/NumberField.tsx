@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useStore } from '../store/store';
 import { getIn } from '../store/path';
+import { controlId } from '../scenario/keys';
 
 interface Props {
   /** Dotted scenario path, e.g. 'gemm.rows'; also the control's id for classroom hiding. */
@@ -88,7 +89,4 @@ export function NumberField({ path, label, unit, decimal, slider, title, nullabl
   );
 }
 
-/** Classroom-mode id of a control: its path with dots as dashes ('gemm-rows'). */
-export function controlId(path: string): string {
-  return path.replace(/\./g, '-').toLowerCase();
-}
+export { controlId } from '../scenario/keys';

@@ -17,7 +17,7 @@ import './dataflow.css';
 
 export function DataflowPanel() {
   const { run, gemm } = useStore(useShallow((s) => ({ run: s.gemmRun, gemm: s.scenario.gemm })));
-  const hidden = useStore((s) => s.scenario.classroom.hidden.includes('panel-dataflow'));
+  const hidden = useStore((s) => s.scenario.classroom.hidden.includes('dataflow'));
   if (hidden) return null;
   const inputs = run ? runInputs(run, gemm) : null;
   return (

@@ -51,10 +51,10 @@ export function ClassroomDialog() {
   const apply = () => {
     const st = useStore.getState();
     const s = st.scenario;
-    const allPanelsHidden = PANELS.every((p) => hidden.includes(`panel-${p}`));
-    const keep = allPanelsHidden ? hidden.filter((h) => h !== `panel-${s.view.panel}`) : hidden;
+    const allPanelsHidden = PANELS.every((p) => hidden.includes(p));
+    const keep = allPanelsHidden ? hidden.filter((h) => h !== s.view.panel) : hidden;
     // If the panel in view is hidden, show the first visible one.
-    const panel = keep.includes(`panel-${s.view.panel}`) ? (PANELS.find((p) => !keep.includes(`panel-${p}`)) ?? s.view.panel) : s.view.panel;
+    const panel = keep.includes(s.view.panel) ? (PANELS.find((p) => !keep.includes(p)) ?? s.view.panel) : s.view.panel;
     st.setScenario({ ...s, classroom: { hidden: keep, locked }, view: { ...s.view, panel } });
     setOpen(false);
   };

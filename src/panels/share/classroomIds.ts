@@ -1,9 +1,9 @@
 // Which ids classroom mode can hide: every editable field of the scenario (as the
 // controlId(path) its control carries), plus any other control on the page, plus the
-// four panels ('panel-<id>').
+// four panels (their plain ids, as HIDEABLE_IDS lists them).
 import { PANELS } from '../../scenario/types';
 import { LEAVES } from '../../scenario/schema';
-import { controlId } from '../../ui/NumberField';
+import { controlId } from '../../scenario/keys';
 
 export interface HideableId {
   id: string;
@@ -37,9 +37,9 @@ export function humanLabel(path: string): string {
 
 /** Panels first, then controls grouped by scenario section; `labels` maps id -> on-page label. */
 export function hideableIds(extraIds: string[], labels: Record<string, string>, panelTitles: Record<string, string>): HideableId[] {
-  const panels: HideableId[] = PANELS.map((p) => ({ id: `panel-${p}`, label: panelTitles[p] ?? p, group: GROUP_NAMES.panel }));
+  const panels: HideableId[] = PANELS.map((p) => ({ id: p, label: panelTitles[p] ?? p, group: GROUP_NAMES.panel }));
   const fromPaths = new Map(editablePaths().map((p) => [controlId(p), humanLabel(p)]));
-  const ids = Array.from(new Set([...fromPaths.keys(), ...extraIds.filter((i) => !i.startsWith('panel-'))]));
+  const ids = Array.from(new Set([...fromPaths.keys(), ...extraIds.filter((i) => !(PANELS as readonly string[]).includes(i))]));
   const controls = ids.map((id) => {
     const sec = id.split('-')[0];
     return { id, label: labels[id] ?? fromPaths.get(id) ?? id, group: GROUP_NAMES[sec] ?? 'Other' };

@@ -102,13 +102,13 @@ describe('classroom ids', () => {
   it('lists every editable field as a valid classroom id, and the four panels first', () => {
     const ids = scenarioControlIds();
     // Inputs of every section, overrides and custom-model fields included; no view fields.
-    for (const id of ['gemm-rows', 'llm-batch', 'llm-custom-layers', 'lpu-overrides-srammb', 'gpu-overrides-hbmbandwidthtbps']) expect(ids).toContain(id);
+    for (const id of ['gemm-rows', 'llm-batch', 'llm-custom-layers', 'lpu-sram-mb', 'gpu-hbm-bandwidth-tbps']) expect(ids).toContain(id);
     expect(ids.some((i) => i.startsWith('view-') || i.startsWith('classroom-'))).toBe(false);
     expect(ids.every((i) => /^[a-z0-9-]{1,40}$/.test(i))).toBe(true);
     const all = hideableIds(['some-extra-control'], { 'gemm-rows': 'Rows' }, {});
-    expect(all.slice(0, 4).map((i) => i.id)).toEqual(['panel-dataflow', 'panel-sram', 'panel-interconnect', 'panel-latency']);
+    expect(all.slice(0, 4).map((i) => i.id)).toEqual(['dataflow', 'sram', 'interconnect', 'latency']);
     expect(all.find((i) => i.id === 'gemm-rows')?.label).toBe('Rows');
-    expect(all.find((i) => i.id === 'gpu-overrides-hbmbandwidthtbps')?.label).toBe('hbm bandwidth TBps');
+    expect(all.find((i) => i.id === 'gpu-hbm-bandwidth-tbps')?.label).toBe('hbm bandwidth TBps');
     expect(all.find((i) => i.id === 'some-extra-control')?.group).toBe('Other');
   });
 });
