@@ -30,7 +30,7 @@ for (const tour of TOURS) {
       await expect(page.locator(`#tab-${step.panel}`)).toHaveAttribute('aria-selected', 'true');
       if (step.quote) {
         await expect(overlay.locator('blockquote')).toContainText(step.quote.text);
-        await expect(overlay.locator('time')).toHaveText(step.quote.timestamp);
+        await expect(overlay.locator('time')).toHaveText(`00:${step.quote.timestamp}`);
       }
       await expect(page.locator('.tour-highlight')).toHaveCount(1);
       const hash = await page.evaluate(() => location.hash);

@@ -234,7 +234,7 @@ const DEFS: TourDef[] = [
   },
   {
     id: 'groq-claims',
-    title: 'The claims at 18:00: which assumptions make them hold',
+    title: 'The claims at 00:18: which assumptions make them hold',
     basePreset: 'falcon-180b-claim',
     steps: [
       {

@@ -72,7 +72,7 @@ export function TourOverlay() {
         <blockquote className="tour-quote">
           <p>“{step.quote.text}”</p>
           <footer>
-            from the talk, at <time>{step.quote.timestamp}</time>
+            from the talk, at <time dateTime={`PT${step.quote.timestamp.replace(':', 'M')}S`}>00:{step.quote.timestamp}</time>
           </footer>
         </blockquote>
       ) : null}
