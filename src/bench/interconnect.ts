@@ -1,26 +1,16 @@
-// Interconnect simulation speed: one Llama-2-70B decode step (synthetic program, see
-// src/engine/interconnect/syntheticProgram.ts) on a 576-chip and a 10,440-chip dragonfly.
-// Wall time per simulate() call including TS -> wasm marshalling and result building;
-// median of several runs after one warm-up. Also reports the process CPU time per call
-// (decode576CpuMs, decode10440CpuMs).
+// Interconnect and LLM-model speed. Times the REAL decode steps the LLM model builds
+// (src/engine/llm/benchCases.ts): Llama-2-70B on the ~576-chip system (int8 weights, 7 chips
+// per layer, direct all-reduces inside nodes) and on the 10,440-chip dragonfly (128 chips per
+// layer, hierarchical all-reduces). Wall time per simulate() call including lowering, TS -> wasm
+// marshalling and result building (up to 20,000 timeline events); median of several runs after
+// one warm-up, plus the process CPU time per call (decode576CpuMs, decode10440CpuMs), which a
+// loaded machine disturbs less. Also times the whole simulateLlm on the default scenario
+// (simulateLlmDefaultMs, simulateLlmDefaultCpuMs) as the worker runs it.
 import { loadWasmModule } from '../engine/wasmNode';
 import { createInterconnect } from '../engine/interconnect';
-import type { NetworkSpec } from '../engine/interconnect/program';
-import { syntheticDecodeProgram } from '../engine/interconnect/syntheticProgram';
-
-/** GroqRack-like dragonfly figures, for timing only (the presets own the sourced figures). */
-function dragonfly(chips: number): NetworkSpec {
-  return {
-    topology: 'dragonfly',
-    chips,
-    chipsPerNode: 8,
-    linkBandwidthGBps: 100,
-    hopLatencyUs: 0.6,
-    globalLinksPerChip: 4,
-    globalBandwidthGBps: 100,
-    globalLatencyUs: 0.6,
-  };
-}
+import { buildLpuDecodeStepCase, LPU_STEP_CASES } from '../engine/llm/benchCases';
+import { simulateLlm } from '../engine/llm/simulate';
+import { DEFAULT_SCENARIO } from '../scenario/defaults';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -28,34 +18,44 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Median wall and CPU ms of `runs` calls after one warm-up. */
+function time(runs: number, f: () => void): { wall: number; cpu: number } {
+  f();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    f();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
 export async function runInterconnectBench(log: (line: string) => void): Promise<Record<string, number>> {
   const sim = createInterconnect(await loadWasmModule('interconnect'));
   const out: Record<string, number> = {};
-  for (const [chips, runs, key] of [
-    [576, 15, 'decode576Ms'],
-    [10440, 5, 'decode10440Ms'],
+  for (const [id, runs, key] of [
+    ['llama-2-70b-576', 15, 'decode576Ms'],
+    ['llama-2-70b-10440', 5, 'decode10440Ms'],
   ] as const) {
-    const spec = dragonfly(chips);
-    const program = syntheticDecodeProgram({ chips });
-    const warm = sim.simulate(spec, program);
-    const times: number[] = [];
-    const cpu: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      sim.simulate(spec, program);
-      times.push(performance.now() - t0);
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1000);
-    }
-    out[key] = median(times);
-    // CPU time of this process: less sensitive than wall time to other jobs on a shared machine
-    out[key.replace('Ms', 'CpuMs')] = median(cpu);
+    const c = LPU_STEP_CASES[id];
+    const step = buildLpuDecodeStepCase(c);
+    const result = sim.simulate(step.spec, step.program);
+    const t = time(runs, () => sim.simulate(step.spec, step.program));
+    out[key] = t.wall;
+    out[key.replace('Ms', 'CpuMs')] = t.cpu;
     log(
-      `interconnect: decode step, ${chips} chips (dragonfly, ${program.tasks.length} tasks): ` +
-        `${out[key].toFixed(1)} ms per simulation (median of ${runs}; CPU ${median(cpu).toFixed(1)} ms); simulated step ${warm.stepUs.toFixed(1)} us, ` +
-        `critical path ${warm.computeUs.toFixed(1)} us compute + ${warm.communicationUs.toFixed(1)} us communication`,
+      `interconnect: LPU decode step ${id} (${c.chips} chips, tp ${c.tp}, ${step.program.tasks.length} tasks): ` +
+        `${t.wall.toFixed(1)} ms per simulation (median of ${runs}; CPU ${t.cpu.toFixed(1)} ms); simulated step ${result.stepUs.toFixed(1)} us, ` +
+        `critical path ${result.computeUs.toFixed(1)} us compute + ${result.communicationUs.toFixed(1)} us communication`,
     );
   }
+  const t = time(5, () => simulateLlm(DEFAULT_SCENARIO, sim));
+  out.simulateLlmDefaultMs = t.wall;
+  out.simulateLlmDefaultCpuMs = t.cpu;
+  log(`llm: simulateLlm(default scenario) ${t.wall.toFixed(1)} ms (median of 5; CPU ${t.cpu.toFixed(1)} ms)`);
   return out;
 }

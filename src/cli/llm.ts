@@ -79,6 +79,10 @@ export interface LlmCliOutput {
   chipsNeeded: number | null;
   tensorParallel: number;
   pipelineStages: number;
+  /** Micro-batches of users in flight through the stages, users per micro-batch, stages simulated event by event. */
+  microBatches: number;
+  microBatchSize: number;
+  simulatedStages: number;
   ttftMs: number;
   tpotMs: number;
   p99TpotMs: number;
@@ -98,12 +102,14 @@ export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
   const invalid = validateLlmInputs(scenario).filter((p) => p.kind === 'invalid');
   if (invalid.length > 0) throw new UsageError(invalid.map((p) => p.message).join('; '));
   const net = createInterconnect(await loadWasmModule('interconnect'));
-  const r = machine === 'lpu' ? runLpu(lpuInputs(scenario), net).result : runGpu(gpuInputs(scenario), net).result;
+  // the CLI prints no timeline: ask the simulator for none
+  const r = machine === 'lpu' ? runLpu({ ...lpuInputs(scenario), maxEvents: 0 }, net).result : runGpu({ ...gpuInputs(scenario), maxEvents: 0 }, net).result;
   return {
     machine: r.machine, name: r.name, model: resolveModel(scenario.llm).name, fits: r.fits,
     ...(r.message ? { message: r.message } : {}),
     chips: r.chips, chipsNeeded: Number.isFinite(r.chipsNeeded) ? r.chipsNeeded : null,
     tensorParallel: r.tensorParallel, pipelineStages: r.pipelineStages,
+    microBatches: r.microBatches ?? 1, microBatchSize: r.microBatchSize ?? r.chips, simulatedStages: r.simulatedStages ?? r.pipelineStages,
     ttftMs: r.ttftMs, tpotMs: r.tpotMs, p99TpotMs: r.p99TpotMs,
     tokensPerSecondPerUser: r.tokensPerSecondPerUser, systemTokensPerSecond: r.systemTokensPerSecond, answerMs: r.answerMs,
     costPerMillionTokensUsd: r.costPerMillionTokensUsd, joulesPerToken: r.joulesPerToken, powerW: r.powerW, costPerHourUsd: r.costPerHourUsd,

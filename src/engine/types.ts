@@ -147,8 +147,16 @@ export interface MachineResult {
   costPerHourUsd: number;
   occupancy: ChipOccupancy[];
   network: NetworkResult | null;
-  /** Where the time of one decode step goes (ms). */
+  /** Where the time of one decode step goes (ms): one micro-batch's pass through the pipeline. */
   breakdown: { computeMs: number; memoryMs: number; networkMs: number; overheadMs: number };
+  /** Micro-batches of users in flight through the pipeline stages at once (1: no pipelining of users). */
+  microBatches?: number;
+  /** Users per micro-batch. */
+  microBatchSize?: number;
+  /** Pipeline stages the event simulation ran (fewer than pipelineStages: the rest scaled in closed form). */
+  simulatedStages?: number;
+  /** Layers the event simulation ran (fewer than the model's: the pass was scaled in closed form). */
+  simulatedLayers?: number;
 }
 
 export interface SweepPoint {

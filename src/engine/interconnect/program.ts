@@ -17,6 +17,17 @@ export interface NetworkSpec {
   globalLatencyUs: number;
 }
 
+/**
+ * How a collective is carried out (default 'ring', the original contract):
+ * - ring: reduce-scatter + all-gather around the ring order, 2(p-1) steps of bytes/p;
+ * - direct: every chip sends its share to every peer at once (reduce-scatter, then
+ *   all-gather): 2 steps, each chip using p-1 links in parallel where it has them;
+ * - hierarchical: direct inside each node, then direct between the chips with the same
+ *   position in each node over global links, then direct all-gather inside each node.
+ * See docs/interconnect-model.md ("Collectives").
+ */
+export type CollectiveAlgorithm = 'ring' | 'direct' | 'hierarchical';
+
 export type Task =
   | { kind: 'compute'; id: number; chip: number; durationUs: number; deps: number[]; label: string }
   | { kind: 'send'; id: number; src: number; dst: number; bytes: number; deps: number[]; label: string }
@@ -29,6 +40,8 @@ export type Task =
       bytes: number;
       deps: number[];
       label: string;
+      /** Default 'ring'. */
+      algorithm?: CollectiveAlgorithm;
     };
 
 export interface Program {

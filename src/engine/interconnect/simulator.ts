@@ -15,10 +15,19 @@ import type { NetworkSpec, Program } from './program';
 import type { BuiltTopology } from './topology';
 import { buildTopology } from './topologies';
 import { validateSpec } from './validate';
+import { expandCollectives } from './collectives';
+
+export interface SimulateOptions {
+  /**
+   * Timeline events to return (critical path first, then in schedule order), at most
+   * LIMITS.maxEvents (the default). The panels need a few thousand; fewer events build faster.
+   */
+  maxEvents?: number;
+}
 
 export interface Interconnect {
   /** Simulates one statically scheduled step; throws an Error naming the bad field on bad input. */
-  simulate(spec: NetworkSpec, program: Program): NetworkResult;
+  simulate(spec: NetworkSpec, program: Program, options?: SimulateOptions): NetworkResult;
 }
 
 interface WasmExports {
@@ -39,8 +48,8 @@ const SLOT = {
 } as const;
 const SLOTS = 32;
 
-/** Ops whose timeline events are listed; the cap counts events, so ask for no more ops than that. */
-const RECORD_CAP = LIMITS.maxEvents;
+/** Built topologies kept per simulator (most recently used first). */
+const TOPOLOGY_CACHE = 4;
 
 function topologyKey(spec: NetworkSpec): string {
   return [
@@ -58,24 +67,35 @@ export function createInterconnect(module: WebAssembly.Module): Interconnect {
     },
   });
   const wasm = instance.exports as unknown as WasmExports;
-  // Building a 10,440-chip dragonfly takes a few ms; the UI re-simulates the same network often.
-  let cached: { key: string; topo: BuiltTopology } | null = null;
+  // Building a 10,440-chip dragonfly takes a few ms and its route memo is worth keeping; the
+  // LLM model alternates between the SRAM machine's network and the GPUs', so keep a few.
+  const cached: { key: string; topo: BuiltTopology }[] = [];
 
   function topologyFor(spec: NetworkSpec): BuiltTopology {
     const key = topologyKey(spec);
-    if (cached?.key !== key) cached = { key, topo: buildTopology(spec) };
-    return cached.topo;
+    const at = cached.findIndex((c) => c.key === key);
+    if (at >= 0) {
+      const [hit] = cached.splice(at, 1);
+      cached.unshift(hit);
+      return hit.topo;
+    }
+    const topo = buildTopology(spec);
+    cached.unshift({ key, topo });
+    if (cached.length > TOPOLOGY_CACHE) cached.pop();
+    return topo;
   }
 
-  function simulate(spec: NetworkSpec, program: Program): NetworkResult {
+  function simulate(spec: NetworkSpec, given: Program, options: SimulateOptions = {}): NetworkResult {
     validateSpec(spec);
+    const maxEvents = Math.max(0, Math.min(LIMITS.maxEvents, Math.floor(options.maxEvents ?? LIMITS.maxEvents)));
     const topo = topologyFor(spec);
+    const program = expandCollectives(given, topo.chips, spec.chipsPerNode);
     const low = lowerProgram(topo, program);
     const nTasks = low.taskKind.length;
     const nLinks = topo.linkA.length;
     const tablePtr = wasm.setup(
       nTasks, low.succ.length, low.routeUsPerByte.length, low.routeLinks.length, nLinks, topo.chips,
-      low.ops, low.queue, RECORD_CAP, low.ringRoute.length,
+      low.ops, low.queue, maxEvents, low.ringRoute.length,
     );
     // setup grew memory: views are made only now, and again after criticalPath()
     let table = new Uint32Array(wasm.memory.buffer, tablePtr, SLOTS);
@@ -100,7 +120,7 @@ export function createInterconnect(module: WebAssembly.Module): Interconnect {
     table = new Uint32Array(wasm.memory.buffer, tablePtr, SLOTS);
     const opEnd = f64(SLOT.opEnd, low.ops);
     const critical = i32(SLOT.critical, critLen);
-    const record = i32(SLOT.record, Math.min(RECORD_CAP, low.ops));
+    const record = i32(SLOT.record, Math.min(maxEvents, low.ops));
     const busy = f64(SLOT.linkBusy, 2 * nLinks);
 
     const links: NetworkLink[] = new Array<NetworkLink>(nLinks);
@@ -123,7 +143,7 @@ export function createInterconnect(module: WebAssembly.Module): Interconnect {
       const t = taskOfOp(low, op);
       if (low.taskKind[t] === KIND_COMPUTE) computeUs += low.taskVal[t];
     }
-    const events = timeline(program, low, topo, opEnd, critical, record);
+    const events = timeline(program, low, topo, opEnd, critical, record, maxEvents);
     return {
       topology: spec.topology,
       endpoints: topo.endpoints,
@@ -161,6 +181,7 @@ function timeline(
   opEnd: Float64Array,
   critical: Int32Array,
   record: Int32Array,
+  maxEvents: number,
 ): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const onPath = new Set<number>(critical);
@@ -174,7 +195,7 @@ function timeline(
     const end = opEnd[op];
     const label = program.tasks[t].label;
     if (kind === KIND_COMPUTE) {
-      if (events.length >= LIMITS.maxEvents) return false;
+      if (events.length >= maxEvents) return false;
       events.push({ kind: 'compute', lane: low.taskA[t], startUs: end - low.taskVal[t], endUs: end, label, onCriticalPath: crit });
       return true;
     }
@@ -195,7 +216,7 @@ function timeline(
     }
     const a = low.routeOff[route];
     const b = low.routeOff[route + 1];
-    if (events.length + (b - a) > LIMITS.maxEvents) return false;
+    if (events.length + (b - a) > maxEvents) return false;
     const bytes = low.taskVal[t];
     const ser = bytes * low.routeUsPerByte[route];
     let start = end - low.routeLatencyUs[route] - ser;

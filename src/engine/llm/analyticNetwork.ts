@@ -7,7 +7,7 @@ import type { NetworkSpec, Program, Task } from '../interconnect/program';
 
 /** The interconnect simulator's interface (src/engine/interconnect, wasm). */
 export interface Interconnect {
-  simulate(spec: NetworkSpec, program: Program): NetworkResult;
+  simulate(spec: NetworkSpec, program: Program, options?: { maxEvents?: number }): NetworkResult;
 }
 
 /** GB/s -> bytes per microsecond. */
@@ -21,6 +21,33 @@ export function transferUs(bytes: number, bandwidthGBps: number): number {
 export function ringAllReduceUs(p: number, bytes: number, bandwidthGBps: number, latencyUs: number): number {
   if (p <= 1) return 0;
   return 2 * (p - 1) * (latencyUs + transferUs(bytes / p, bandwidthGBps));
+}
+
+/**
+ * Direct all-reduce: reduce-scatter then all-gather, each one round in which every chip sends
+ * bytes/p to each of its p-1 peers. With a dedicated link per peer (fully connected node) the
+ * sends go in parallel: 2(latency + (bytes/p)/bandwidth). Through one port (a GPU's NVLink
+ * to the NVSwitch) they queue: 2(latency + (p-1)(bytes/p)/bandwidth). `latencyUs` is the
+ * whole route's (2 link latencies through a switch).
+ */
+export function directAllReduceUs(p: number, bytes: number, bandwidthGBps: number, latencyUs: number, onePort = false): number {
+  if (p <= 1) return 0;
+  return 2 * (latencyUs + (onePort ? p - 1 : 1) * transferUs(bytes / p, bandwidthGBps));
+}
+
+/**
+ * Hierarchical all-reduce over `nodes` nodes of g chips: direct reduce-scatter in the node
+ * (bytes/g per peer), direct all-reduce of each bytes/g share across nodes (bytes/(g N) per
+ * peer, over the global links), direct all-gather in the node. Contention-free.
+ */
+export function hierarchicalAllReduceUs(
+  g: number, nodes: number, bytes: number,
+  local: { bandwidthGBps: number; latencyUs: number; onePort: boolean },
+  global: { bandwidthGBps: number; latencyUs: number; onePort: boolean },
+): number {
+  const inNode = g > 1 ? directAllReduceUs(g, bytes, local.bandwidthGBps, local.latencyUs, local.onePort) : 0;
+  const across = directAllReduceUs(nodes, bytes / g, global.bandwidthGBps, global.latencyUs, global.onePort);
+  return inNode + across;
 }
 
 /** Ring all-gather: p-1 steps of bytes each. */
@@ -54,6 +81,16 @@ export function analyticTaskUs(spec: NetworkSpec, t: Task): number {
     }
     case 'allreduce': {
       const f = pathFigures(spec, t.chips);
+      const onePort = spec.topology === 'nvswitch';
+      if (t.algorithm === 'direct') return directAllReduceUs(t.chips.length, t.bytes, f.bw, f.lat, onePort);
+      if (t.algorithm === 'hierarchical') {
+        const nodes = new Set(t.chips.map((c) => Math.floor(c / spec.chipsPerNode))).size;
+        const g = Math.max(1, Math.round(t.chips.length / nodes));
+        const local = pathFigures(spec, [t.chips[0]]);
+        return hierarchicalAllReduceUs(g, nodes, t.bytes,
+          { bandwidthGBps: local.bw, latencyUs: local.lat, onePort },
+          { bandwidthGBps: f.bw, latencyUs: f.lat, onePort: onePort || spec.globalLinksPerChip < nodes - 1 });
+      }
       return ringAllReduceUs(t.chips.length, t.bytes, f.bw, f.lat);
     }
     case 'allgather': {

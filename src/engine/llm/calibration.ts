@@ -19,7 +19,7 @@ export interface CalibrationCase {
   tolerance: number;
   model: ModelId;
   shape: Shape;
-  machine: { kind: 'gpu'; gpu: GpuId; gpus: number; tp: number } | { kind: 'lpu'; chips: number; topology: Topology; tp?: number };
+  machine: { kind: 'gpu'; gpu: GpuId; gpus: number; tp: number; collective: 'ring' | 'direct' } | { kind: 'lpu'; chips: number; topology: Topology; tp?: number };
 }
 
 const f16 = { weights: 'bf16', activations: 'bf16', kv: 'bf16' } as const satisfies Pick<LlmWorkload, 'weights' | 'activations' | 'kv'>;
@@ -31,7 +31,7 @@ export const CALIBRATION_CASES: CalibrationCase[] = [
     source: 'pytorch-labs/gpt-fast README (benchmark table): 104.9 tokens/s',
     metric: 'tokensPerSecondPerUser', published: 104.9, tolerance: 0.15,
     model: 'llama-2-7b', shape: { batch: 1, prompt: 8, output: 200, ...f16 },
-    machine: { kind: 'gpu', gpu: 'a100-80gb', gpus: 1, tp: 1 },
+    machine: { kind: 'gpu', gpu: 'a100-80gb', gpus: 1, tp: 1, collective: 'ring' },
   },
   {
     id: 'gpt-fast-70b-8xa100',
@@ -39,7 +39,8 @@ export const CALIBRATION_CASES: CalibrationCase[] = [
     source: 'pytorch-labs/gpt-fast README (tensor parallelism table): 62.5 tokens/s',
     metric: 'tokensPerSecondPerUser', published: 62.5, tolerance: 0.2,
     model: 'llama-2-70b', shape: { batch: 1, prompt: 8, output: 200, ...f16 },
-    machine: { kind: 'gpu', gpu: 'a100-80gb', gpus: 8, tp: 8 },
+    // gpt-fast all-reduces through torch.distributed (NCCL ring for small messages)
+    machine: { kind: 'gpu', gpu: 'a100-80gb', gpus: 8, tp: 8, collective: 'ring' },
   },
   {
     id: 'nim-70b-fp8-2xh100',
@@ -48,7 +49,8 @@ export const CALIBRATION_CASES: CalibrationCase[] = [
     source: 'NVIDIA NIM benchmarking docs (Llama-3.3-70B-Instruct, H100 x2, fp8): 18.58 ms per output token (TTFT 406.8 ms)',
     metric: 'tpotMs', published: 18.58, tolerance: 0.2,
     model: 'llama-3.1-70b', shape: { batch: 1, prompt: 5000, output: 500, weights: 'fp8', activations: 'fp8', kv: 'fp8' },
-    machine: { kind: 'gpu', gpu: 'h100-sxm', gpus: 2, tp: 2 },
+    // TensorRT-LLM: one-shot (direct) all-reduce over NVLink
+    machine: { kind: 'gpu', gpu: 'h100-sxm', gpus: 2, tp: 2, collective: 'direct' },
   },
   {
     id: 'groq-70b-576',
@@ -65,8 +67,8 @@ export const CALIBRATION_CASES: CalibrationCase[] = [
 export function modelledValue(c: CalibrationCase, net: Interconnect): number {
   const model = MODELS[c.model];
   const r = c.machine.kind === 'gpu'
-    ? runGpu({ model, shape: c.shape, gpu: GPUS[c.machine.gpu], gpus: c.machine.gpus, tp: c.machine.tp, seed: 1 }, net).result
-    : runLpu({ model, shape: c.shape, chip: LPU_CHIP, chips: c.machine.chips, topology: c.machine.topology, tp: c.machine.tp }, net).result;
+    ? runGpu({ model, shape: c.shape, gpu: GPUS[c.machine.gpu], gpus: c.machine.gpus, tp: c.machine.tp, seed: 1, collective: c.machine.collective, maxEvents: 0 }, net).result
+    : runLpu({ model, shape: c.shape, chip: LPU_CHIP, chips: c.machine.chips, topology: c.machine.topology, tp: c.machine.tp, maxEvents: 0 }, net).result;
   if (!r.fits) throw new Error(`calibration case ${c.id} does not fit: ${r.message ?? ''}`);
   return c.metric === 'tpotMs' ? r.tpotMs : r.tokensPerSecondPerUser;
 }

@@ -1,15 +1,17 @@
 // The HBM GPU baseline: per-layer time = max(math, weight streaming) + launch overhead, with
 // the collectives simulated over NVSwitch, and seeded run-to-run jitter for p50/p99.
+// With pipeline stages across nodes, users are pipelined in micro-batches (pipeline.ts).
 import type { MachineResult, RooflinePoint } from '../types';
 import type { GpuSpec, ModelSpec } from '../../scenario/types';
-import { ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
+import { directAllReduceUs, ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
 import { gpuLayout, type GpuLayout, type Shape } from './partition';
-import { buildGpuStep, gpuRates, type BuiltStep } from './programs';
+import { buildGpuStep, gpuCollectiveAlgorithm, gpuRates, type BuiltStep } from './programs';
 import { bytesPerElement, gpuPeakTflops, mathPrecision } from './precision';
 import { headWork, layerWork } from './workload';
 import { jitterPercentiles } from './jitter';
 import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';
 import { meanDecodeContext } from './lpu';
+import { microBatching, pipelinedPrefillUs, pipelinedTokenUs } from './pipeline';
 
 export interface GpuInputs {
   model: ModelSpec;
@@ -18,24 +20,58 @@ export interface GpuInputs {
   gpus: number | null;
   tp: number | null;
   seed: number;
+  /**
+   * Tensor-parallel all-reduce: 'direct' (default: one-shot over NVSwitch, as TensorRT-LLM's
+   * custom all-reduce) or 'ring' (NCCL ring, e.g. PyTorch + torch.distributed as in gpt-fast).
+   */
+  collective?: 'ring' | 'direct';
+  /** Timeline events kept from the simulated decode step. */
+  maxEvents?: number;
 }
 
 export function buildGpuDecodeStep(i: GpuInputs, layout: GpuLayout): BuiltStep {
-  return buildGpuStep(i.model, i.shape, i.gpu, layout, { batch: i.shape.batch, newTokens: 1, context: meanDecodeContext(i.shape) });
+  const users = microBatching(i.shape.batch, layout.pp).microBatchSize;
+  return buildGpuStep(i.model, i.shape, i.gpu, layout, { batch: users, newTokens: 1, context: meanDecodeContext(i.shape) }, i.collective ?? 'direct');
 }
 
-/** Closed-form decode step: per-layer max(math, HBM) + launch overhead, ring collectives, pipeline hops. */
-export function gpuClosedFormStep(i: GpuInputs, tp: number, pp: number): { computeUs: number; commUs: number } {
+export interface GpuClosedStep {
+  passComputeUs: number;
+  passCommUs: number;
+  stageComputeUs: number;
+  stageCommUs: number;
+}
+
+/** Closed-form pass of `users` users: per-layer max(math, HBM) + launch overhead, all-reduces, pipeline hops. */
+export function gpuClosedFormStep(
+  i: GpuInputs, tp: number, pp: number, users: number,
+  step: { newTokens: number; context: number } = { newTokens: 1, context: meanDecodeContext(i.shape) },
+): GpuClosedStep {
   const { model: m, shape: s, gpu: g } = i;
   const r = gpuRates(g, s);
-  const w = layerWork(m, s, s.batch, 1, meanDecodeContext(s));
+  const w = layerWork(m, s, users, step.newTokens, step.context);
   const per = (flops: number, bytes: number) => Math.max(flops / tp / r.flopsPerUs, bytes / tp / r.bytesPerUs) + r.overheadUs;
-  const head = headWork(m, s, s.batch);
-  const comp = m.layers * (per(w.attnFlops, w.attnWeightBytes + w.kvBytes) + per(w.ffnFlops, w.ffnWeightBytes)) + per(head.flops, head.weightBytes);
-  const vec = s.batch * m.hidden * bytesPerElement(s.activations);
-  const ar = ringAllReduceUs(tp, vec, g.nvlinkGBps / 2, g.nvlinkLatencyUs);
-  const hop = (pp - 1) * (g.interNodeLatencyUs + transferUs(vec, g.interNodeGBps));
-  return { computeUs: comp, commUs: m.layers * 2 * ar + hop };
+  const head = headWork(m, s, users);
+  const layer = per(w.attnFlops, w.attnWeightBytes + w.kvBytes) + per(w.ffnFlops, w.ffnWeightBytes);
+  const vec = users * step.newTokens * m.hidden * bytesPerElement(s.activations);
+  const bw = g.nvlinkGBps / 2;
+  const lat = 2 * g.nvlinkLatencyUs; // GPU -> NVSwitch -> GPU
+  const alg = gpuCollectiveAlgorithm(tp, g.gpusPerNode, i.collective ?? 'direct');
+  const ar = alg === 'ring' ? ringAllReduceUs(tp, vec, bw, lat) : directAllReduceUs(tp, vec, bw, lat, true);
+  const hopUs = g.interNodeLatencyUs * 2 + transferUs(vec, g.interNodeGBps);
+  const layersPerStage = Math.ceil(m.layers / pp);
+  return {
+    passComputeUs: m.layers * layer + per(head.flops, head.weightBytes),
+    passCommUs: m.layers * 2 * ar + (pp - 1) * hopUs,
+    stageComputeUs: layersPerStage * layer,
+    stageCommUs: layersPerStage * 2 * ar + (pp > 1 ? hopUs : 0),
+  };
+}
+
+/** Closed-form time per output token (users pipelined over the stages). */
+export function gpuClosedFormTokenUs(i: GpuInputs, tp: number, pp: number, commScale = 1): number {
+  const mb = microBatching(i.shape.batch, pp);
+  const c = gpuClosedFormStep(i, tp, pp, mb.microBatchSize);
+  return pipelinedTokenUs(c.passComputeUs + c.passCommUs * commScale, c.stageComputeUs + c.stageCommUs * commScale, 0, mb.microBatches);
 }
 
 export interface GpuRun {
@@ -54,20 +90,27 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   if (!layout.fits) {
     return { result: notFitting(String(g.id), g.name, layout.message ?? 'does not fit', layout.gpus, layout.gpusNeeded), roofline: [], layout, commScale: 1, jitter };
   }
+  const mb = microBatching(s.batch, layout.pp);
+  const users = mb.microBatchSize;
   const decode = buildGpuDecodeStep(i, layout);
-  const decodeNet = net.simulate(decode.spec, decode.program);
-  // The whole prompt in one pass (the GPU's large HBM holds the activations).
-  const pre = buildGpuStep(m, s, g, layout, { batch: s.batch, newTokens: s.prompt, context: 0 });
-  const preNet = net.simulate(pre.spec, pre.program);
-  const ttftMs = preNet.stepUs / 1000;
-  const baseMs = decodeNet.stepUs / 1000;
+  const decodeNet = net.simulate(decode.spec, decode.program, i.maxEvents === undefined ? undefined : { maxEvents: i.maxEvents });
+  const closed = gpuClosedFormStep(i, layout.tp, layout.pp, users);
+  const commScale = closed.passCommUs > 0 ? decodeNet.communicationUs / closed.passCommUs : 1;
+  const stageUs = closed.stageComputeUs + closed.stageCommUs * commScale;
+  const baseMs = pipelinedTokenUs(decodeNet.stepUs, stageUs, 0, mb.microBatches) / 1000;
+  // The whole prompt of a micro-batch in one pass (the GPU's large HBM holds the activations);
+  // micro-batches follow each other through the stages.
+  const pre = buildGpuStep(m, s, g, layout, { batch: users, newTokens: s.prompt, context: 0 }, i.collective ?? 'direct');
+  const preNet = net.simulate(pre.spec, pre.program, { maxEvents: 0 });
+  const preClosed = gpuClosedFormStep(i, layout.tp, layout.pp, users, { newTokens: s.prompt, context: 0 });
+  const preScale = preClosed.passCommUs > 0 ? preNet.communicationUs / preClosed.passCommUs : 1;
+  const preStageUs = preClosed.stageComputeUs + preClosed.stageCommUs * preScale;
+  const ttftMs = pipelinedPrefillUs(preNet.stepUs, layout.pp > 1 ? preStageUs : preNet.stepUs, mb.microBatches) / 1000;
   const tpotMs = baseMs * jitter.p50;
   const p99TpotMs = baseMs * jitter.p99;
   const powerW = layout.gpus * g.powerW;
   const costPerHourUsd = layout.gpus * g.priceUsdPerHour;
   const econ = economics(ttftMs, tpotMs, s.batch, s.output, powerW, costPerHourUsd);
-  const closed = gpuClosedFormStep(i, layout.tp, layout.pp);
-  const commScale = closed.commUs > 0 ? decodeNet.communicationUs / closed.commUs : 1;
   const math = mathPrecision(s.weights, s.activations);
   const peak = layout.gpus * gpuPeakTflops(g, math);
   const bw = layout.gpus * g.hbmBandwidthTBps;
@@ -77,10 +120,11 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
       machine: String(g.id), name: g.name, fits: true, chips: layout.gpus, chipsNeeded: layout.gpusNeeded,
       tensorParallel: layout.tp, pipelineStages: layout.pp, ttftMs, tpotMs, p99TpotMs, ...econ,
       powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown: breakdownOf({ built: decode, net: decodeNet }),
+      microBatches: mb.microBatches, microBatchSize: users, simulatedStages: layout.pp,
     },
     roofline: [
-      rooflinePoint(String(g.id), 'prefill', pre.flops, pre.memoryBytes, ttftMs, peak, bw),
-      rooflinePoint(String(g.id), 'decode', decode.flops, decode.memoryBytes, baseMs, peak, bw),
+      rooflinePoint(String(g.id), 'prefill', pre.flops * mb.microBatches, pre.memoryBytes * mb.microBatches, ttftMs, peak, bw),
+      rooflinePoint(String(g.id), 'decode', decode.flops * mb.microBatches, decode.memoryBytes * mb.microBatches, baseMs, peak, bw),
     ],
   };
 }

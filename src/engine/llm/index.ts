@@ -1,5 +1,6 @@
 // Public API of the LLM serving model.
-export { simulateLlm, lpuInputs, gpuInputs, shapeOf } from './simulate';
+export { simulateLlm, lpuInputs, gpuInputs, shapeOf, LLM_PANEL_MAX_EVENTS, type SimulateLlmOptions } from './simulate';
+export { microBatching, pipelinedTokenUs, pipelinedPrefillUs, type MicroBatching } from './pipeline';
 export { validateLlmInputs, LLM_LIMITS, type LlmProblem } from './validate';
 export { calibrationRows, CALIBRATION_CASES, type CalibrationCase } from './calibration';
 export { MODELS, resolveModel } from './models';

@@ -1,14 +1,26 @@
 // The SRAM-only machine: statically scheduled, so every token of a step takes the same time
-// (p99 = p50). Decode: one simulated step. Prefill: one chunk simulated, the rest pipelined.
+// (p99 = p50). Users are pipelined: the batch is split into micro-batches that occupy
+// different stages at once (pipeline.ts). One micro-batch's pass through all stages is
+// simulated (decode step, and one prefill chunk); the steady state of the pipeline follows
+// in closed form from it. See docs/llm-model.md.
 import type { MachineResult, RooflinePoint } from '../types';
 import type { ChipSpec, ModelSpec, Topology } from '../../scenario/types';
-import { ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
-import { lpuLayout, PREFILL_CHUNK_TOKENS, type LpuLayout, type Shape } from './partition';
-import { buildLpuStep, lpuRates, type BuiltStep } from './programs';
+import { collectiveOps } from '../interconnect/collectives';
+import { directAllReduceUs, ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
+import { lpuLayout, PREFILL_CHUNK_TOKENS, type LpuCandidate, type LpuLayout, type Shape } from './partition';
+import { buildLpuStep, lpuCollectiveAlgorithm, lpuRates, LPU_GLOBAL_PORTS, type BuiltStep } from './programs';
 import { chipPeakTflops, mathPrecision, bytesPerElement } from './precision';
-import { layerWork } from './workload';
+import { headWork, layerWork } from './workload';
 import { lpuSystemChips } from './systemSize';
 import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';
+import { microBatching, pipelinedPrefillUs, pipelinedTokenUs } from './pipeline';
+
+/**
+ * Elementary ops (sends, computes, collective steps) one simulated pass may expand to. Above
+ * it only the first stages are simulated and the pass is scaled by the closed form (see
+ * `runLpu`); every stage runs the same layers, so the first ones are representative.
+ */
+export const LLM_OPS_BUDGET = 250_000;
 
 export interface LpuInputs {
   model: ModelSpec;
@@ -20,6 +32,8 @@ export interface LpuInputs {
   tp?: number;
   /** false: no largest-batch search when it does not fit (sweep). */
   explain?: boolean;
+  /** Timeline events kept from the simulated decode step (default: all the simulator keeps). */
+  maxEvents?: number;
 }
 
 /** Context a decode step sees on average over the answer. */
@@ -27,43 +41,133 @@ export function meanDecodeContext(s: Shape): number {
   return s.prompt + Math.floor(s.output / 2);
 }
 
+type Geometry = Pick<LpuCandidate, 'tp' | 'stages' | 'layersPerStage' | 'ioChips'>;
+
+/** Contention-free all-reduce of the tensor-parallel group, with the algorithm the program uses. */
+export function lpuAllReduceUs(chip: ChipSpec, topology: Topology, tp: number, bytes: number): number {
+  if (tp <= 1) return 0;
+  const bw = chip.linkBandwidthGBps;
+  const lat = chip.hopLatencyUs;
+  const cpn = chip.chipsPerNode;
+  const alg = lpuCollectiveAlgorithm(topology, tp, cpn);
+  // a group that straddles two nodes routes some messages local-global-local
+  const straddles = topology === 'dragonfly' && cpn % tp !== 0;
+  if (alg === 'direct' && tp > cpn) {
+    // the chips of one node send to the others' over the one or two global links between them
+    const cross = 2 * (tp - cpn) * cpn;
+    return 2 * (3 * lat + Math.max(1, cross / 2) * transferUs(bytes / tp, bw));
+  }
+  if (alg === 'direct') return directAllReduceUs(tp, bytes, bw, straddles ? 3 * lat : lat);
+  if (alg === 'hierarchical') {
+    const nodes = tp / cpn;
+    const inNode = directAllReduceUs(cpn, bytes, bw, lat);
+    // across nodes: the cpn chips of a node each send bytes/tp to the same-position chip of
+    // every other node. Measured in the simulation (docs/llm-model.md), the peers are served
+    // nearly one after another (shared global links, multi-hop routes, FIFO queues), each
+    // costing about a local-global-local route latency plus the cpn chunks on the shared link.
+    const perPeer = 3 * lat + cpn * transferUs(bytes / tp, bw);
+    return inNode + 2 * (nodes - 1) * perPeer;
+  }
+  return ringAllReduceUs(tp, bytes, bw, tp <= cpn ? lat : 3 * lat);
+}
+
+export interface LpuClosedStep {
+  /** One micro-batch's pass through `stagesBuilt` stages and the head. */
+  passComputeUs: number;
+  passCommUs: number;
+  /** The busiest stage's occupancy by one micro-batch (its layers, collectives, hand-off). */
+  stageComputeUs: number;
+  stageCommUs: number;
+  /** Output head (and embedding) work per micro-batch on the head chips. */
+  headUs: number;
+}
+
 /**
- * Closed-form step of a layout: the compute chain plus ring, contention-free communication.
- * `step` defaults to one decode step at the mean context.
+ * Closed-form pass of `users` users (one micro-batch) through a layout: the compute chain plus
+ * contention-free collectives (same algorithm as the program). `stagesBuilt` < stages: the
+ * truncated program the simulation ran. `step` defaults to one decode step at the mean context.
  */
 export function lpuClosedFormStep(
-  m: ModelSpec, s: Shape, chip: ChipSpec, tp: number, stages: number,
+  m: ModelSpec, s: Shape, chip: ChipSpec, topology: Topology, g: Geometry, users: number,
   step: { newTokens: number; context: number } = { newTokens: 1, context: meanDecodeContext(s) },
-): { computeUs: number; commUs: number } {
+  layersBuilt = m.layers,
+): LpuClosedStep {
   const r = lpuRates(chip, s);
-  const w = layerWork(m, s, s.batch, step.newTokens, step.context);
-  const comp = Math.max(w.attnFlops / tp / r.flopsPerUs, (w.attnWeightBytes + w.kvBytes) / tp / r.bytesPerUs) +
-    Math.max(w.ffnFlops / tp / r.flopsPerUs, w.ffnWeightBytes / tp / r.bytesPerUs);
-  const vec = s.batch * step.newTokens * m.hidden * bytesPerElement(s.activations);
-  const lat = tp <= chip.chipsPerNode ? chip.hopLatencyUs : 3 * chip.hopLatencyUs;
-  const ar = ringAllReduceUs(tp, vec, chip.linkBandwidthGBps, lat);
-  const hop = chip.hopLatencyUs + transferUs(vec, chip.linkBandwidthGBps);
-  return { computeUs: m.layers * comp, commUs: m.layers * 2 * ar + (stages + 1) * hop };
+  const w = layerWork(m, s, users, step.newTokens, step.context);
+  const tp = g.tp;
+  const layerComp = Math.max(w.attnFlops / tp / r.flopsPerUs, (w.attnWeightBytes + w.kvBytes) / tp / r.bytesPerUs) +
+    Math.max(w.ffnFlops / tp / r.flopsPerUs, w.ffnWeightBytes / tp / r.bytesPerUs) + 2 * r.overheadUs;
+  const vec = users * step.newTokens * m.hidden * bytesPerElement(s.activations);
+  const ar = lpuAllReduceUs(chip, topology, tp, vec);
+  // dragonfly hand-off: local-global-local route to the node's first chip, then one local forward
+  const hop = topology === 'dragonfly'
+    ? 4 * chip.hopLatencyUs + 2 * transferUs(vec, chip.linkBandwidthGBps)
+    : chip.hopLatencyUs + transferUs(vec, chip.linkBandwidthGBps);
+  const head = headWork(m, s, users); // logits of each user's last token only
+  const headUs = Math.max(head.flops / g.ioChips / r.flopsPerUs, head.weightBytes / g.ioChips / r.bytesPerUs) + vec / g.ioChips / r.bytesPerUs + 2 * r.overheadUs;
+  const layers = Math.min(m.layers, layersBuilt);
+  const built = Math.min(g.stages, Math.ceil(layers / g.layersPerStage));
+  return {
+    passComputeUs: layers * layerComp + headUs,
+    passCommUs: layers * 2 * ar + (built + 1) * hop,
+    stageComputeUs: g.layersPerStage * layerComp,
+    stageCommUs: g.layersPerStage * 2 * ar + hop,
+    headUs,
+  };
 }
 
-function estimateStepUs(m: ModelSpec, s: Shape, chip: ChipSpec, tp: number, stages: number): number {
-  const e = lpuClosedFormStep(m, s, chip, tp, stages);
-  return e.computeUs + e.commUs;
+/** Closed-form time per output token of a layout at the batch of `s`, micro-batches pipelined. */
+export function lpuClosedFormTokenUs(m: ModelSpec, s: Shape, chip: ChipSpec, topology: Topology, g: Geometry, commScale = 1): number {
+  const mb = microBatching(s.batch, g.stages);
+  const c = lpuClosedFormStep(m, s, chip, topology, g, mb.microBatchSize);
+  return pipelinedTokenUs(c.passComputeUs + c.passCommUs * commScale, c.stageComputeUs + c.stageCommUs * commScale, c.headUs, mb.microBatches);
 }
 
-/** Lays the model out; with chips = null the system is the minimum rounded up to a buildable network. */
+/** With chips = null, layouts with up to this fraction more chips than the minimum compete. */
+export const LPU_SIZE_SLACK = 0.25;
+
+/**
+ * Lays the model out. Chips given: among the layouts that fit, the smallest closed-form time
+ * per output token (users pipelined) wins, on a near tie the one with fewer chips. Chips =
+ * null: layouts with up to LPU_SIZE_SLACK more chips than the minimum compete on chip-time
+ * per token (system chips x time per output token: the cost per token), so one node more is
+ * bought when it makes the system much faster (e.g. 9-chip groups instead of one 328-chip group).
+ */
 export function layoutLpu(i: LpuInputs): LpuLayout {
-  const layout = lpuLayout(i.model, i.shape, i.chip, i.chips, {
+  const roundUp = (n: number) => lpuSystemChips(n, i.topology, i.chip.chipsPerNode);
+  const tokenUs = (c: LpuCandidate) => lpuClosedFormTokenUs(i.model, i.shape, i.chip, i.topology, c);
+  return lpuLayout(i.model, i.shape, i.chip, i.chips, {
     tp: i.tp,
     explain: i.explain,
-    score: (c) => estimateStepUs(i.model, i.shape, i.chip, c.tp, c.stages) * (1 + 1e-9 * c.chips),
-    roundUp: (n) => lpuSystemChips(n, i.topology, i.chip.chipsPerNode),
+    score: i.chips === null ? (c) => tokenUs(c) * roundUp(c.chips) * (1 + 1e-6 * c.chips) : (c) => tokenUs(c) * (1 + 1e-6 * c.chips),
+    roundUp,
+    slack: LPU_SIZE_SLACK,
   });
-  return layout;
 }
 
-export function buildLpuDecodeStep(i: LpuInputs, layout: LpuLayout = layoutLpu(i)): BuiltStep {
-  return buildLpuStep(i.model, i.shape, i.chip, layout, i.topology, { batch: i.shape.batch, newTokens: 1, context: meanDecodeContext(i.shape) });
+/** Elementary ops (and tasks, once collectives are expanded) of one layer of a layout. */
+function lpuLayerOps(chip: ChipSpec, topology: Topology, tp: number): number {
+  const alg = lpuCollectiveAlgorithm(topology, tp, chip.chipsPerNode);
+  const nodes = Math.max(1, Math.ceil(tp / chip.chipsPerNode));
+  return 2 * tp + (tp > 1 ? 2 * collectiveOps('allreduce', alg, tp, nodes) : 0);
+}
+
+/** Elementary ops of one simulated pass through the first `layers` layers of a layout. */
+export function lpuPassOps(m: ModelSpec, chip: ChipSpec, topology: Topology, g: Geometry, layers = m.layers): number {
+  const stages = Math.ceil(Math.min(m.layers, layers) / g.layersPerStage);
+  return Math.min(m.layers, layers) * lpuLayerOps(chip, topology, g.tp) + stages * g.tp + 4 * g.ioChips + g.ioChips * g.ioChips;
+}
+
+/** Layers to simulate so that one pass stays within LLM_OPS_BUDGET (all of them when it does). */
+export function lpuLayersToSimulate(m: ModelSpec, chip: ChipSpec, topology: Topology, g: Geometry): number {
+  if (lpuPassOps(m, chip, topology, g) <= LLM_OPS_BUDGET) return m.layers;
+  return Math.max(1, Math.floor(LLM_OPS_BUDGET / (lpuLayerOps(chip, topology, g.tp) + g.tp)));
+}
+
+/** One micro-batch's decode step (all layers, or the first `layers`). */
+export function buildLpuDecodeStep(i: LpuInputs, layout: LpuLayout = layoutLpu(i), layers = i.model.layers): BuiltStep {
+  const users = microBatching(i.shape.batch, layout.stages).microBatchSize;
+  return buildLpuStep(i.model, i.shape, i.chip, layout, i.topology, { batch: users, newTokens: 1, context: meanDecodeContext(i.shape) }, { layers });
 }
 
 /** The prefill runs in chunks of `chunk` tokens per sequence; each is costed at the mean context of the prompt's chunks. */
@@ -72,52 +176,77 @@ export function lpuPrefillChunking(s: Shape): { chunk: number; chunks: number; c
   return { chunk, chunks: Math.ceil(s.prompt / chunk), context: Math.max(0, Math.floor(s.prompt / 2 - chunk / 2)) };
 }
 
-export function buildLpuPrefillChunk(i: LpuInputs, layout: LpuLayout): { built: BuiltStep; chunk: number; chunks: number } {
-  const c = lpuPrefillChunking(i.shape);
-  const built = buildLpuStep(i.model, i.shape, i.chip, layout, i.topology, { batch: i.shape.batch, newTokens: c.chunk, context: c.context });
-  return { built, chunk: c.chunk, chunks: c.chunks };
-}
-
 export interface LpuRun {
   result: MachineResult;
   roofline: RooflinePoint[];
   layout: LpuLayout;
-  /** Simulated / closed-form communication time of the decode step (scales the sweep's closed forms). */
+  /** Simulated / closed-form communication time of the decode pass (scales the sweep's closed forms). */
   commScale: number;
 }
 
+interface ScaledPass { passUs: number; stageUs: number; commScale: number }
+
+/** A simulated (possibly truncated) pass scaled to the whole pipeline with the closed form. */
+function scalePass(stepUs: number, commUs: number, built: LpuClosedStep, full: LpuClosedStep): ScaledPass {
+  const commScale = built.passCommUs > 0 ? commUs / built.passCommUs : 1;
+  const builtClosed = built.passComputeUs + built.passCommUs;
+  const fullClosed = full.passComputeUs + full.passCommUs;
+  const passUs = builtClosed > 0 ? stepUs * (fullClosed / builtClosed) : stepUs;
+  return { passUs, stageUs: full.stageComputeUs + full.stageCommUs * commScale, commScale };
+}
+
 export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
-  const { chip, shape: s, model: m } = i;
+  const { chip, shape: s, model: m, topology } = i;
   const layout = layoutLpu(i);
   if (!layout.fits) {
     return { result: notFitting('lpu', chip.name, layout.message ?? 'does not fit', layout.chips, layout.chipsNeeded), roofline: [], layout, commScale: 1 };
   }
-  const decode = buildLpuDecodeStep(i, layout);
-  const decodeNet = net.simulate(decode.spec, decode.program);
-  const closed = lpuClosedFormStep(m, s, chip, layout.tp, layout.stages);
-  const commScale = closed.commUs > 0 ? decodeNet.communicationUs / closed.commUs : 1;
-  // Prefill: one chunk's pass simulated (its all-reduces carry 64x the bytes of a decode step's,
-  // so contention matters; scaling the decode step's ratio underestimated it by ~40%). Chunks
-  // stream through the pipeline: the first takes the whole pass, each later one a stage's share.
-  const pre = buildLpuPrefillChunk(i, layout);
-  const passUs = net.simulate(pre.built.spec, pre.built.program).stepUs;
-  const ttftMs = (passUs + (pre.chunks - 1) * (passUs / layout.stages)) / 1000;
-  const tpotMs = decodeNet.stepUs / 1000;
+  const mb = microBatching(s.batch, layout.stages);
+  const users = mb.microBatchSize;
+  const simLayers = lpuLayersToSimulate(m, chip, topology, layout);
+  const simStages = Math.ceil(simLayers / layout.layersPerStage);
+  const decode = buildLpuDecodeStep(i, layout, simLayers);
+  const decodeNet = net.simulate(decode.spec, decode.program, i.maxEvents === undefined ? undefined : { maxEvents: i.maxEvents });
+  const ctx = { newTokens: 1, context: meanDecodeContext(s) };
+  const dec = scalePass(decodeNet.stepUs, decodeNet.communicationUs,
+    lpuClosedFormStep(m, s, chip, topology, layout, users, ctx, simLayers), lpuClosedFormStep(m, s, chip, topology, layout, users, ctx));
+  const headUs = lpuClosedFormStep(m, s, chip, topology, layout, users).headUs;
+  const tpotMs = pipelinedTokenUs(dec.passUs, dec.stageUs, headUs, mb.microBatches) / 1000;
+
+  // Prefill: one chunk (64 tokens of each user of a micro-batch) simulated through the pipeline
+  // (its all-reduces carry 64x the bytes of a decode step's, so contention matters); the
+  // micro-batches' chunks then stream through the stages.
+  const pc = lpuPrefillChunking(s);
+  const chunkStep = { batch: users, newTokens: pc.chunk, context: pc.context };
+  const pre = buildLpuStep(m, s, chip, layout, topology, chunkStep, { layers: simLayers });
+  const preNet = net.simulate(pre.spec, pre.program, { maxEvents: 0 });
+  const preCtx = { newTokens: pc.chunk, context: pc.context };
+  const pf = scalePass(preNet.stepUs, preNet.communicationUs,
+    lpuClosedFormStep(m, s, chip, topology, layout, users, preCtx, simLayers), lpuClosedFormStep(m, s, chip, topology, layout, users, preCtx));
+  const ttftMs = pipelinedPrefillUs(pf.passUs, Math.max(pf.stageUs, pf.passUs / (layout.stages + 1)), mb.microBatches * pc.chunks) / 1000;
+
   const powerW = layout.chips * chip.powerW;
   const costPerHourUsd = layout.chips * chip.priceUsdPerChipHour;
   const econ = economics(ttftMs, tpotMs, s.batch, s.output, powerW, costPerHourUsd);
   const peak = layout.chipsUsed * chipPeakTflops(chip, mathPrecision(s.weights, s.activations));
   const bw = layout.chipsUsed * chip.sramBandwidthTBps;
+  // a truncated pass stands for all stages: work scales with the stages, times with the closed form
+  const stageRatio = m.layers / simLayers;
+  const passScale = decodeNet.stepUs > 0 ? dec.passUs / decodeNet.stepUs : 1;
+  const bd = breakdownOf({ built: decode, net: decodeNet });
   return {
-    layout, commScale,
+    layout, commScale: dec.commScale,
     result: {
       machine: 'lpu', name: chip.name, fits: true, chips: layout.chips, chipsNeeded: layout.chipsNeeded,
       tensorParallel: layout.tp, pipelineStages: layout.stages, ttftMs, tpotMs, p99TpotMs: tpotMs, ...econ,
-      powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown: breakdownOf({ built: decode, net: decodeNet }),
+      powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown: {
+        computeMs: bd.computeMs * passScale, memoryMs: bd.memoryMs * passScale, overheadMs: bd.overheadMs * passScale, networkMs: bd.networkMs * passScale,
+      },
+      microBatches: mb.microBatches, microBatchSize: users, simulatedStages: simStages, simulatedLayers: simLayers,
     },
     roofline: [
-      rooflinePoint('lpu', 'prefill', pre.built.flops * pre.chunks, pre.built.memoryBytes * pre.chunks, ttftMs, peak, bw),
-      rooflinePoint('lpu', 'decode', decode.flops, decode.memoryBytes, tpotMs, peak, bw),
+      rooflinePoint('lpu', 'prefill', pre.flops * stageRatio * mb.microBatches * pc.chunks, pre.memoryBytes * stageRatio * mb.microBatches * pc.chunks, ttftMs, peak, bw),
+      rooflinePoint('lpu', 'decode', decode.flops * stageRatio * mb.microBatches, decode.memoryBytes * stageRatio * mb.microBatches, tpotMs, peak, bw),
     ],
   };
 }

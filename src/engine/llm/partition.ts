@@ -4,6 +4,7 @@
 import type { ChipOccupancy } from '../types';
 import type { ChipSpec, GpuSpec, LlmWorkload, ModelSpec } from '../../scenario/types';
 import { bytesPerElement } from './precision';
+import { microBatching } from './pipeline';
 import {
   activationBytesPerTokenPerLayer,
   embeddingParams,
@@ -38,6 +39,8 @@ export interface LpuLayout {
   layersPerStage: number;
   /** Chips holding the embedding table and output head, after the last stage. */
   ioChips: number;
+  /** Users per micro-batch in flight through the stages (activation buffers are sized for it). */
+  microBatchSize: number;
   occupancy: ChipOccupancy[];
 }
 
@@ -50,14 +53,15 @@ interface LpuSizes {
   ioBytes: number;
 }
 
-function lpuSizes(m: ModelSpec, s: Shape, chip: ChipSpec): LpuSizes {
+/** `actBatch`: users whose prefill-chunk activations a stage holds at once (one micro-batch). */
+function lpuSizes(m: ModelSpec, s: Shape, chip: ChipSpec, actBatch = s.batch): LpuSizes {
   const kvTok = kvBytesPerTokenPerLayer(m, s);
   return {
     capacity: chip.sramMB * MB,
     layerWeights: paramsPerLayer(m) * bytesPerElement(s.weights),
     layerKvPrompt: s.batch * s.prompt * kvTok,
     layerKvFinal: s.batch * (s.prompt + s.output) * kvTok,
-    layerActivations: s.batch * Math.min(s.prompt, PREFILL_CHUNK_TOKENS) * activationBytesPerTokenPerLayer(m, s),
+    layerActivations: actBatch * Math.min(s.prompt, PREFILL_CHUNK_TOKENS) * activationBytesPerTokenPerLayer(m, s),
     ioBytes: 2 * embeddingParams(m) * bytesPerElement(s.weights),
   };
 }
@@ -75,27 +79,40 @@ function ioChipsFor(z: LpuSizes, batch: number, m: ModelSpec, s: Shape): number 
   return Infinity;
 }
 
-interface LpuCandidate { tp: number; stages: number; layersPerStage: number; ioChips: number; chips: number }
+export interface LpuCandidate { tp: number; stages: number; layersPerStage: number; ioChips: number; chips: number; microBatchSize: number }
 
-/** Every tp with the fewest stages that fit, cheapest first. */
-export function lpuCandidates(m: ModelSpec, s: Shape, chip: ChipSpec): LpuCandidate[] {
-  const z = lpuSizes(m, s, chip);
-  const io = ioChipsFor(z, s.batch, m, s);
+/**
+ * Every tp with the fewest stages that fit (`allStages`: also every larger stage count),
+ * cheapest first. Stages hold the activations of one micro-batch of ceil(batch / stages)
+ * users at a time, so the fit depends on the stage count.
+ */
+export function lpuCandidates(m: ModelSpec, s: Shape, chip: ChipSpec, allStages = false, maxChips = Infinity): LpuCandidate[] {
+  const z1 = lpuSizes(m, s, chip, 1);
+  const io = ioChipsFor(z1, s.batch, m, s);
   const out: LpuCandidate[] = [];
   if (!Number.isFinite(io)) return out;
-  // Tensor-parallel groups are 1..chipsPerNode chips, or whole nodes (a group never straddles
-  // part of a node: that would put global hops on every collective for no memory gain).
-  for (let tp = 1; tp <= MAX_LPU_TP; tp = tp < chip.chipsPerNode ? tp + 1 : tp + chip.chipsPerNode) {
-    const l = Math.min(m.layers, layersPerChip(z, tp));
-    if (l < 1) continue;
-    const stages = Math.ceil(m.layers / l);
-    out.push({ tp, stages, layersPerStage: Math.ceil(m.layers / stages), ioChips: io, chips: tp * stages + io });
+  // Tensor-parallel groups are 1..2 x chipsPerNode chips, then whole nodes. A group a little
+  // larger than a node (e.g. 9 chips when a layer and its KV cache outgrow a node of 8) puts
+  // some messages on global links but saves chips; beyond two nodes only whole nodes are worth it.
+  const cpn = chip.chipsPerNode;
+  for (let tp = 1; tp <= MAX_LPU_TP; tp = tp < 2 * cpn ? tp + 1 : (Math.floor(tp / cpn) + 1) * cpn) {
+    let lastStages = 0;
+    for (let l = Math.min(m.layers, layersPerChip(z1, tp)); l >= 1; l--) {
+      const stages = Math.ceil(m.layers / l);
+      if (stages === lastStages) continue;
+      if (tp * stages + io > maxChips) break; // more stages only need more chips
+      const b = microBatching(s.batch, stages).microBatchSize;
+      if (layersPerChip(lpuSizes(m, s, chip, b), tp) < Math.ceil(m.layers / stages)) continue;
+      lastStages = stages;
+      out.push({ tp, stages, layersPerStage: Math.ceil(m.layers / stages), ioChips: io, chips: tp * stages + io, microBatchSize: b });
+      if (!allStages) break;
+    }
   }
-  return out.sort((a, b) => a.chips - b.chips || a.tp - b.tp);
+  return out.sort((a, b) => a.chips - b.chips || a.tp - b.tp || a.stages - b.stages);
 }
 
 function lpuOccupancy(m: ModelSpec, s: Shape, chip: ChipSpec, c: LpuCandidate): ChipOccupancy[] {
-  const z = lpuSizes(m, s, chip);
+  const z = lpuSizes(m, s, chip, c.microBatchSize);
   const occ: ChipOccupancy[] = [];
   for (let st = 0; st < c.stages; st++) {
     const first = st * c.layersPerStage;
@@ -131,6 +148,11 @@ export interface LpuLayoutOptions {
   explain?: boolean;
   /** With chips = null: the system size the minimum is rounded up to (whole nodes); layouts up to it compete. */
   roundUp?: (chipsNeeded: number) => number;
+  /**
+   * With chips = null: layouts using up to this fraction more chips than the minimum compete
+   * (default 0), and the system is the chosen layout's chips rounded up.
+   */
+  slack?: number;
 }
 
 /** Largest batch that fits in `chips` chips, 0 if none (binary search over the fit test). */
@@ -150,7 +172,7 @@ export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number 
   const cheapest = cands[0];
   if (!cheapest) {
     return {
-      fits: false, chips: chips ?? 0, chipsUsed: 0, chipsNeeded: Infinity, tp: 0, stages: 0, layersPerStage: 0, ioChips: 0, occupancy: [],
+      fits: false, chips: chips ?? 0, chipsUsed: 0, chipsNeeded: Infinity, tp: 0, stages: 0, layersPerStage: 0, ioChips: 0, microBatchSize: 0, occupancy: [],
       message: `${m.name} at batch ${s.batch} does not fit on any number of ${chip.name} chips (${chip.sramMB} MB each): the activations of one layer exceed a chip's SRAM even split ${MAX_LPU_TP} ways; reduce the batch or prompt`,
     };
   }
@@ -159,14 +181,17 @@ export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number 
   const inNode = cands.find((c) => c.tp <= chip.chipsPerNode);
   const chipsNeeded = (inNode ?? cheapest).chips;
   const spanNote = cheapest.chips < chipsNeeded ? ` (${cheapest.chips} if tensor-parallel groups span nodes)` : '';
+  const roundUp = opts.roundUp ?? ((n: number) => n);
+  const budget = chips ?? roundUp(Math.ceil(chipsNeeded * (1 + (opts.slack ?? 0))));
+  // with a score, every stage count that fits the budget competes (more stages: more users in flight)
+  if (opts.score) cands = lpuCandidates(m, s, chip, true, budget);
   if (opts.tp !== undefined) cands = cands.filter((c) => c.tp === opts.tp);
-  const budget = chips ?? (opts.roundUp ? opts.roundUp(chipsNeeded) : chipsNeeded);
   const fitting = cands.filter((c) => c.chips <= budget);
   if (fitting.length === 0) {
     const maxB = chips === null || opts.explain === false ? 0 : lpuMaxBatch(m, s, chip, chips);
     const forced = opts.tp !== undefined ? ` with tensor parallel ${opts.tp}` : '';
     return {
-      fits: false, chips: budget, chipsUsed: 0, chipsNeeded, tp: 0, stages: 0, layersPerStage: 0, ioChips: 0, occupancy: [],
+      fits: false, chips: budget, chipsUsed: 0, chipsNeeded, tp: 0, stages: 0, layersPerStage: 0, ioChips: 0, microBatchSize: 0, occupancy: [],
       message:
         `${m.name} (${s.weights} weights, ${s.kv} KV) at batch ${s.batch} with ${s.prompt}+${s.output} tokens needs ${chipsNeeded} chips` +
         `${spanNote}${forced}; ${budget} given.` + (maxB > 0 ? ` The largest batch that fits on ${budget} chips is ${maxB}.` : ''),
@@ -175,8 +200,8 @@ export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number 
   const score = opts.score ?? ((c: LpuCandidate) => c.chips);
   const best = fitting.reduce((a, b) => (score(b) < score(a) ? b : a));
   return {
-    fits: true, chips: budget, chipsUsed: best.chips, chipsNeeded, tp: best.tp, stages: best.stages,
-    layersPerStage: best.layersPerStage, ioChips: best.ioChips, occupancy: lpuOccupancy(m, s, chip, best),
+    fits: true, chips: chips ?? roundUp(best.chips), chipsUsed: best.chips, chipsNeeded, tp: best.tp, stages: best.stages,
+    layersPerStage: best.layersPerStage, ioChips: best.ioChips, microBatchSize: best.microBatchSize, occupancy: lpuOccupancy(m, s, chip, best),
   };
 }
 

@@ -1,7 +1,8 @@
 // Program builders: turn a layout into the task DAG of one step (a decode step, or one prefill
 // chunk) for the interconnect simulation, plus the NetworkSpec of each machine.
-import type { NetworkSpec, Program, Task } from '../interconnect/program';
+import type { CollectiveAlgorithm, NetworkSpec, Program, Task } from '../interconnect/program';
 import type { ChipSpec, GpuSpec, ModelSpec, Topology } from '../../scenario/types';
+import { LPU_FITTED } from './hardware';
 import { bytesPerElement, chipPeakTflops, gpuPeakTflops, mathPrecision } from './precision';
 import { headWork, layerWork, type Formats } from './workload';
 import { lpuChipIndex, lpuIoChipIndex, type GpuLayout, type LpuLayout } from './partition';
@@ -52,11 +53,38 @@ class ProgramWriter {
     this.tasks.push({ kind: 'send', id, src, dst, bytes, deps, label });
     return id;
   }
-  collective(kind: 'allreduce' | 'allgather', chips: number[], bytes: number, deps: number[], label: string): number {
+  collective(kind: 'allreduce' | 'allgather', chips: number[], bytes: number, deps: number[], label: string, algorithm: CollectiveAlgorithm): number {
     const id = this.next++;
-    this.tasks.push({ kind, id, chips, bytes, deps, label });
+    this.tasks.push(algorithm === 'ring' ? { kind, id, chips, bytes, deps, label } : { kind, id, chips, bytes, deps, label, algorithm });
     return id;
   }
+}
+
+/**
+ * Sends one vector to every chip of `dst` (shard j from `srcOf(j)`). With `chipsPerNode`
+ * (a dragonfly, where two nodes share one global link) one message crosses to each node
+ * the destination occupies, to its first chip, which forwards it over local links; without,
+ * every shard gets its own message (GPUs: one NIC each). Returns, per destination chip, the
+ * task after which it holds the vector.
+ */
+function deliver(
+  w: ProgramWriter, dst: number[], srcOf: (j: number) => { chip: number; dep: number }, bytes: number, label: string,
+  chipsPerNode: number | null,
+): number[] {
+  const out = new Array<number>(dst.length);
+  const leaders = new Map<number, number>(); // node -> index of its first destination chip
+  dst.forEach((c, j) => {
+    const node = chipsPerNode === null ? j : Math.floor(c / chipsPerNode);
+    const lead = leaders.get(node);
+    if (lead === undefined) {
+      leaders.set(node, j);
+      const s = srcOf(j);
+      out[j] = s.chip === c ? s.dep : w.send(s.chip, c, bytes, [s.dep], label);
+    } else {
+      out[j] = w.send(dst[lead], c, bytes, [out[lead]], `${label} (in node)`);
+    }
+  });
+  return out;
 }
 
 /** A unit of work on one chip: time is the larger of math and memory, plus a fixed overhead. */
@@ -77,29 +105,34 @@ function taskUs(c: Cost, r: Rates, split: ComputeSplit | null): number {
 function writeLayers(
   w: ProgramWriter, m: ModelSpec, f: Formats, step: StepShape, rates: Rates, split: ComputeSplit,
   stages: number, layersPerStage: number, tp: number, chipOf: (stage: number, shard: number) => number,
-  entry: number[], totals: { flops: number; bytes: number },
-): number[] {
+  entry: number[], totals: { flops: number; bytes: number }, algorithm: CollectiveAlgorithm, chipsPerNode: number | null,
+  maxLayers = m.layers,
+): { ready: number[]; stagesBuilt: number } {
   const work = layerWork(m, f, step.batch, step.newTokens, step.context);
   const attn: Cost = { flops: work.attnFlops / tp, bytes: (work.attnWeightBytes + work.kvBytes) / tp };
   const ffn: Cost = { flops: work.ffnFlops / tp, bytes: work.ffnWeightBytes / tp };
   const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
   let ready = entry; // per shard: the task after which shard j may start
-  for (let st = 0; st < stages; st++) {
+  let st = 0;
+  for (; st < stages && st * layersPerStage < maxLayers; st++) {
     const chips = Array.from({ length: tp }, (_, j) => chipOf(st, j));
-    if (st > 0) ready = chips.map((c, j) => w.send(chipOf(st - 1, j), c, vectorBytes, [ready[j]], `hand-off to stage ${st}`));
+    if (st > 0) {
+      const prev = ready;
+      ready = deliver(w, chips, (j) => ({ chip: chipOf(st - 1, j), dep: prev[j] }), vectorBytes, `hand-off to stage ${st}`, chipsPerNode);
+    }
     const first = st * layersPerStage;
-    const last = Math.min(m.layers, first + layersPerStage);
+    const last = Math.min(m.layers, maxLayers, first + layersPerStage);
     for (let layer = first; layer < last; layer++) {
       const a = chips.map((c, j) => w.compute(c, taskUs(attn, rates, j === 0 ? split : null), [ready[j]], `L${layer} attention`));
-      const ar1 = tp > 1 ? w.collective('allreduce', chips, vectorBytes, a, `L${layer} attention all-reduce`) : a[0];
+      const ar1 = tp > 1 ? w.collective('allreduce', chips, vectorBytes, a, `L${layer} attention all-reduce`, algorithm) : a[0];
       const fz = chips.map((c, j) => w.compute(c, taskUs(ffn, rates, j === 0 ? split : null), [ar1], `L${layer} FFN`));
-      const ar2 = tp > 1 ? w.collective('allreduce', chips, vectorBytes, fz, `L${layer} FFN all-reduce`) : fz[0];
+      const ar2 = tp > 1 ? w.collective('allreduce', chips, vectorBytes, fz, `L${layer} FFN all-reduce`, algorithm) : fz[0];
       ready = chips.map(() => ar2);
       totals.flops += work.attnFlops + work.ffnFlops;
       totals.bytes += work.attnWeightBytes + work.kvBytes + work.ffnWeightBytes;
     }
   }
-  return ready;
+  return { ready, stagesBuilt: st };
 }
 
 export function lpuNetworkSpec(chip: ChipSpec, chips: number, topology: Topology): NetworkSpec {
@@ -121,7 +154,8 @@ export function gpuNetworkSpec(gpu: GpuSpec, gpus: number): NetworkSpec {
 
 export function lpuRates(chip: ChipSpec, f: Formats): Rates {
   const peak = chipPeakTflops(chip, mathPrecision(f.weights, f.activations));
-  return { flopsPerUs: peak * chip.computeEfficiency * PER_US, bytesPerUs: chip.sramBandwidthTBps * PER_US, overheadUs: 0 };
+  // the fitted per-layer overhead is split over the layer's two compute tasks (attention, FFN)
+  return { flopsPerUs: peak * chip.computeEfficiency * PER_US, bytesPerUs: chip.sramBandwidthTBps * PER_US, overheadUs: LPU_FITTED.layerOverheadUs / 2 };
 }
 
 export function gpuRates(gpu: GpuSpec, f: Formats): Rates {
@@ -138,8 +172,32 @@ export function gpuRates(gpu: GpuSpec, f: Formats): Rates {
  * every stage runs its layers tensor-parallel and hands off to the next, the last stage
  * returns to the head chips, which compute logits and gather the chosen token.
  */
+/**
+ * Collective algorithm of the SRAM machine's tensor-parallel group: inside a fully connected
+ * node every chip has a link to every peer, so a direct exchange (2 steps) is what a static
+ * schedule does; a group of whole dragonfly nodes goes hierarchical; rings and tori keep the ring.
+ */
+export function lpuCollectiveAlgorithm(topology: Topology, tp: number, chipsPerNode: number): CollectiveAlgorithm {
+  if (topology === 'fully-connected') return 'direct';
+  if (topology !== 'dragonfly') return 'ring';
+  if (tp % chipsPerNode === 0 && tp > chipsPerNode) return 'hierarchical';
+  // a group of up to two nodes' worth of chips: direct (some messages cross a global link)
+  return tp <= 2 * chipsPerNode ? 'direct' : 'ring';
+}
+
+/** GPUs: direct inside an NVSwitch node (one-shot all-reduce of TensorRT-LLM-class stacks), hierarchical across nodes. */
+export function gpuCollectiveAlgorithm(tp: number, gpusPerNode: number, preferred: 'ring' | 'direct'): CollectiveAlgorithm {
+  if (preferred === 'ring') return 'ring';
+  return tp <= gpusPerNode ? 'direct' : 'hierarchical';
+}
+
+export interface LpuStepOptions {
+  /** Build only the first `layers` layers (work bound; the caller scales). Default: all. */
+  layers?: number;
+}
+
 export function buildLpuStep(
-  m: ModelSpec, f: Formats, chip: ChipSpec, layout: LpuLayout, topology: Topology, step: StepShape,
+  m: ModelSpec, f: Formats, chip: ChipSpec, layout: LpuLayout, topology: Topology, step: StepShape, opts: LpuStepOptions = {},
 ): BuiltStep {
   const w = new ProgramWriter();
   const rates = lpuRates(chip, f);
@@ -150,24 +208,28 @@ export function buildLpuStep(
   const tokens = step.batch * step.newTokens;
   const io = Array.from({ length: ioChips }, (_, j) => lpuIoChipIndex(layout, j));
   const lookup = io.map((c, j) => w.compute(c, taskUs({ flops: 0, bytes: vectorBytes / ioChips }, rates, j === 0 ? split : null), [], 'embedding lookup'));
-  const entry = Array.from({ length: tp }, (_, j) =>
-    w.send(io[j % ioChips], lpuChipIndex(layout, 0, j), vectorBytes, [lookup[j % ioChips]], 'embeddings to stage 0'));
-  const out = writeLayers(w, m, f, step, rates, split, layout.stages, layout.layersPerStage, tp,
-    (st, j) => lpuChipIndex(layout, st, j), entry, totals);
-  const lastStage = layout.stages - 1;
-  const back = io.map((c, j) => w.send(lpuChipIndex(layout, lastStage, j % tp), c, vectorBytes, [out[j % tp]], 'hidden state to head'));
+  const viaNode = topology === 'dragonfly' ? chip.chipsPerNode : null;
+  const stage0 = Array.from({ length: tp }, (_, j) => lpuChipIndex(layout, 0, j));
+  const entry = deliver(w, stage0, (j) => ({ chip: io[j % ioChips], dep: lookup[j % ioChips] }), vectorBytes, 'embeddings to stage 0', viaNode);
+  const layers = Math.max(1, Math.min(m.layers, opts.layers ?? m.layers));
+  const { ready: out, stagesBuilt } = writeLayers(w, m, f, step, rates, split, layout.stages, layout.layersPerStage, tp,
+    (st, j) => lpuChipIndex(layout, st, j), entry, totals, lpuCollectiveAlgorithm(topology, tp, chip.chipsPerNode), viaNode, layers);
+  const lastStage = stagesBuilt - 1;
+  const back = deliver(w, io, (j) => ({ chip: lpuChipIndex(layout, lastStage, j % tp), dep: out[j % tp] }), vectorBytes, 'hidden state to head', viaNode);
   // Decode: logits for every token; prefill: only each sequence's last token needs them.
   const headTokens = step.newTokens === 1 ? tokens : step.batch;
   const head = headWork(m, f, headTokens);
   const hc = io.map((c, j) => w.compute(c, taskUs({ flops: head.flops / ioChips, bytes: head.weightBytes / ioChips }, rates, j === 0 ? split : null), [back[j]], 'output head'));
-  if (ioChips > 1) w.collective('allgather', io, headTokens * 8, hc, 'gather sampled tokens');
+  if (ioChips > 1) w.collective('allgather', io, headTokens * 8, hc, 'gather sampled tokens', lpuCollectiveAlgorithm(topology, ioChips, chip.chipsPerNode));
   totals.flops += head.flops;
   totals.bytes += head.weightBytes;
   return { spec: lpuNetworkSpec(chip, layout.chips, topology), program: { tasks: w.tasks }, split, flops: totals.flops, memoryBytes: totals.bytes };
 }
 
 /** One step on the GPUs: tensor parallel within a node, pipeline stages across nodes. */
-export function buildGpuStep(m: ModelSpec, f: Formats, gpu: GpuSpec, layout: GpuLayout, step: StepShape): BuiltStep {
+export function buildGpuStep(
+  m: ModelSpec, f: Formats, gpu: GpuSpec, layout: GpuLayout, step: StepShape, collective: 'ring' | 'direct' = 'direct',
+): BuiltStep {
   const w = new ProgramWriter();
   const rates = gpuRates(gpu, f);
   const split: ComputeSplit = { computeUs: 0, memoryUs: 0, overheadUs: 0 };
@@ -177,12 +239,13 @@ export function buildGpuStep(m: ModelSpec, f: Formats, gpu: GpuSpec, layout: Gpu
   const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
   const entry = Array.from({ length: tp }, (_, j) =>
     w.compute(chipOf(0, j), taskUs({ flops: 0, bytes: vectorBytes }, rates, j === 0 ? split : null), [], 'embedding lookup'));
-  const out = writeLayers(w, m, f, step, rates, split, pp, Math.ceil(m.layers / pp), tp, chipOf, entry, totals);
+  const algorithm = gpuCollectiveAlgorithm(tp, gpu.gpusPerNode, collective);
+  const out = writeLayers(w, m, f, step, rates, split, pp, Math.ceil(m.layers / pp), tp, chipOf, entry, totals, algorithm, null).ready;
   const headTokens = step.newTokens === 1 ? step.batch * step.newTokens : step.batch;
   const head = headWork(m, f, headTokens);
   const last = Array.from({ length: tp }, (_, j) => chipOf(pp - 1, j));
   const hc = last.map((c, j) => w.compute(c, taskUs({ flops: head.flops / tp, bytes: head.weightBytes / tp }, rates, j === 0 ? split : null), [out[j]], 'output head'));
-  if (tp > 1) w.collective('allgather', last, (headTokens * m.vocab * bytesPerElement(f.activations)) / tp, hc, 'gather logits');
+  if (tp > 1) w.collective('allgather', last, (headTokens * m.vocab * bytesPerElement(f.activations)) / tp, hc, 'gather logits', algorithm);
   totals.flops += head.flops;
   totals.bytes += head.weightBytes;
   return { spec: gpuNetworkSpec(gpu, layout.gpus), program: { tasks: w.tasks }, split, flops: totals.flops, memoryBytes: totals.bytes };

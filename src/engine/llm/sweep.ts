@@ -1,12 +1,15 @@
 // Batch sweep: throughput per user against throughput per chip, dollar and watt.
-// The machines stay as the scenario resolved them (same chips / GPUs): the sweep asks "how
-// does this machine serve more users", and a batch whose KV cache no longer fits is a point
-// with fits: false. Each point re-partitions on those chips and takes the decode step in closed form, with its communication time multiplied by
-// the ratio simulated / closed-form measured on the scenario's own step (contention, routing).
-// A discrete-event run per point would multiply simulateLlm's time by the number of points.
+// A machine size the scenario gives (lpu.chips, gpu.gpus) stays fixed: "how does this machine
+// serve more users", and a batch whose KV cache no longer fits is a point with fits: false.
+// A size left to the model (null) is re-chosen per batch, the smallest system that holds it
+// (the SRAM machine grows with the KV cache of more users). Each point re-partitions on those chips and takes the time per output
+// token in closed form (users pipelined in micro-batches over the stages), with its
+// communication multiplied by the ratio simulated / closed-form measured on the scenario's
+// own pass (contention, routing). A discrete-event run per point would multiply
+// simulateLlm's time by the number of points.
 import type { SweepPoint } from '../types';
-import { layoutLpu, lpuClosedFormStep, type LpuInputs } from './lpu';
-import { gpuClosedFormStep, type GpuInputs } from './gpu';
+import { layoutLpu, lpuClosedFormTokenUs, type LpuInputs } from './lpu';
+import { gpuClosedFormTokenUs, type GpuInputs } from './gpu';
 import { gpuLayout } from './partition';
 
 export const SWEEP_MAX_BATCH = 256;
@@ -33,8 +36,7 @@ export function lpuSweepPoint(i: LpuInputs, batch: number, commScale: number): S
   const inputs = { ...i, explain: false, shape: { ...i.shape, batch } };
   const layout = layoutLpu(inputs);
   if (!layout.fits) return none('lpu', batch);
-  const r = lpuClosedFormStep(i.model, inputs.shape, i.chip, layout.tp, layout.stages);
-  const tpotUs = r.computeUs + r.commUs * commScale;
+  const tpotUs = lpuClosedFormTokenUs(i.model, inputs.shape, i.chip, i.topology, layout, commScale);
   return point('lpu', batch, tpotUs, layout.chips, layout.chips * i.chip.priceUsdPerChipHour, layout.chips * i.chip.powerW);
 }
 
@@ -43,7 +45,6 @@ export function gpuSweepPoint(i: GpuInputs, batch: number, commScale: number, ji
   const machine = String(i.gpu.id);
   const layout = gpuLayout(i.model, inputs.shape, i.gpu, i.gpus, i.tp);
   if (!layout.fits) return none(machine, batch);
-  const r = gpuClosedFormStep(inputs, layout.tp, layout.pp);
-  const tpotUs = (r.computeUs + r.commUs * commScale) * jitterP50;
+  const tpotUs = gpuClosedFormTokenUs(inputs, layout.tp, layout.pp, commScale) * jitterP50;
   return point(machine, batch, tpotUs, layout.gpus, layout.gpus * i.gpu.priceUsdPerHour, layout.gpus * i.gpu.powerW);
 }
