@@ -74,6 +74,8 @@ export const LINK_KEYS = [
   ['vr', 'view.presenter'],
   ['xh', 'classroom.hidden'],
   ['xl', 'classroom.locked'],
+  // Added after v2 shipped: new keys go last so hidden-id indices stay stable.
+  ['llo', 'lpu.overrides.layerOverheadUs'],
 ] as const;
 
 /** Keys outside the map: `v` (format version), `p` (preset id), `c` (custom model present: 1 or ~). */

@@ -90,6 +90,8 @@ export interface ChipSpec {
   priceUsdPerChipHour: number; // amortised system cost per chip-hour
   /** Fraction of peak compute a compiled schedule achieves (fitted, editable). */
   computeEfficiency: number;
+  /** Fitted: fixed time per transformer layer outside the FLOP/byte model (vector work, sync, slack), microseconds. */
+  layerOverheadUs: number;
   sources: Record<string, string>;
 }
 

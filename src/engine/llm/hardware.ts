@@ -20,6 +20,7 @@ export const LPU_CHIP: ChipSpec = {
   powerW: 300,
   priceUsdPerChipHour: 1.2,
   computeEfficiency: 0.6,
+  layerOverheadUs: 24,
   sources: {
     sramMB: 'ISCA 2022 "A Software-defined Tensor Streaming Multiprocessor" abstract: 220 MiB (= 230 MB decimal, the marketing figure); Argonne ALCF Groq docs',
     clockMHz: 'ISCA 2020 "Think Fast: A Tensor Streaming Processor..." abstract: 900 MHz nominal',
@@ -37,24 +38,14 @@ export const LPU_CHIP: ChipSpec = {
     priceUsdPerChipHour:
       'Derived, not a list price: GroqCard reported at ~US$20,000 (2024 distributor listing, press reports; unverified) amortised over 3 years of continuous use = $0.76/h, x1.5 for host servers, switches and racks = $1.14/h, + 300 W x PUE 1.3 x $0.10/kWh = $0.04/h -> ~$1.2/h. Note: GPU prices below are cloud rental prices (include a provider margin); this is an owner cost.',
     computeEfficiency: 'Fitted/assumed: fraction of peak a compiled static schedule sustains on GEMM/GEMV slices (docs/calibration.md)',
+    // With datasheet figures and direct all-reduces the model gives ~730 tokens/s on the
+    // ~576-chip Llama-2-70B row against the ~300 reported; the gap is put on each layer.
+    layerOverheadUs:
+      'Fitted (docs/calibration.md): ~24 us per layer of vector-unit work (norms, rotary, softmax, residual adds), stream synchronisation and schedule slack, fitted to the ~300 tokens/s per user vendor claim for Llama-2-70B on ~576 GroqChips (TechPowerUp; isopack blog "About that Groq demo"); one row, so it is a fit, not a check',
     _reference: GROQ_FIGURES,
   },
 };
 
-/**
- * Fitted per-layer time of the SRAM machine not in the FLOP/byte model (docs/calibration.md):
- * with datasheet figures and direct all-reduces the model gives ~730 tokens/s on the ~576-chip
- * Llama-2-70B row, against the ~300 tokens/s reported; the gap, ~24 us per layer, is put on
- * each layer's two compute tasks. It stands for vector-unit work (norms, rotary, softmax,
- * residual adds), stream synchronisation and slack in the static schedule.
- */
-export const LPU_FITTED = {
-  layerOverheadUs: 24,
-  sources: {
-    layerOverheadUs:
-      'Fitted (docs/calibration.md) to the ~300 tokens/s per user vendor claim for Llama-2-70B on ~576 GroqChips (TechPowerUp; isopack blog "About that Groq demo"); one row, so it is a fit, not a check',
-  },
-} as const;
 
 /** Shared fitted factors (docs/calibration.md explains each and how it was chosen). */
 const FITTED = {

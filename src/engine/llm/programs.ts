@@ -2,7 +2,6 @@
 // chunk) for the interconnect simulation, plus the NetworkSpec of each machine.
 import type { CollectiveAlgorithm, NetworkSpec, Program, Task } from '../interconnect/program';
 import type { ChipSpec, GpuSpec, ModelSpec, Topology } from '../../scenario/types';
-import { LPU_FITTED } from './hardware';
 import { bytesPerElement, chipPeakTflops, gpuPeakTflops, mathPrecision } from './precision';
 import { headWork, layerWork, type Formats } from './workload';
 import { lpuChipIndex, lpuIoChipIndex, type GpuLayout, type LpuLayout } from './partition';
@@ -155,7 +154,7 @@ export function gpuNetworkSpec(gpu: GpuSpec, gpus: number): NetworkSpec {
 export function lpuRates(chip: ChipSpec, f: Formats): Rates {
   const peak = chipPeakTflops(chip, mathPrecision(f.weights, f.activations));
   // the fitted per-layer overhead is split over the layer's two compute tasks (attention, FFN)
-  return { flopsPerUs: peak * chip.computeEfficiency * PER_US, bytesPerUs: chip.sramBandwidthTBps * PER_US, overheadUs: LPU_FITTED.layerOverheadUs / 2 };
+  return { flopsPerUs: peak * chip.computeEfficiency * PER_US, bytesPerUs: chip.sramBandwidthTBps * PER_US, overheadUs: chip.layerOverheadUs / 2 };
 }
 
 export function gpuRates(gpu: GpuSpec, f: Formats): Rates {

@@ -30,6 +30,7 @@ const CHIP_FIELDS = [
   ['powerW', 'Power per chip', 'W'],
   ['priceUsdPerChipHour', 'Price per chip-hour', 'US$/h'],
   ['computeEfficiency', 'Compute efficiency', 'fraction of peak'],
+  ['layerOverheadUs', 'Fixed time per layer (fitted)', 'µs'],
 ] as const;
 
 const GPU_FIELDS = [
