@@ -28,7 +28,7 @@ describe('gemm CLI', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('steps small GEMMs and prints every figure with SCALE-Sim beside it', async () => {
-    const cases = JSON.parse(readFileSync(fileURLToPath(new URL('../../../shared/reference/scalesim-v2-cases.json', import.meta.url)), 'utf8')) as {
+    const cases = JSON.parse(readFileSync(fileURLToPath(new URL('../engine/systolic/fixtures/scalesim-v2-cases.json', import.meta.url)), 'utf8')) as {
       id: string;
       total_cycles: number;
       ofmap_sram_writes: number;

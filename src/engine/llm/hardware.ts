@@ -3,7 +3,7 @@
 // explained in docs/calibration.md. Scenario overrides patch these per field.
 import type { ChipSpec, GpuId, GpuSpec, GpuSystem, SramSystem } from '../../scenario/types';
 
-const GROQ_FIGURES = '/work/shared/reference/published-figures.md';
+const GROQ_FIGURES = 'Collected in the project\'s published-figures table (ISCA 2020/2022 abstracts, Argonne ALCF docs, Linley Group, Hot Chips 34 summaries); each figure cites its own source above';
 
 export const LPU_CHIP: ChipSpec = {
   id: 'lpu',

@@ -23,7 +23,7 @@ interface ScaleSimCase {
   ofmap_sram_writes: number;
 }
 
-const casesPath = fileURLToPath(new URL('../../../../shared/reference/scalesim-v2-cases.json', import.meta.url));
+const casesPath = fileURLToPath(new URL('./fixtures/scalesim-v2-cases.json', import.meta.url));
 const cases = JSON.parse(readFileSync(casesPath, 'utf8')) as ScaleSimCase[];
 
 describe('SCALE-Sim v2 cross-check', () => {

@@ -18,7 +18,7 @@ describe('compareWithScaleSim', () => {
   });
 
   it('has a known note for every difference on the SCALE-Sim reference cases', () => {
-    const file = JSON.parse(readFileSync('/work/shared/reference/scalesim-v2-cases.json', 'utf8')) as unknown;
+    const file = JSON.parse(readFileSync(new URL('../../engine/systolic/fixtures/scalesim-v2-cases.json', import.meta.url), 'utf8')) as unknown;
     const cases = (Array.isArray(file) ? file : ((file as { cases: unknown[] }).cases ?? [])) as Record<string, unknown>[];
     let checked = 0;
     for (const c of cases.slice(0, 40)) {
