@@ -2,57 +2,14 @@
 // for the same scenario (to the 3 significant digits displayed), the sweep and roofline draw
 // the engine's points, and changing the batch changes system tokens/s.
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { LlmResult, MachineResult } from '../src/engine/types';
+import { mkdirSync } from 'node:fs';
+import { cli, engineResult, SCENARIO, type CliOutput } from './engineInNode';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-sramlat';
 mkdirSync(SHOTS, { recursive: true });
 // Each CLI run takes seconds on a shared machine.
 test.setTimeout(300_000);
 
-/** What `llm` prints (src/cli/llm.ts): one machine's figures, no occupancy. */
-type CliOutput = Omit<MachineResult, 'occupancy' | 'network' | 'breakdown' | 'chipsNeeded'> & { chipsNeeded: number | null };
-
-/** Runs the project's CLI (`npm run sim -- llm ...`, same engine in Node) for one machine. */
-function cli(machine: string, flags: Record<string, string | number>): CliOutput {
-  const args = ['tsx', 'src/cli/main.ts', 'llm', '--machine', machine, ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, String(v)])];
-  return JSON.parse(execFileSync('npx', args, { encoding: 'utf8', cwd: process.cwd() })) as CliOutput;
-}
-
-/**
- * The engine's full LlmResult (occupancy, sweep, roofline: what the CLI does not print) for the
- * default scenario patched, computed in Node by a throwaway script with the wasm interconnect.
- */
-function engineResult(patch: { llm?: Record<string, unknown>; lpu?: Record<string, unknown> }): LlmResult {
-  const root = process.cwd();
-  const file = join(tmpdir(), `sramlat-engine-${process.pid}-${Date.now()}.mts`);
-  writeFileSync(
-    file,
-    `import { simulateLlm } from '${root}/src/engine/llm/simulate';
-import { createInterconnect } from '${root}/src/engine/interconnect';
-import { loadWasmModule } from '${root}/src/engine/wasmNode';
-import { DEFAULT_SCENARIO, cloneScenario } from '${root}/src/scenario/defaults';
-const s = cloneScenario(DEFAULT_SCENARIO);
-const p = ${JSON.stringify(patch)};
-Object.assign(s.llm, p.llm ?? {});
-Object.assign(s.lpu, p.lpu ?? {});
-const r = simulateLlm(s, createInterconnect(await loadWasmModule('interconnect')));
-r.lpu.network = null;
-r.gpu.network = null;
-process.stdout.write(JSON.stringify(r));
-`,
-  );
-  try {
-    return JSON.parse(execFileSync('npx', ['tsx', file], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 })) as LlmResult;
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-const SCENARIO = { model: 'llama-2-70b', batch: 1, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' } as const;
 
 /** A displayed figure as a number in the base unit of its row (ms, tokens/s, US$, J, kW). */
 function parseShown(text: string): number {

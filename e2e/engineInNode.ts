@@ -1,0 +1,51 @@
+// The engine in Node for browser tests: the CLI's JSON for one machine, and the full
+// LlmResult (occupancy, sweep, roofline: what the CLI does not print) for a scenario patch.
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LlmResult, MachineResult } from '../src/engine/types';
+
+/** What `llm` prints (src/cli/llm.ts): one machine's figures, no occupancy. */
+export type CliOutput = Omit<MachineResult, 'occupancy' | 'network' | 'breakdown' | 'chipsNeeded'> & { chipsNeeded: number | null };
+
+/** Runs the project's CLI (`npm run sim -- llm ...`, same engine in Node) for one machine. */
+export function cli(machine: string, flags: Record<string, string | number>): CliOutput {
+  const args = ['tsx', 'src/cli/main.ts', 'llm', '--machine', machine, ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, String(v)])];
+  return JSON.parse(execFileSync('npx', args, { encoding: 'utf8', cwd: process.cwd() })) as CliOutput;
+}
+
+/**
+ * The engine's full LlmResult (occupancy, sweep, roofline: what the CLI does not print) for the
+ * default scenario patched, computed in Node by a throwaway script with the wasm interconnect.
+ */
+export function engineResult(patch: { llm?: Record<string, unknown>; lpu?: Record<string, unknown> }, extra = ''): LlmResult {
+  const root = process.cwd();
+  const file = join(tmpdir(), `sramlat-engine-${process.pid}-${Date.now()}.mts`);
+  writeFileSync(
+    file,
+    `import { simulateLlm } from '${root}/src/engine/llm/simulate';
+import { createInterconnect } from '${root}/src/engine/interconnect';
+import { loadWasmModule } from '${root}/src/engine/wasmNode';
+import { DEFAULT_SCENARIO, cloneScenario } from '${root}/src/scenario/defaults';
+import { MODELS } from '${root}/src/engine/llm/models';
+void MODELS;
+const s = cloneScenario(DEFAULT_SCENARIO);
+const p = ${JSON.stringify(patch)};
+Object.assign(s.llm, p.llm ?? {});
+Object.assign(s.lpu, p.lpu ?? {});
+${extra}
+const r = simulateLlm(s, createInterconnect(await loadWasmModule('interconnect')));
+r.lpu.network = null;
+r.gpu.network = null;
+process.stdout.write(JSON.stringify(r));
+`,
+  );
+  try {
+    return JSON.parse(execFileSync('npx', ['tsx', file], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 })) as LlmResult;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+export const SCENARIO = { model: 'llama-2-70b', batch: 1, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' } as const;
