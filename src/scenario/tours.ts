@@ -205,7 +205,7 @@ const DEFS: TourDef[] = [
           timestamp: '12:34',
         },
         narration:
-          'Add chips: each now holds a thinner slice of every layer, so each does less work per token. Watch time per token fall.',
+          'Add chips and watch time per token: it barely moves. At batch 1 reading a layer\'s weights from SRAM was already quick; what is left per layer is fixed work (norms, synchronisation: the grey overhead) and the hops between chips. The engine keeps the fastest layout it finds, so the extra chips sit idle (see the SRAM tab).',
       },
       {
         panel: 'latency',
@@ -213,7 +213,7 @@ const DEFS: TourDef[] = [
         patch: { lpu: { chips: 4000 } },
         quote: { text: "And so the insight was, let's build scaled inference.", timestamp: '12:49' },
         narration:
-          'Keep adding. Compute per chip keeps shrinking, but every chip adds hops and synchronisation. In the breakdown, find where network time overtakes compute.',
+          'Keep adding: still no faster. Splitting a layer over more chips would shorten its SRAM reads but widen every all-reduce. In the breakdown, compare the network and overhead bars with compute and memory: they, not the math, set the time per token.',
       },
       {
         panel: 'interconnect',
@@ -228,7 +228,7 @@ const DEFS: TourDef[] = [
         patch: { lpu: { chips: 10000 } },
         quote: { text: 'we have hundreds or thousands of chips contributing', timestamp: '13:00' },
         narration:
-          'The largest published system had 10,440 chips on a dragonfly. Find the chip count past which more chips stop helping this model.',
+          'The largest published system had 10,440 chips on a dragonfly. For this model, past the minimum that holds it, more chips add cost and power but not speed; they pay off when a bigger model, batch or context needs the SRAM.',
       },
     ],
   },

@@ -7,6 +7,7 @@ import type { GemmRun } from '../worker/api';
 import { DEFAULT_SCENARIO } from '../scenario/defaults';
 import { validateField, type Problem } from '../scenario/schema';
 import { setIn } from './path';
+import { dependentFields, engineFieldProblem } from './engineChecks';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -74,9 +75,18 @@ export const useStore = create<AppState>()((set, get) => ({
       set({ fieldErrors: { ...fieldErrors, [path]: message } });
       return false;
     }
+    const next = setIn(scenario, path, value);
+    const refused = engineFieldProblem(path, next);
+    if (refused) {
+      set({ fieldErrors: { ...fieldErrors, [path]: refused } });
+      return false;
+    }
     const rest = { ...fieldErrors };
     delete rest[path];
-    set({ scenario: setIn(scenario, path, value), fieldErrors: rest });
+    // A refusal on a field tied to this one (chips vs topology) may be stale now: drop it,
+    // and the control shows the value in force again.
+    for (const f of dependentFields(path)) delete rest[f];
+    set({ scenario: next, fieldErrors: rest });
     return true;
   },
   setScenario(s, presetId) {

@@ -34,6 +34,11 @@ export function NumberField({ path, label, unit, decimal, slider, title, nullabl
   useEffect(() => {
     setText(value === null ? '' : String(value));
   }, [value]);
+  // When the message goes away without a new value (a preset, or a related field made the
+  // refusal stale), show the value in force rather than the refused text.
+  useEffect(() => {
+    if (!error) setText(value === null ? '' : String(value));
+  }, [error]);
 
   if (hidden) return null;
 

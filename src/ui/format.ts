@@ -12,6 +12,7 @@ export function formatPercent(fraction: number): string {
 }
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '-';
+  if (ms === 0) return '0 ms'; // an axis origin beside 5 ms, 10 ms reads better than 0 µs
   if (ms < 1) return `${fixed3(ms * 1000)} µs`;
   if (ms >= 10_000) return `${fixed3(ms / 1000)} s`;
   return `${fixed3(ms)} ms`;

@@ -283,8 +283,13 @@ export function gpuLayout(m: ModelSpec, s: Shape, g: GpuSpec, gpus: number | nul
   const gpusNeeded = min?.gpus ?? Infinity;
   const n = gpus ?? min?.gpus ?? 0;
   if (n === 0 || (gpus === null && !min)) {
+    // Say why: with the widest tensor parallel a node allows, what one GPU must still hold.
+    const widest = gpuBytesPerGpu(m, s, g, Math.min(g.gpusPerNode, m.heads), 1);
+    const why = widest.activations > widest.capacity
+      ? `: the prefill activations of one layer need ${(widest.activations / GB).toFixed(1)} GB per GPU even split ${Math.min(g.gpusPerNode, m.heads)} ways, more than the ${(widest.capacity / GB).toFixed(1)} GB usable; reduce the batch or prompt`
+      : '';
     return { fits: false, gpus: 0, gpusNeeded, tp: 0, pp: 0, maxBatch: 0, occupancy: [],
-      message: `${m.name} at batch ${s.batch} does not fit on up to ${MAX_GPUS} ${g.name} GPUs` };
+      message: `${m.name} at batch ${s.batch} does not fit on up to ${MAX_GPUS} ${g.name} GPUs${why}` };
   }
   const tp = tpGiven ?? (gpus === null && min ? min.tp : defaultTp(m, g, n));
   const pp = Math.max(1, Math.floor(n / tp));

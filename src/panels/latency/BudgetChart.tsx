@@ -8,7 +8,8 @@ import { TALK_CLAIMS, tokensWithinBudget } from './ratios';
 
 const W = 600;
 const H = 190;
-const M: Margins = { top: 22, right: 56, bottom: 42, left: 170 };
+// Left margin fits "GroqChip 1: answer (131072 tok)", the longest label the limits allow.
+const M: Margins = { top: 22, right: 56, bottom: 42, left: 200 };
 
 export function BudgetChart({ machines, output }: { machines: MachineResult[]; output: number }) {
   const fit = machines.filter((m) => m.fits);

@@ -9,7 +9,19 @@ import { BreakdownChart } from './BreakdownChart';
 import { ParetoChart } from './ParetoChart';
 import { RooflineChart } from './RooflineChart';
 import { CalibrationTable } from './CalibrationTable';
+import type { LlmResult } from '../../engine/types';
 import './latency.css';
+
+const anyFits = (r: LlmResult) => r.lpu.fits || r.gpu.fits;
+
+/** In place of a chart with nothing on it: neither machine fits, so there are no times to draw. */
+function NothingToDraw({ what = 'neither machine fits this workload' }: { what?: string }) {
+  return (
+    <p className="muted small" data-testid="chart-empty">
+      Nothing to draw: {what}. See the messages above for the chips or GPUs it needs.
+    </p>
+  );
+}
 
 export function LatencyPanel() {
   const { result, status, error } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus, error: s.llmError })));
@@ -49,19 +61,19 @@ export function LatencyPanel() {
           <div className="lat-grid">
             <div className="lat-card">
               <h3>One answer against the budget</h3>
-              <BudgetChart machines={[result.lpu, result.gpu]} output={output} />
+              {anyFits(result) ? <BudgetChart machines={[result.lpu, result.gpu]} output={output} /> : <NothingToDraw />}
             </div>
             <div className="lat-card">
               <h3>Where one decode step's time goes</h3>
-              <BreakdownChart machines={[result.lpu, result.gpu]} />
+              {anyFits(result) ? <BreakdownChart machines={[result.lpu, result.gpu]} /> : <NothingToDraw />}
             </div>
             <div className="lat-card">
               <h3>Batch sweep: speed per user vs throughput</h3>
-              <ParetoChart sweep={result.sweep} names={names} batch={batch} />
+              {result.sweep.some((p) => p.fits) ? <ParetoChart sweep={result.sweep} names={names} batch={batch} /> : <NothingToDraw what="no batch size fits either machine" />}
             </div>
             <div className="lat-card">
               <h3>Roofline</h3>
-              <RooflineChart points={result.roofline} names={names} />
+              {result.roofline.length > 0 ? <RooflineChart points={result.roofline} names={names} /> : <NothingToDraw />}
             </div>
           </div>
           <div className="lat-card">

@@ -11,7 +11,7 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { key: 'chips', label: 'Chips', how: 'Chips (GPUs) used; the minimum whose memory holds the weights and KV cache unless set', show: (m) => `${m.chips} chips` },
+  { key: 'chips', label: 'Chips', how: 'Chips (GPUs) used; the minimum whose memory holds the weights and KV cache unless set', show: (m) => `${m.chips} ${m.chips === 1 ? 'chip' : 'chips'}` },
   { key: 'ttft', label: 'Time to first token (TTFT)', how: 'Prefill of the whole prompt for the batch (compute-bound on big GEMMs; SRAM machine: chunks pipelined through its stages)', show: (m) => formatMs(m.ttftMs) },
   { key: 'tpot', label: 'Time per output token, p50', how: 'One simulated decode step for the whole batch: math, weight/KV memory reads, network on the critical path and overheads', show: (m) => formatMs(m.tpotMs) },
   { key: 'p99', label: 'Time per output token, p99', how: 'Statically scheduled SRAM machine: equal to p50 (no run-to-run jitter). GPU: 99th percentile of 2,000 seeded log-normal draws with the jitter CV', show: (m) => formatMs(m.p99TpotMs) },
@@ -40,7 +40,7 @@ export function MetricsTable({ lpu, gpu }: { lpu: MachineResult; gpu: MachineRes
             <th scope="row">{r.label}</th>
             {[lpu, gpu].map((m) => (
               <td key={m.machine} data-testid={`metric-${m.machine === 'lpu' ? 'lpu' : 'gpu'}-${r.key}`} className={m.fits ? '' : 'nofit'}>
-                {m.fits || r.key === 'chips' ? r.show(m) : 'does not fit'}
+                {m.fits || (r.key === 'chips' && m.chips > 0) ? r.show(m) : 'does not fit'}
               </td>
             ))}
           </tr>

@@ -8,7 +8,8 @@ import { ridgeIntensity, rooflineTflops } from './ratios';
 
 const W = 620;
 const H = 360;
-const M: Margins = { top: 16, right: 24, bottom: 46, left: 64 };
+// Right margin leaves room for half of the last x tick label ("1,000,000").
+const M: Margins = { top: 16, right: 36, bottom: 46, left: 64 };
 
 export function RooflineChart({ points, names }: { points: RooflinePoint[]; names: Record<string, string> }) {
   const iw = W - M.left - M.right;

@@ -7,8 +7,8 @@ import { changedInputs } from './scenarioApi';
 import { compareRows, relativeChange } from './compareRows';
 import { useShareUi } from './shareUi';
 
-function show(v: number | null, unit: string): string {
-  return v === null ? '–' : formatNumber(v, unit);
+function show(v: number | null, unit: string, missing?: string): string {
+  return v === null ? (missing ?? '–') : formatNumber(v, unit);
 }
 
 function brief(v: unknown): string {
@@ -76,8 +76,8 @@ export function ComparePanel() {
               return (
                 <tr key={r.key} data-testid={`compare-row-${r.key}`}>
                   <th scope="row">{r.label}</th>
-                  <td data-testid={`compare-a-${r.key}`}>{show(r.a, r.unit)}</td>
-                  <td data-testid={`compare-b-${r.key}`}>{show(r.b, r.unit)}</td>
+                  <td data-testid={`compare-a-${r.key}`}>{show(r.a, r.unit, r.aMissing)}</td>
+                  <td data-testid={`compare-b-${r.key}`}>{show(r.b, r.unit, r.bMissing)}</td>
                   <td className={`compare-delta ${cls}`} data-testid={`compare-delta-${r.key}`} title="B divided by A">
                     {rel === null ? '–' : rel.ratio === 1 ? 'same' : `×${rel.ratio.toPrecision(3)} ${rel.better ? '(better)' : '(worse)'}`}
                   </td>

@@ -9,6 +9,9 @@ export interface CompareRow {
   higherIsBetter: boolean;
   a: number | null;
   b: number | null;
+  /** Shown instead of a missing value, e.g. 'does not fit' (else a dash). */
+  aMissing?: string;
+  bMissing?: string;
 }
 
 const MACHINE_METRICS: { field: keyof MachineResult; label: string; unit: string; higherIsBetter: boolean }[] = [
@@ -21,6 +24,13 @@ const MACHINE_METRICS: { field: keyof MachineResult; label: string; unit: string
 
 function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** A machine that does not fit reports zeros: no figure, except a chip count it was given. */
+function value(m: MachineResult | null, field: keyof MachineResult): number | null {
+  if (!m) return null;
+  if (!m.fits && !(field === 'chips' && m.chips > 0)) return null;
+  return num(m[field]);
 }
 
 export function compareRows(
@@ -38,8 +48,10 @@ export function compareRows(
         label: `${m.label} (${name})`,
         unit: m.unit,
         higherIsBetter: m.higherIsBetter,
-        a: ma ? num(ma[m.field]) : null,
-        b: mb ? num(mb[m.field]) : null,
+        a: value(ma, m.field),
+        b: value(mb, m.field),
+        ...(ma && !ma.fits ? { aMissing: 'does not fit' } : {}),
+        ...(mb && !mb.fits ? { bMissing: 'does not fit' } : {}),
       });
     }
   }

@@ -7,6 +7,9 @@ export const CSV_HEADER = ['section', 'machine', 'field', 'value', 'unit'] as co
 type Row = [string, string, string, string | number | boolean, string];
 
 export function csvCell(v: string | number | boolean): string {
+  // A machine that does not fit has no times (NaN) and needs "Infinity" chips: an empty
+  // cell is what a spreadsheet reads as missing.
+  if (typeof v === 'number' && !Number.isFinite(v)) return '';
   const s = String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -6,6 +6,8 @@ import { scenarioFromJson, scenarioToJson } from '../../scenario/file';
 import { PRESETS, isPresetId, presetScenario as freshPresetScenario } from '../../scenario/presets';
 import { TOURS, findTour as findTourById, type Tour } from '../../scenario/tours';
 import { applyPatch, diffScenario, type ScenarioPatch } from '../../scenario/patch';
+import { DEFAULT_SCENARIO } from '../../scenario/defaults';
+import { applyEngineLimits } from './engineLimits';
 
 export interface Problem {
   field: string;
@@ -39,12 +41,17 @@ export function encodeHash(s: Scenario, presetId: string): string {
 
 export function decodeHash(hash: string): Decoded {
   const out = decodeScenarioHash(hash.replace(/^#/, ''));
-  return { scenario: out.scenario, problems: out.problems, presetId: out.presetId ?? 'default' };
+  const presetId = out.presetId ?? 'default';
+  const base = (isPresetId(presetId) ? freshPresetScenario(presetId) : null) ?? DEFAULT_SCENARIO;
+  const checked = applyEngineLimits(out.scenario, base);
+  return { scenario: checked.scenario, problems: [...out.problems, ...checked.problems], presetId };
 }
 
 /** Validates a scenario file exactly like a link: defaults for the bad fields only. */
 export function importScenarioText(text: string): { scenario: Scenario; problems: Problem[] } {
-  return scenarioFromJson(text);
+  const out = scenarioFromJson(text);
+  const checked = applyEngineLimits(out.scenario, DEFAULT_SCENARIO, 'the default');
+  return { scenario: checked.scenario, problems: [...out.problems, ...checked.problems] };
 }
 
 export function scenarioJson(s: Scenario): string {

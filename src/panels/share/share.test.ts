@@ -77,6 +77,17 @@ describe('compareRows', () => {
     expect(relativeChange(cycles)?.better).toBe(false);
     expect(rows.filter((r) => r.key.endsWith('-chips'))).toHaveLength(2);
   });
+  it('a machine that does not fit has no figures (not zeros), only the chips it was given', () => {
+    const b = llm(4, 10);
+    const nofit = { ...b, lpu: { ...b.lpu, fits: false, tpotMs: 0, tokensPerSecondPerUser: 0, chips: 648 } };
+    const rows = compareRows({ gemm, llm: llm(2, 20) }, { gemm, llm: nofit });
+    const tpot = rows.find((r) => r.key === 'lpu-tpotMs')!;
+    expect(tpot.b).toBeNull();
+    expect(tpot.bMissing).toBe('does not fit');
+    expect(relativeChange(tpot)).toBeNull();
+    expect(rows.find((r) => r.key === 'lpu-chips')!.b).toBe(648);
+    expect(rows.find((r) => r.key === 'gpu-tpotMs')!.bMissing).toBeUndefined();
+  });
   it('has no change when a side is missing', () => {
     const rows = compareRows({ gemm: null, llm: null }, { gemm, llm: llm(1, 1) });
     expect(rows.every((r) => relativeChange(r) === null)).toBe(true);

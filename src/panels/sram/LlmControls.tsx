@@ -19,7 +19,9 @@ const gpuOptions = GPU_IDS.map((g) => ({ value: g, label: GPUS[g].name }));
 /** Chip figures a user may override, with units. */
 const CHIP_FIELDS = [
   ['sramMB', 'SRAM per chip', 'MB'],
-  ['clockMHz', 'Clock', 'MHz'],
+  // The model takes peak compute and SRAM bandwidth directly; the clock is shown for
+  // reference, so the label says that changing it moves no result.
+  ['clockMHz', 'Clock (reference only: the peaks below set the speed)', 'MHz'],
   ['tflopsFp16', 'Peak fp16', 'TFLOP/s'],
   ['topsInt8', 'Peak int8', 'TOP/s'],
   ['sramBandwidthTBps', 'SRAM bandwidth', 'TB/s'],
@@ -118,13 +120,15 @@ function LpuSection() {
           label="Chips"
           unit="empty = minimum that fits"
           nullable
-          placeholder={r.needed !== undefined ? `min ${r.needed}` : 'min'}
+          placeholder={r.needed !== undefined && Number.isFinite(r.needed) ? `min ${r.needed}` : 'min'}
           title="Number of chips; leave empty to use the minimum whose SRAM holds the weights, KV cache and activations"
         />
         <div className="muted small" data-testid="lpu-chips-hint">
           {r.needed === undefined
             ? 'computing…'
-            : chipsSet === null
+            : !Number.isFinite(r.needed)
+              ? 'Does not fit on any number of chips: see the message in the panel'
+              : chipsSet === null
               ? `Using ${r.chips ?? r.needed} chips (minimum that fits: ${r.needed} chips${r.chips !== undefined && r.chips !== r.needed ? ', rounded up to whole nodes' : ''})`
               : `Minimum that fits: ${r.needed} chips (set: ${chipsSet})`}
         </div>
@@ -153,14 +157,16 @@ function GpuSection() {
           label="GPUs"
           unit="empty = minimum that fits"
           nullable
-          placeholder={r.needed !== undefined ? `min ${r.needed}` : 'min'}
+          placeholder={r.needed !== undefined && Number.isFinite(r.needed) ? `min ${r.needed}` : 'min'}
           title="Number of GPUs; leave empty to use the minimum whose HBM holds the weights and KV cache"
         />
-        <NumberField path="gpu.tp" label="Tensor parallel" unit="empty = choose" nullable placeholder={r.tp !== undefined ? String(r.tp) : 'auto'} title="GPUs one layer is split across; empty lets the engine choose (up to a node)" />
+        <NumberField path="gpu.tp" label="Tensor parallel" unit="empty = choose" nullable placeholder={r.tp ? String(r.tp) : 'auto'} title="GPUs one layer is split across; empty lets the engine choose (up to a node)" />
         <div className="muted small" data-testid="gpu-chips-hint">
           {r.needed === undefined
             ? 'computing…'
-            : gpusSet === null
+            : !Number.isFinite(r.needed)
+              ? 'Does not fit on any number of GPUs: see the message in the panel'
+              : gpusSet === null
               ? `Using ${r.chips ?? r.needed} GPUs (minimum that fits: ${r.needed}), tensor parallel ${r.tp ?? '-'}`
               : `Minimum that fits: ${r.needed} GPUs (set: ${gpusSet}), tensor parallel ${r.tp ?? '-'}`}
         </div>

@@ -42,7 +42,7 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
       <div className="summary">
         <strong data-testid={`${testId}-chips`}>{m.chips}</strong> {m.chips === 1 ? 'chip' : 'chips'}{' '}
         <span className="muted">
-          (minimum that fits: <span data-testid={`${testId}-needed`}>{m.chipsNeeded}</span>
+          (minimum that fits: <span data-testid={`${testId}-needed`}>{Number.isFinite(m.chipsNeeded) ? m.chipsNeeded : 'none, at any number of chips'}</span>
           {m.fits ? `; tensor parallel ${m.tensorParallel} × ${m.pipelineStages} pipeline stages` : ''})
         </span>
         {m.occupancy.length > 0 && m.occupancy.length !== m.chips ? (
@@ -145,7 +145,15 @@ function NeedBar({ need, memory, chips, token, prompt, output, testId }: { need:
     <div data-testid={testId}>
       <p className="small" title="Weights = parameters x bytes per weight; KV cache = 2 x KV heads x head dim x layers x tokens x batch x bytes (activations left out)">
         The whole model needs {formatBytes(f.weightsBytes)} of weights + {formatBytes(f.kvBytes)} of KV cache at token {token} ={' '}
-        <strong>{formatBytes(used)}</strong>; {chips} chips hold {formatBytes(need.capacityBytes)} of {memory} ({formatPercent(used / Math.max(1, need.capacityBytes))} of it).
+        <strong>{formatBytes(used)}</strong>
+        {/* chips = 0: no machine size was given and none fits, so there is no capacity to compare with */}
+        {chips > 0 ? (
+          <>
+            ; {chips} chips hold {formatBytes(need.capacityBytes)} of {memory} ({formatPercent(used / Math.max(1, need.capacityBytes))} of it).
+          </>
+        ) : (
+          '.'
+        )}
       </p>
       <StackBar fill={f} />
     </div>

@@ -27,6 +27,10 @@ export function OverrideField({ system, field, label, unit, preset, source }: Pr
   useEffect(() => {
     setText(value === undefined ? '' : String(value));
   }, [value]);
+  // The message went away without a new value (a preset, a reset): show the value in force.
+  useEffect(() => {
+    if (!error) setText(value === undefined ? '' : String(value));
+  }, [error]);
 
   if (hidden) return null;
 
