@@ -75,7 +75,7 @@ export const LINK_KEYS = [
   ['xh', 'classroom.hidden'],
   ['xl', 'classroom.locked'],
   // Added after v2 shipped: new keys go last so hidden-id indices stay stable.
-  ['llo', 'lpu.overrides.layerOverheadUs'],
+  ['lse', 'lpu.overrides.sramEfficiency'],
 ] as const;
 
 /** Keys outside the map: `v` (format version), `p` (preset id), `c` (custom model present: 1 or ~). */

@@ -123,7 +123,7 @@ export const ChipOverridesSchema = z.object({
   powerW: num(1, 100000).optional(),
   priceUsdPerChipHour: num(0, 10000).optional(),
   computeEfficiency: num(0.01, 1).optional(),
-  layerOverheadUs: num(0, 100000).optional(),
+  sramEfficiency: num(0.01, 1).optional(),
 });
 
 export const GpuOverridesSchema = z.object({

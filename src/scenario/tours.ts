@@ -205,7 +205,7 @@ const DEFS: TourDef[] = [
           timestamp: '12:34',
         },
         narration:
-          'Add chips and watch time per token: it barely moves. At batch 1 reading a layer\'s weights from SRAM was already quick; what is left per layer is fixed work (norms, synchronisation: the grey overhead) and the hops between chips. The engine keeps the fastest layout it finds, so the extra chips sit idle (see the SRAM tab).',
+          'Add chips and watch time per token fall. At batch 1 every weight is streamed out of SRAM once per token, so a layer split over more chips gives each chip a smaller share to stream: the memory bar shrinks, and the engine picks a wider tensor-parallel group.',
       },
       {
         panel: 'latency',
@@ -213,7 +213,7 @@ const DEFS: TourDef[] = [
         patch: { lpu: { chips: 4000 } },
         quote: { text: "And so the insight was, let's build scaled inference.", timestamp: '12:49' },
         narration:
-          'Keep adding: still no faster. Splitting a layer over more chips would shorten its SRAM reads but widen every all-reduce. In the breakdown, compare the network and overhead bars with compute and memory: they, not the math, set the time per token.',
+          'Keep adding: now it flattens. A wider group shortens each chip\'s SRAM streaming but every all-reduce spans more nodes. In the breakdown the network bar has caught up with memory: past this point the hops between chips, not the math or the SRAM, set the time per token, and the extra chips sit idle (see the SRAM tab).',
       },
       {
         panel: 'interconnect',

@@ -90,8 +90,13 @@ export interface ChipSpec {
   priceUsdPerChipHour: number; // amortised system cost per chip-hour
   /** Fraction of peak compute a compiled schedule achieves (fitted, editable). */
   computeEfficiency: number;
-  /** Fitted: fixed time per transformer layer outside the FLOP/byte model (vector work, sync, slack), microseconds. */
-  layerOverheadUs: number;
+  /**
+   * Fitted: fraction of the quoted SRAM bandwidth sustained when streaming weights and KV at
+   * small batch (symmetric to the GPU's hbmEfficiency); absorbs weight install into the matrix
+   * units, vector work and schedule slack. Compute tasks take max(FLOPs / (peak x
+   * computeEfficiency), bytes / (sramBandwidth x sramEfficiency)).
+   */
+  sramEfficiency: number;
   sources: Record<string, string>;
 }
 

@@ -20,7 +20,7 @@ export const LPU_CHIP: ChipSpec = {
   powerW: 300,
   priceUsdPerChipHour: 1.2,
   computeEfficiency: 0.6,
-  layerOverheadUs: 24,
+  sramEfficiency: 0.085,
   sources: {
     sramMB: 'ISCA 2022 "A Software-defined Tensor Streaming Multiprocessor" abstract: 220 MiB (= 230 MB decimal, the marketing figure); Argonne ALCF Groq docs',
     clockMHz: 'ISCA 2020 "Think Fast: A Tensor Streaming Processor..." abstract: 900 MHz nominal',
@@ -38,10 +38,11 @@ export const LPU_CHIP: ChipSpec = {
     priceUsdPerChipHour:
       'Derived, not a list price: GroqCard reported at ~US$20,000 (2024 distributor listing, press reports; unverified) amortised over 3 years of continuous use = $0.76/h, x1.5 for host servers, switches and racks = $1.14/h, + 300 W x PUE 1.3 x $0.10/kWh = $0.04/h -> ~$1.2/h. Note: GPU prices below are cloud rental prices (include a provider margin); this is an owner cost.',
     computeEfficiency: 'Fitted/assumed: fraction of peak a compiled static schedule sustains on GEMM/GEMV slices (docs/calibration.md)',
-    // With datasheet figures and direct all-reduces the model gives ~730 tokens/s on the
-    // ~576-chip Llama-2-70B row against the ~300 reported; the gap is put on each layer.
-    layerOverheadUs:
-      'Fitted (docs/calibration.md): ~24 us per layer of vector-unit work (norms, rotary, softmax, residual adds), stream synchronisation and schedule slack, fitted to the ~300 tokens/s per user vendor claim for Llama-2-70B on ~576 GroqChips (TechPowerUp; isopack blog "About that Groq demo"); one row, so it is a fit, not a check',
+    // With the datasheet 55 TB/s streamed at full rate the model gives ~730 tokens/s on the
+    // ~576-chip Llama-2-70B row against the ~300 reported; the gap scales with each chip's
+    // share of the weights (weight install into the matrix units), so it is a bandwidth factor.
+    sramEfficiency:
+      'Fitted (docs/calibration.md): fraction of the quoted 55 TB/s SRAM bandwidth a batch-1 decode sustains streaming weights and KV, fitted to the ~300 tokens/s per user vendor claim for Llama-2-70B on ~576 GroqChips (TechPowerUp; isopack blog "About that Groq demo"). Far below 1: it absorbs installing every weight into the matrix units (each used once at batch 1), vector-unit work (norms, rotary, softmax, residuals) and schedule slack. One row, so it is a fit, not a check',
     _reference: GROQ_FIGURES,
   },
 };
@@ -134,6 +135,19 @@ export const GPUS: Record<GpuId, GpuSpec> = {
 
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Peak compute and SRAM bandwidth of the chip preset are quoted at its clock; a clock
+ * override scales both (same datapath, more or fewer cycles per second). Links are not scaled.
+ */
+export function lpuClockScale(chip: Pick<ChipSpec, 'clockMHz'>): number {
+  return chip.clockMHz / LPU_CHIP.clockMHz;
+}
+
+/** SRAM bandwidth of one chip at its clock, TB/s (quoted figure, before sramEfficiency). */
+export function chipSramTBps(chip: ChipSpec): number {
+  return chip.sramBandwidthTBps * lpuClockScale(chip);
 }
 
 /** The chip the SRAM system uses, with the scenario's overrides applied. */

@@ -12,6 +12,7 @@ import { buildLpuStep, lpuCollectiveAlgorithm, lpuRates, LPU_GLOBAL_PORTS, type 
 import { chipPeakTflops, mathPrecision, bytesPerElement } from './precision';
 import { headWork, layerWork } from './workload';
 import { lpuSystemChips } from './systemSize';
+import { chipSramTBps } from './hardware';
 import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';
 import { microBatching, pipelinedPrefillUs, pipelinedTokenUs } from './pipeline';
 
@@ -229,7 +230,7 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   const costPerHourUsd = layout.chips * chip.priceUsdPerChipHour;
   const econ = economics(ttftMs, tpotMs, s.batch, s.output, powerW, costPerHourUsd);
   const peak = layout.chipsUsed * chipPeakTflops(chip, mathPrecision(s.weights, s.activations));
-  const bw = layout.chipsUsed * chip.sramBandwidthTBps;
+  const bw = layout.chipsUsed * chipSramTBps(chip);
   // a truncated pass stands for all stages: work scales with the stages, times with the closed form
   const stageRatio = m.layers / simLayers;
   const passScale = decodeNet.stepUs > 0 ? dec.passUs / decodeNet.stepUs : 1;

@@ -57,8 +57,10 @@ describe('SRAM machine', () => {
     expect(l.p99TpotMs).toBe(l.tpotMs);
     expect(l.tokensPerSecondPerUser).toBeGreaterThan(2 * g.tokensPerSecondPerUser);
     expect(l.chips % LPU_CHIP.chipsPerNode).toBe(0);
-    // Decode at batch 1 waits on the network, not on SRAM.
-    expect(l.breakdown.networkMs).toBeGreaterThan(l.breakdown.memoryMs + l.breakdown.computeMs);
+    // Decode at batch 1 on the minimum system: SRAM streaming (at the fitted efficiency) and the
+    // network share the step; the network is a large part of it, compute is not.
+    expect(l.breakdown.networkMs).toBeGreaterThan(0.3 * l.tpotMs);
+    expect(l.breakdown.computeMs).toBeLessThan(0.1 * l.tpotMs);
   });
 
   it('the simulated step agrees with the closed-form evaluation on compute and within 30% overall', () => {

@@ -1,5 +1,6 @@
 // Number formats: bytes per element and which peak rate a matmul runs at.
 import type { ChipSpec, GpuSpec, Precision } from '../../scenario/types';
+import { lpuClockScale } from './hardware';
 
 export function bytesPerElement(p: Precision): number {
   switch (p) {
@@ -27,7 +28,7 @@ export function mathPrecision(weights: Precision, activations: Precision): Preci
 
 /** Peak TFLOPS (or TOPS) of one SRAM chip in a format. The TSP has fp16 and int8 units only. */
 export function chipPeakTflops(chip: ChipSpec, math: Precision): number {
-  return bytesPerElement(math) >= 2 ? chip.tflopsFp16 : chip.topsInt8;
+  return (bytesPerElement(math) >= 2 ? chip.tflopsFp16 : chip.topsInt8) * lpuClockScale(chip);
 }
 
 /** Peak dense TFLOPS (or TOPS) of one GPU in a format, falling back to the next wider unit. */

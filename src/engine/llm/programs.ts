@@ -4,6 +4,7 @@ import type { CollectiveAlgorithm, NetworkSpec, Program, Task } from '../interco
 import type { ChipSpec, GpuSpec, ModelSpec, Topology } from '../../scenario/types';
 import { bytesPerElement, chipPeakTflops, gpuPeakTflops, mathPrecision } from './precision';
 import { headWork, layerWork, type Formats } from './workload';
+import { chipSramTBps } from './hardware';
 import { lpuChipIndex, lpuIoChipIndex, type GpuLayout, type LpuLayout } from './partition';
 
 /** GroqNode: 4 global ports per card (Hot Chips 34 summaries; Argonne docs). */
@@ -153,8 +154,9 @@ export function gpuNetworkSpec(gpu: GpuSpec, gpus: number): NetworkSpec {
 
 export function lpuRates(chip: ChipSpec, f: Formats): Rates {
   const peak = chipPeakTflops(chip, mathPrecision(f.weights, f.activations));
-  // the fitted per-layer overhead is split over the layer's two compute tasks (attention, FFN)
-  return { flopsPerUs: peak * chip.computeEfficiency * PER_US, bytesPerUs: chip.sramBandwidthTBps * PER_US, overheadUs: chip.layerOverheadUs / 2 };
+  // Static schedule: no launch gaps. Small-batch streaming runs at the fitted fraction of the
+  // quoted SRAM bandwidth (weight install into the matrix units, vector work, slack).
+  return { flopsPerUs: peak * chip.computeEfficiency * PER_US, bytesPerUs: chipSramTBps(chip) * chip.sramEfficiency * PER_US, overheadUs: 0 };
 }
 
 export function gpuRates(gpu: GpuSpec, f: Formats): Rates {

@@ -31,7 +31,7 @@ const CHIP_RANGES: Partial<Record<keyof ChipSpec, Range>> = {
   sramBandwidthTBps: [0.001, 1e5], linksPerChip: [1, 64, true], linkBandwidthGBps: [0.001, 1e5],
   hopLatencyUs: [0, 1e4], chipsPerNode: [1, 256, true], powerW: [0.001, 1e5], priceUsdPerChipHour: [0, 1e4],
   computeEfficiency: [0.001, 1],
-  layerOverheadUs: [0, 1e5],
+  sramEfficiency: [0.01, 1],
 };
 const GPU_RANGES: Partial<Record<keyof GpuSpec, Range>> = {
   hbmGB: [0.001, 1e5], hbmBandwidthTBps: [0.001, 1e3], tflopsBf16: [0.001, 1e6], tflopsFp8: [0, 1e6], topsInt8: [0, 1e6],

@@ -19,9 +19,9 @@ const gpuOptions = GPU_IDS.map((g) => ({ value: g, label: GPUS[g].name }));
 /** Chip figures a user may override, with units. */
 const CHIP_FIELDS = [
   ['sramMB', 'SRAM per chip', 'MB'],
-  // The model takes peak compute and SRAM bandwidth directly; the clock is shown for
-  // reference, so the label says that changing it moves no result.
-  ['clockMHz', 'Clock (reference only: the peaks below set the speed)', 'MHz'],
+  // Peak compute and SRAM bandwidth below are quoted at the preset clock; the model scales
+  // both by clock / preset clock (src/engine/llm/hardware.ts lpuClockScale).
+  ['clockMHz', 'Clock', 'MHz'],
   ['tflopsFp16', 'Peak fp16', 'TFLOP/s'],
   ['topsInt8', 'Peak int8', 'TOP/s'],
   ['sramBandwidthTBps', 'SRAM bandwidth', 'TB/s'],
@@ -32,7 +32,7 @@ const CHIP_FIELDS = [
   ['powerW', 'Power per chip', 'W'],
   ['priceUsdPerChipHour', 'Price per chip-hour', 'US$/h'],
   ['computeEfficiency', 'Compute efficiency', 'fraction of peak'],
-  ['layerOverheadUs', 'Fixed time per layer (fitted)', 'µs'],
+  ['sramEfficiency', 'SRAM efficiency (fitted)', 'fraction of peak'],
 ] as const;
 
 const GPU_FIELDS = [
