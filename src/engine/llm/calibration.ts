@@ -55,7 +55,7 @@ export const CALIBRATION_CASES: CalibrationCase[] = [
   {
     id: 'groq-70b-576',
     description:
-      'Groq LPU system, ~576 chips, Llama-2-70B, 1 user. Precision note: 576 x 230 MB = 132 GB cannot hold 138 GB of fp16 weights, so some weights must be below 16 bits; modelled as int8 weights with fp16 activations and KV (math in fp16). Layout pinned to spread each layer over 7 chips (80 x 7 + 2 = 562 of the 576 chips, as the reported deployment spreads ~7.2 chips per layer); left free, our partitioner would use tp 4 on 322 chips.',
+      'Groq LPU system, ~576 chips, Llama-2-70B, 1 user. Precision note: 576 x 230 MB = 132 GB cannot hold 138 GB of fp16 weights, so some weights must be below 16 bits; modelled as int8 weights with fp16 activations and KV (math in fp16). Layout pinned to spread each layer over 7 chips (80 x 7 + 2 = 562 of the 576 chips, as the reported deployment spreads ~7.2 chips per layer); left free (chips = minimum), the partitioner picks a smaller system (about 330 chips at 1,024 + 256 tokens).',
     source: 'TechPowerUp; isopack blog "About that Groq demo" (vendor claim ~300 tokens/s per user, ~576 chips)',
     metric: 'tokensPerSecondPerUser', published: 300, tolerance: 0.25,
     model: 'llama-2-70b', shape: { batch: 1, prompt: 1024, output: 512, weights: 'int8', activations: 'fp16', kv: 'fp16' },
