@@ -5,8 +5,8 @@ import type { Interconnect } from './analyticNetwork';
 import { resolveChip, resolveGpu } from './hardware';
 import { resolveModel } from './models';
 import type { Shape } from './partition';
-import { runLpu, type LpuInputs } from './lpu';
-import { runGpu, type GpuInputs } from './gpu';
+import { runLpu, type LpuInputs, type LpuRun } from './lpu';
+import { runGpu, type GpuInputs, type GpuRun } from './gpu';
 import { gpuSweepPoint, lpuSweepPoint, sweepBatches } from './sweep';
 import { validateLlmInputs } from './validate';
 
@@ -31,15 +31,38 @@ export interface SimulateLlmOptions {
   maxEvents?: number;
 }
 
-/** Throws (naming each bad field) when the scenario is invalid; a workload that does not fit is a result. */
+// Each machine's run depends only on its own inputs: a change to one machine's controls
+// re-simulates that machine alone (the other's run is most of the time of a control change).
+// Runs are pure, so the last one per machine is reused when its inputs are equal.
+interface Memo<T> {
+  key: string;
+  net: Interconnect | null;
+  run: T | null;
+}
+const lpuMemo: Memo<LpuRun> = { key: '', net: null, run: null };
+const gpuMemo: Memo<GpuRun> = { key: '', net: null, run: null };
+
+function lastRun<T>(memo: Memo<T>, inputs: object, net: Interconnect, run: () => T): T {
+  const key = JSON.stringify(inputs);
+  if (memo.run !== null && memo.net === net && memo.key === key) return memo.run;
+  memo.run = run();
+  memo.key = key;
+  memo.net = net;
+  return memo.run;
+}
+
+/**
+ * Throws (naming each bad field) when the scenario is invalid; a workload that does not fit is a result.
+ * The returned results may be shared with a later call (see lastRun): treat them as read-only.
+ */
 export function simulateLlm(scenario: Scenario, net: Interconnect, options: SimulateLlmOptions = {}): LlmResult {
   const invalid = validateLlmInputs(scenario).filter((p) => p.kind === 'invalid');
   if (invalid.length > 0) throw new Error(invalid.map((p) => p.message).join('; '));
   const maxEvents = options.maxEvents ?? LLM_PANEL_MAX_EVENTS;
   const li: LpuInputs = { ...lpuInputs(scenario), maxEvents };
   const gi: GpuInputs = { ...gpuInputs(scenario), maxEvents };
-  const lpu = runLpu(li, net);
-  const gpu = runGpu(gi, net);
+  const lpu = lastRun(lpuMemo, li, net, () => runLpu(li, net));
+  const gpu = lastRun(gpuMemo, gi, net, () => runGpu(gi, net));
   // The sweep keeps a machine size the scenario gives; a size left to the model (null) is
   // re-chosen per batch, the smallest that holds it (see sweep.ts).
   const lpuFixed: typeof li = li;
