@@ -4,10 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LlmResult, MachineResult } from '../src/engine/types';
+import type { LlmResult } from '../src/engine/types';
+import type { LlmCliOutput as CliOutput } from '../src/cli/llm';
 
 /** What `llm` prints (src/cli/llm.ts): one machine's figures, no occupancy. */
-export type CliOutput = Omit<MachineResult, 'occupancy' | 'network' | 'breakdown' | 'chipsNeeded'> & { chipsNeeded: number | null };
+export type { CliOutput };
 
 /** Runs the project's CLI (`npm run sim -- llm ...`, same engine in Node) for one machine. */
 export function cli(machine: string, flags: Record<string, string | number>): CliOutput {

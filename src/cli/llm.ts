@@ -69,33 +69,17 @@ function bytesWide(w: Scenario['llm']['weights']): Scenario['llm']['weights'] {
   return w === 'fp8' ? 'fp8' : w === 'bf16' ? 'bf16' : 'fp16';
 }
 
-export interface LlmCliOutput {
-  machine: string;
-  name: string;
+/** One machine's figures as the CLI prints them: MachineResult without the per-chip and timeline detail. */
+export type LlmCliOutput = Omit<MachineResult, 'occupancy' | 'network' | 'breakdown' | 'chipsNeeded' | 'microBatches' | 'microBatchSize' | 'simulatedStages' | 'simulatedLayers'> & {
   model: string;
-  fits: boolean;
-  message?: string;
-  chips: number;
   chipsNeeded: number | null;
-  tensorParallel: number;
-  pipelineStages: number;
   /** Micro-batches of users in flight through the stages, users per micro-batch, stages simulated event by event. */
   microBatches: number;
   microBatchSize: number;
   simulatedStages: number;
-  ttftMs: number;
-  tpotMs: number;
-  p99TpotMs: number;
-  tokensPerSecondPerUser: number;
-  systemTokensPerSecond: number;
-  answerMs: number;
-  costPerMillionTokensUsd: number;
-  joulesPerToken: number;
-  powerW: number;
-  costPerHourUsd: number;
   breakdownMs: MachineResult['breakdown'];
   workload: Scenario['llm'];
-}
+};
 
 export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
   const { scenario, machine } = await parseLlmArgs(args);

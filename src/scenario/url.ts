@@ -3,7 +3,7 @@
 // hostile: bounded length and key count, every value checked by the same validator as a
 // file, bad fields fall back to the preset's value and are named; it never throws.
 import { DEFAULT_CUSTOM_MODEL } from './defaults';
-import { HIDEABLE_IDS, LINK_KEYS } from './keys';
+import { HIDEABLE_IDS, LINK_KEYS, RESERVED_KEYS } from './keys';
 import { V1_PANEL_NAMES, V1_TOPOLOGY_NAMES } from './migrate';
 import { MAX_PROBLEMS, parseScenario, type Problem } from './parse';
 import { findPreset, presetScenario } from './presets';
@@ -243,7 +243,7 @@ export function decodeScenarioHash(hash: string): DecodedLink {
         problems.push({ field: 'link', message: `the link field ${showValue(part)} is not valid percent-encoding; ignored` });
         continue;
       }
-      if (!PATH_OF_KEY.has(key) && key !== 'v' && key !== 'p' && key !== 'c') {
+      if (!PATH_OF_KEY.has(key) && !(RESERVED_KEYS as readonly string[]).includes(key)) {
         problems.push({ field: 'link', message: `unknown link key ${showValue(key)} ignored` });
         continue;
       }

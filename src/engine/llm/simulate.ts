@@ -65,11 +65,9 @@ export function simulateLlm(scenario: Scenario, net: Interconnect, options: Simu
   const gpu = lastRun(gpuMemo, gi, net, () => runGpu(gi, net));
   // The sweep keeps a machine size the scenario gives; a size left to the model (null) is
   // re-chosen per batch, the smallest that holds it (see sweep.ts).
-  const lpuFixed: typeof li = li;
-  const gpuFixed: typeof gi = gi;
   const sweep = sweepBatches().flatMap((b) => [
-    lpuSweepPoint(lpuFixed, b, lpu.commScale),
-    gpuSweepPoint(gpuFixed, b, gpu.commScale, gpu.jitter.p50),
+    lpuSweepPoint(li, b, lpu.commScale),
+    gpuSweepPoint(gi, b, gpu.commScale, gpu.jitter.p50),
   ]);
   return { lpu: lpu.result, gpu: gpu.result, sweep, roofline: [...lpu.roofline, ...gpu.roofline] };
 }

@@ -48,9 +48,3 @@ const ROLES: Record<Dataflow, FlowRoles> = {
 export function flowRoles(dataflow: Dataflow): FlowRoles {
   return ROLES[dataflow];
 }
-
-export const OPERAND_LABEL: Record<Operand, string> = {
-  input: 'input (A, ifmap)',
-  weight: 'weight (B, filter)',
-  psum: 'partial sum',
-};

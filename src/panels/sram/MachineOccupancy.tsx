@@ -7,6 +7,14 @@ import { fillAtToken, formatRanges, groupChips, totalsAtToken } from './occupanc
 import { ChipStrip } from './ChipStrip';
 import { StackBar } from './StackBar';
 import { ChipDetail } from './ChipDetail';
+
+const LEGEND = [
+  ['sw-weights', 'weights'],
+  ['sw-kv', 'KV cache'],
+  ['sw-act', 'activations'],
+  ['sw-free', 'free'],
+  ['sw-over', 'over capacity'],
+] as const;
 import type { MemoryNeed } from './needed';
 
 interface Props {
@@ -62,26 +70,12 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
       {m.occupancy.length > 0 ? (
         <>
           <div className="sram-legend" aria-hidden="true">
-            <span>
-              <i className="sw sw-weights" />
-              weights
-            </span>
-            <span>
-              <i className="sw sw-kv" />
-              KV cache
-            </span>
-            <span>
-              <i className="sw sw-act" />
-              activations
-            </span>
-            <span>
-              <i className="sw sw-free" />
-              free
-            </span>
-            <span>
-              <i className="sw sw-over" />
-              over capacity
-            </span>
+            {LEGEND.map(([cls, label]) => (
+              <span key={cls}>
+                <i className={`sw ${cls}`} />
+                {label}
+              </span>
+            ))}
           </div>
           <ChipStrip occupancy={m.occupancy} token={token} prompt={prompt} output={output} selected={sel} onSelect={setSelected} label={`${m.name}, all chips`} />
           <div className="group-bars" role="group" aria-label="Groups of identical chips">
