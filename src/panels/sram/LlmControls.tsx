@@ -2,9 +2,10 @@
 // workload, the SRAM-only system and the GPU baseline, each hardware figure overridable.
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
-import { GPU_IDS, MODEL_IDS, PRECISIONS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
+import { BATCHING_MODES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
 import { MODELS, resolveModel } from '../../engine/llm/models';
 import { GPUS, LPU_CHIP, resolveGpu } from '../../engine/llm/hardware';
+import { STACKS } from '../../engine/llm/stacks';
 import { NumberField } from '../../ui/NumberField';
 import { SelectField } from '../../ui/SelectField';
 import { Section } from './Section';
@@ -15,6 +16,8 @@ import './sram.css';
 const precisionOptions = PRECISIONS.map((p) => ({ value: p, label: p }));
 const topologyOptions = TOPOLOGIES.map((t) => ({ value: t, label: t }));
 const gpuOptions = GPU_IDS.map((g) => ({ value: g, label: GPUS[g].name }));
+const stackOptions = STACK_IDS.map((id) => ({ value: id, label: STACKS[id].name }));
+const batchingOptions = BATCHING_MODES.map((b) => ({ value: b, label: b === 'static' ? 'static batch' : 'continuous (in-flight)' }));
 
 /** Chip figures a user may override, with units. */
 const CHIP_FIELDS = [
@@ -33,6 +36,7 @@ const CHIP_FIELDS = [
   ['priceUsdPerChipHour', 'Price per chip-hour', 'US$/h'],
   ['computeEfficiency', 'Compute efficiency', 'fraction of peak'],
   ['sramEfficiency', 'SRAM efficiency (fitted)', 'fraction of peak'],
+  ['layerOverheadUs', 'Fixed time per layer (fitted)', 'µs'],
 ] as const;
 
 const GPU_FIELDS = [
@@ -41,8 +45,17 @@ const GPU_FIELDS = [
   ['hbmEfficiency', 'HBM efficiency', 'fraction of peak'],
   ['tflopsBf16', 'Peak bf16', 'TFLOP/s'],
   ['tflopsFp8', 'Peak fp8', 'TFLOP/s'],
-  ['computeEfficiency', 'Compute efficiency', 'fraction of peak'],
-  ['launchOverheadUsPerLayer', 'Launch overhead per layer', 'µs'],
+  ['computeEfficiency', 'Compute efficiency, 16-bit', 'fraction of peak'],
+  ['computeEfficiencyFp8', 'Compute efficiency, fp8', 'fraction of peak'],
+  ['launchOverheadUsPerLayer', 'Launch gaps per layer (stack)', 'µs'],
+  ['allReduceOverheadUs', 'Fixed time per all-reduce (stack)', 'µs'],
+  ['requestOverheadMs', 'Fixed time per request (stack)', 'ms'],
+  ['int8StreamEfficiency', 'int8 weight streaming (stack)', 'share of 16-bit rate'],
+  ['int4StreamEfficiency', 'int4 weight streaming (stack)', 'share of 16-bit rate'],
+  ['fp8StreamEfficiency', 'fp8 weight streaming (stack)', 'share of 16-bit rate'],
+  ['kvReadEfficiency', 'KV-cache read efficiency (stack)', 'fraction of peak'],
+  ['expertComputeEfficiency', 'Expert GEMM efficiency, 16-bit (stack)', 'share of dense rate'],
+  ['expertComputeEfficiencyFp8', 'Expert GEMM efficiency, fp8 (stack)', 'share of dense rate'],
   ['jitterCv', 'Jitter (CV of time per token)', 'fraction'],
   ['nvlinkGBps', 'NVLink (bidirectional)', 'GB/s'],
   ['nvlinkLatencyUs', 'NVLink latency', 'µs'],
@@ -57,6 +70,12 @@ export function LlmControls() {
       <ModelSection />
       <Section title="Workload" id="workload">
         <NumberField path="llm.batch" label="Batch" unit="users" slider={{ min: 1, max: 256 }} title="Concurrent users (sequences) decoded together" />
+        <SelectField
+          path="llm.batching"
+          label="Batching"
+          options={batchingOptions}
+          title="static: the batch starts and ends together (static-batch benchmarks); continuous: batch = concurrent requests, each user sends the next when its answer ends, and other users' prefills stall the decode steps"
+        />
         <NumberField path="llm.prompt" label="Prompt" unit="tokens" title="Input tokens per user, processed in the prefill" />
         <NumberField path="llm.output" label="Output" unit="tokens" title="Tokens generated per user, one per decode step" />
         <SelectField path="llm.weights" label="Weights precision" options={precisionOptions} title="Storage format of the weights: sets the bytes each chip must hold" />
@@ -147,11 +166,13 @@ function GpuSection() {
   const gpuId = useStore((s) => s.scenario.gpu.gpu);
   const r = useStore(useShallow((s) => ({ chips: s.llmResult?.gpu.chips, needed: s.llmResult?.gpu.chipsNeeded, tp: s.llmResult?.gpu.tensorParallel })));
   const gpusSet = useStore((s) => s.scenario.gpu.gpus);
-  const preset = GPUS[gpuId] ?? resolveGpu({ gpu: gpuId, overrides: {} });
+  const stack = useStore((s) => s.scenario.gpu.stack);
+  const preset = resolveGpu({ gpu: gpuId, overrides: {}, stack });
   return (
     <>
       <Section title="GPU baseline" id="gpu">
         <SelectField path="gpu.gpu" label="GPU" options={gpuOptions} title={preset.sources.hbmBandwidthTBps} />
+        <SelectField path="gpu.stack" label="Serving stack" options={stackOptions} title="The software the GPU figures assume: its all-reduce, launch gaps, per-request time and weight-only kernels (src/engine/llm/stacks.ts)" />
         <NumberField
           path="gpu.gpus"
           label="GPUs"
@@ -171,9 +192,9 @@ function GpuSection() {
               : `Minimum that fits: ${r.needed} GPUs (set: ${gpusSet}), tensor parallel ${r.tp ?? '-'}`}
         </div>
       </Section>
-      <Section title={`GPU figures (${preset.name})`} id="gpu-overrides" open={false}>
+      <Section title={`GPU figures (${preset.name}, ${STACKS[stack].name.split(' (')[0]})`} id="gpu-overrides" open={false}>
         {GPU_FIELDS.map(([f, label, unit]) => (
-          <OverrideField key={`${gpuId}-${f}`} system="gpu" field={f} label={label} unit={unit} preset={preset[f]} source={preset.sources[f]} />
+          <OverrideField key={`${gpuId}-${stack}-${f}`} system="gpu" field={f} label={label} unit={unit} preset={preset[f]} source={preset.sources[f]} />
         ))}
       </Section>
     </>
