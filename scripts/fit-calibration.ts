@@ -4,19 +4,19 @@
 // result is copied by hand into the presets (hardware.ts, stacks.ts), where the sources say so.
 import { createInterconnect } from '../src/engine/interconnect';
 import { loadWasmModule } from '../src/engine/wasmNode';
-import { CORPUS, metricOf, runCase } from '../src/engine/llm/calibration';
+import { CORPUS, fittedFigures, metricOf, runCase } from '../src/engine/llm/calibration';
 import { GPUS, LPU_CHIP } from '../src/engine/llm/hardware';
 import { STACKS } from '../src/engine/llm/stacks';
 
-interface Param { name: string; get: () => number; set: (v: number) => void; lo: number; hi: number }
+interface Param { name: string; get: () => number; set: (v: number) => void; lo: number; hi: number; field: string; owner: string }
 const on = <T extends object>(objs: T[], key: keyof T, name: string, lo: number, hi: number): Param => ({
-  name, lo, hi, get: () => objs[0][key] as number, set: (v) => { for (const o of objs) (o as Record<keyof T, number>)[key] = v; },
+  name, lo, hi, field: String(key), owner: String((objs[0] as { id?: string }).id), get: () => objs[0][key] as number, set: (v) => { for (const o of objs) (o as Record<keyof T, number>)[key] = v; },
 });
 const A100 = [GPUS['a100-80gb'], GPUS['a100-40gb']];
 const ALL_GPUS = Object.values(GPUS);
 const HOPPER = [GPUS['h100-sxm'], GPUS.h200, GPUS.b200];
 
-const GROUPS: { params: Param[]; cases: string[] }[] = [
+const GROUPS: { params: Param[] }[] = [
   {
     params: [
       on(A100, 'hbmEfficiency', 'A100 hbmEfficiency', 0.5, 0.9),
@@ -26,7 +26,6 @@ const GROUPS: { params: Param[]; cases: string[] }[] = [
       on(ALL_GPUS, 'nvlinkLatencyUs', 'GPU nvlinkLatencyUs', 0.1, 3),
       on([STACKS.pytorch], 'allReduceOverheadUs', 'pytorch allReduceOverheadUs', 0, 60),
     ],
-    cases: ['gptfast-7b-int8', 'gptfast-7b-int4', 'gptfast-70b-int8-1xa100', 'gptfast-70b-int4-1xa100', 'gptfast-70b-tp2', 'gptfast-70b-tp4', 'gptfast-7b-tp2-a100', 'gptfast-7b-tp4-a100', 'gptfast-7b-tp8-a100'],
   },
   {
     params: [
@@ -37,19 +36,15 @@ const GROUPS: { params: Param[]; cases: string[] }[] = [
       on([STACKS['tensorrt-llm']], 'allReduceOverheadUs', 'tensorrt-llm allReduceOverheadUs', 0, 60),
       on(HOPPER, 'hbmEfficiency', 'Hopper/Blackwell hbmEfficiency', 0.5, 0.9),
     ],
-    cases: ['trt-7b-a100-ttft-2048', 'trt-70b-a100-ttft-2048', 'trt-7b-h100-ttft-2048', 'trt-70b-h100-ttft-2048', 'trt-70b-h100-ttft-128', 'ft-13b-a100-40-tp1', 'ft-13b-a100-40-tp2', 'nim-70b-tpot-c1'],
   },
   {
     params: [on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiencyFp8', 'expertComputeEfficiencyFp8', 0.05, 1)],
-    cases: ['trtllm-v090-mixtral-h100-fp8-tp2-ttft-2048', 'trtllm-v090-mixtral-h100-fp8-tp2-bs512-128-128'],
   },
   {
     params: [on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiency', 'expertComputeEfficiency', 0.05, 1)],
-    cases: ['trtllm-v090-mixtral-a100-fp16-tp2-bs512-128-128'],
   },
   {
     params: [on([LPU_CHIP], 'sramEfficiency', 'LPU sramEfficiency', 0.05, 1), on([LPU_CHIP], 'layerOverheadUs', 'LPU layerOverheadUs', 0, 200)],
-    cases: ['groq-70b-llmperf-decode', 'groq-l2-7b-750'],
   },
 ];
 
@@ -66,7 +61,15 @@ function loss(ids: string[]): number {
   return sum;
 }
 
-for (const g of GROUPS) {
+// A group's cases are the ones its figures' sources name ("Fitted on ..."): the presets are
+// the one home of that list.
+function casesOf(params: Param[]): string[] {
+  const texts = fittedFigures().filter((f) => params.some((p) => p.field === f.field && p.owner === f.owner)).map((f) => f.text);
+  return CORPUS.map((c) => c.id).filter((id) => texts.some((t) => new RegExp(`(^|[^a-z0-9-])${id}($|[^a-z0-9-])`).test(t)));
+}
+
+for (const group of GROUPS) {
+  const g = { ...group, cases: casesOf(group.params) };
   for (let round = 0; round < 4; round++) {
     for (const p of g.params) {
       // golden-section search over [lo, hi] (log scale when lo > 0)

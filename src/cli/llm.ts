@@ -1,9 +1,9 @@
 // `npm run sim -- llm --model ID --machine lpu|GPU_ID [--chips N] --batch B --prompt P --output O
-//  --weights P [--kv P] [--activations P] [--topology T]` or `npm run sim -- llm --scenario FILE.json
+//  --weights P [--kv P] [--activations P] [--topology T] [--stack S] [--batching static|continuous]` or `npm run sim -- llm --scenario FILE.json
 //  [--machine lpu|GPU_ID]`: one machine serving one LLM workload, one JSON object out.
 // A workload that does not fit prints fits: false and a message (exit 0); bad arguments exit 1.
 import { readFile } from 'node:fs/promises';
-import { GPU_IDS, MODEL_IDS, PRECISIONS, TOPOLOGIES, type GpuId, type Scenario } from '../scenario/types';
+import { BATCHING_MODES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type GpuId, type Scenario } from '../scenario/types';
 import { DEFAULT_SCENARIO, cloneScenario } from '../scenario/defaults';
 import { parseScenario } from '../scenario/parse';
 import { createInterconnect } from '../engine/interconnect';
@@ -18,7 +18,7 @@ import { choiceFlag, intFlag, parseFlags, UsageError } from './args';
 
 const MACHINES = ['lpu', ...GPU_IDS] as const;
 type MachineId = (typeof MACHINES)[number];
-const FLAGS = ['model', 'machine', 'chips', 'batch', 'prompt', 'output', 'weights', 'kv', 'activations', 'topology', 'scenario'];
+const FLAGS = ['model', 'machine', 'chips', 'batch', 'prompt', 'output', 'weights', 'kv', 'activations', 'topology', 'stack', 'batching', 'scenario'];
 
 export interface LlmCliRequest {
   scenario: Scenario;
@@ -51,15 +51,17 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
     prompt: intFlag(flags, 'prompt', 1, LLM_LIMITS.tokens, s.llm.prompt),
     output: intFlag(flags, 'output', 1, LLM_LIMITS.tokens, s.llm.output),
     weights: choiceFlag(flags, 'weights', PRECISIONS, s.llm.weights),
+    batching: choiceFlag(flags, 'batching', BATCHING_MODES, s.llm.batching),
   };
   s.llm.kv = choiceFlag(flags, 'kv', PRECISIONS, s.llm.weights === 'int4' ? 'fp8' : bytesWide(s.llm.weights));
   s.llm.activations = choiceFlag(flags, 'activations', PRECISIONS, bytesWide(s.llm.weights));
   const chips = flags.has('chips') ? intFlag(flags, 'chips', 1, machine === 'lpu' ? LLM_LIMITS.lpuChips : LLM_LIMITS.gpus) : null;
   if (machine === 'lpu') {
+    if (flags.has('stack')) throw new UsageError(`--stack applies to GPU machines only (the SRAM machine runs its own compiled schedule); one of ${STACK_IDS.join(', ')}`);
     s.lpu = { ...s.lpu, chips, topology: choiceFlag(flags, 'topology', TOPOLOGIES, s.lpu.topology) };
   } else {
     if (flags.has('topology')) throw new UsageError('--topology applies to --machine lpu only (GPUs use NVSwitch)');
-    s.gpu = { ...s.gpu, gpu: machine as GpuId, gpus: chips, tp: null };
+    s.gpu = { ...s.gpu, gpu: machine as GpuId, gpus: chips, tp: null, stack: choiceFlag(flags, 'stack', STACK_IDS, s.gpu.stack) };
   }
   return { scenario: s, machine };
 }

@@ -127,6 +127,10 @@ export interface NetworkResult {
 export interface MachineResult {
   machine: string; // 'lpu' | GpuId
   name: string;
+  /** The software the figures assume (GPU: the serving stack; SRAM machine: its compiled static schedule). */
+  software?: string;
+  /** How users share the machine. */
+  batching?: 'static' | 'continuous';
   fits: boolean;
   /** Why it does not fit, naming what to change and the chips it needs. */
   message?: string;

@@ -98,10 +98,23 @@ export function runCase(c: CorpusCase, net: Interconnect): MachineResult {
   return r;
 }
 
-/** Every "Fitted on: ..." source text of the presets (chip, GPUs, stacks). */
+/** A preset figure whose source says it was fitted, with its value and that source. */
+export interface FittedFigure { owner: string; field: string; value: number; text: string }
+
+/** Every figure of the presets (chip, GPUs, stacks) whose source says "Fitted on". */
+export function fittedFigures(): FittedFigure[] {
+  const owners: [string, Record<string, unknown>, Record<string, string>][] = [
+    ['lpu', LPU_CHIP as unknown as Record<string, unknown>, LPU_CHIP.sources],
+    ...Object.values(GPUS).map((g) => [g.id, g as unknown as Record<string, unknown>, g.sources] as [string, Record<string, unknown>, Record<string, string>]),
+    ...Object.values(STACKS).map((s) => [s.id, s as unknown as Record<string, unknown>, s.sources] as [string, Record<string, unknown>, Record<string, string>]),
+  ];
+  return owners.flatMap(([owner, obj, sources]) => Object.entries(sources)
+    .filter(([, t]) => /fitted on/i.test(t))
+    .map(([field, text]) => ({ owner, field, value: obj[field] as number, text })));
+}
+
 function fittedSources(): string[] {
-  const texts = [...Object.values(LPU_CHIP.sources), ...Object.values(GPUS).flatMap((g) => Object.values(g.sources)), ...Object.values(STACKS).flatMap((s) => Object.values(s.sources))];
-  return texts.filter((t) => /fitted on/i.test(t));
+  return fittedFigures().map((f) => f.text);
 }
 
 /** Preset figures fitted on a case: the source texts that name its id. */
@@ -145,4 +158,18 @@ export function summarise(rows: readonly CalibrationRow[]): { byRegime: RegimeSu
     byRegime: REGIMES.map((regime) => ({ regime, ...stats(rows.filter((r) => r.regime === regime)) })).filter((s) => s.cases > 0),
     all: stats(rows),
   };
+}
+
+/** A preset figure fitted on corpus cases, with those cases. */
+export interface FittedInput { field: string; value: number; cases: string[] }
+
+/**
+ * The SRAM chip's figures fitted on the SRAM machine's own published speeds (the vendor's
+ * claims and a benchmark of its service): a verdict on the talk's claims rests on them.
+ */
+export function sramFittedInputs(): FittedInput[] {
+  const lpuCases = CORPUS.filter((c) => c.machine === 'lpu').map((c) => c.id);
+  return Object.entries(LPU_CHIP.sources)
+    .map(([field, text]) => ({ field, value: (LPU_CHIP as unknown as Record<string, number>)[field], cases: lpuCases.filter((id) => fittedBy(id).includes(text)) }))
+    .filter((f) => f.cases.length > 0);
 }

@@ -72,21 +72,20 @@ export function simulateContinuous(concurrency: number, output: number, costs: S
   };
   while (arrivals.length > 0 || waiting.length > 0 || running.length > 0) {
     arrivals.sort((a, b) => a.at - b.at);
-    while (arrivals.length > 0 && arrivals[0].at <= t) {
+    // a request reaches the scheduler its fixed overhead after it is sent
+    const ready = (a: { at: number }) => a.at + costs.requestOverheadUs;
+    while (arrivals.length > 0 && ready(arrivals[0]) <= t) {
       const a = arrivals.shift()!;
       waiting.push({ user: a.user, arrival: a.at });
     }
     if (waiting.length === 0 && running.length === 0) {
-      t = arrivals[0].at;
+      t = ready(arrivals[0]);
       continue;
     }
     if (waiting.length > 0) {
       t += prefill(waiting.length) + (running.length > 0 ? decode(running.length) : 0);
       for (const r of running) { r.tokens++; r.last = t; }
-      for (const w of waiting) {
-        const first = t + costs.requestOverheadUs;
-        running.push({ user: w.user, arrival: w.arrival, first, tokens: 1, last: first });
-      }
+      for (const w of waiting) running.push({ user: w.user, arrival: w.arrival, first: t, tokens: 1, last: t });
       waiting = [];
     } else {
       t += decode(running.length);

@@ -149,7 +149,7 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   return {
     layout, commScale, jitter,
     result: {
-      machine: String(g.id), name: g.name, fits: true, chips: layout.gpus, chipsNeeded: layout.gpusNeeded,
+      machine: String(g.id), name: g.name, software: STACKS[i.stack ?? DEFAULT_STACK].name, batching: s.batching ?? 'static', fits: true, chips: layout.gpus, chipsNeeded: layout.gpusNeeded,
       tensorParallel: layout.tp, pipelineStages: layout.pp, ttftMs: timing.ttftMs, p99TtftMs: timing.p99TtftMs, tpotMs, p99TpotMs, ...econ,
       powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown: breakdownOf({ built: decode, net: decodeNet }),
       microBatches: mb.microBatches, microBatchSize: users, simulatedStages: layout.pp,

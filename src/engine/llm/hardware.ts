@@ -21,8 +21,8 @@ export const LPU_CHIP: ChipSpec = {
   powerW: 300,
   priceUsdPerChipHour: 1.2,
   computeEfficiency: 0.6,
-  sramEfficiency: 0.604,
-  layerOverheadUs: 35.2,
+  sramEfficiency: 0.649,
+  layerOverheadUs: 35.4,
   sources: {
     sramMB: 'ISCA 2022 "A Software-defined Tensor Streaming Multiprocessor" abstract: 220 MiB (= 230 MB decimal, the marketing figure); Argonne ALCF Groq docs',
     clockMHz: 'ISCA 2020 "Think Fast: A Tensor Streaming Processor..." abstract: 900 MHz nominal',
@@ -54,20 +54,20 @@ export const LPU_CHIP: ChipSpec = {
 
 /** Shared fitted factors (docs/calibration.md explains each and how it was chosen). */
 const FITTED = {
-  hbmEfficiency: 0.864,
-  computeEfficiency: 0.716,
-  computeEfficiencyFp8: 0.513,
+  hbmEfficiency: 0.898,
+  computeEfficiency: 0.719,
+  computeEfficiencyFp8: 0.521,
   nvlinkLatencyUs: 0.1,
   jitterCv: 0.03,
 };
 const FITTED_SOURCES = {
   gpusPerNode: 'HGX / DGX baseboards: 8 GPUs per node on NVSwitch',
-  hbmEfficiency: 'Fitted (docs/calibration.md, scripts/fit-calibration.ts): fraction of peak HBM bandwidth sustained streaming 16-bit weights. A100 (0.806): fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100; H100 (0.864): fitted on nim-70b-tpot-c1, ft-13b-a100-40-tp1 and the TensorRT-LLM first-token rows jointly; H200, B200: the H100 figure assumed (no row of their own was used)',
-  computeEfficiency: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048 (docs/calibration.md): share of the dense 16-bit peak large prefill GEMMs sustain (A100 figure, used for every GPU)',
-  computeEfficiencyFp8: 'Fitted on trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128 (docs/calibration.md): share of the dense fp8 peak large fp8 GEMMs sustain on Hopper (lower than 16-bit: the fp8 peak is twice the rate, the rest of the kernel is not)',
+  hbmEfficiency: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): fraction of peak HBM bandwidth sustained streaming 16-bit weights (H100 rows; H200 and B200 take the H100 figure, no row of their own was used)',
+  computeEfficiency: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): share of the dense 16-bit peak large prefill GEMMs sustain (the A100 rows set it; used for every GPU)',
+  computeEfficiencyFp8: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): share of the dense fp8 peak large fp8 GEMMs sustain on Hopper (lower than 16-bit: the fp8 peak is twice the rate, the rest of the kernel is not); B200: assumed the same',
   jitterCv: 'Assumed (docs/calibration.md): run-to-run coefficient of variation of the time per token',
   interNodeLatencyUs: 'Assumed: InfiniBand NIC-to-NIC latency incl. software, a few us',
-  nvlinkLatencyUs: 'Fitted on gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (docs/calibration.md): latency per NVLink/NVSwitch hop of one collective step (the fixed launch part of an all-reduce is the stack\'s allReduceOverheadUs); the fit sits at its lower bound of 0.1 us: the gpt-fast rows show all-reduce time barely growing with the ring length',
+  nvlinkLatencyUs: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): latency per NVLink/NVSwitch hop of one collective step (the fixed launch part of an all-reduce is the stack\'s allReduceOverheadUs); the fit sits at its lower bound, 0.1 us: in the gpt-fast rows the all-reduce time barely grows with the ring length',
 };
 
 /** A GPU's own figures; the serving stack's (stacks.ts) complete a GpuSpec. */
@@ -77,7 +77,7 @@ export const GPUS: Record<GpuId, GpuHardware> = {
   'a100-40gb': {
     id: 'a100-40gb', name: 'NVIDIA A100 40GB SXM', hbmGB: 40, hbmBandwidthTBps: 1.555, tflopsBf16: 312, tflopsFp8: 0,
     topsInt8: 624, tflopsFp4: 0, nvlinkGBps: 600, gpusPerNode: 8, interNodeGBps: 25, interNodeLatencyUs: 5,
-    powerW: 400, priceUsdPerHour: 1.77, ...FITTED, hbmEfficiency: 0.806,
+    powerW: 400, priceUsdPerHour: 1.77, ...FITTED, hbmEfficiency: 0.797,
     sources: {
       hbmGB: 'NVIDIA A100 datasheet', hbmBandwidthTBps: 'NVIDIA A100 datasheet: 1,555 GB/s', tflopsBf16: 'NVIDIA A100 datasheet (dense)',
       topsInt8: 'NVIDIA A100 datasheet (dense)', tflopsFp8: 'A100 has no fp8 units (0: falls back to bf16)', tflopsFp4: 'A100 has no fp4 units',
@@ -85,12 +85,13 @@ export const GPUS: Record<GpuId, GpuHardware> = {
       interNodeGBps: 'HGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU = 25 GB/s', powerW: 'NVIDIA A100 datasheet: 400 W TDP',
       priceUsdPerHour: 'Estimate: 80% of the A100-80GB price ($2.21/h, CoreWeave 2024-02 via microsoft/vidur constants.py); no like-for-like quote found',
       ...FITTED_SOURCES,
+      hbmEfficiency: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): fraction of peak HBM bandwidth sustained streaming 16-bit weights (A100, gpt-fast rows)',
     },
   },
   'a100-80gb': {
     id: 'a100-80gb', name: 'NVIDIA A100 80GB SXM', hbmGB: 80, hbmBandwidthTBps: 2.039, tflopsBf16: 312, tflopsFp8: 0,
     topsInt8: 624, tflopsFp4: 0, nvlinkGBps: 600, gpusPerNode: 8, interNodeGBps: 25, interNodeLatencyUs: 5,
-    powerW: 400, priceUsdPerHour: 2.21, ...FITTED, hbmEfficiency: 0.806,
+    powerW: 400, priceUsdPerHour: 2.21, ...FITTED, hbmEfficiency: 0.797,
     sources: {
       hbmGB: 'NVIDIA A100 datasheet', hbmBandwidthTBps: 'NVIDIA A100 datasheet: 2,039 GB/s', tflopsBf16: 'NVIDIA A100 datasheet (dense)',
       topsInt8: 'NVIDIA A100 datasheet (dense)', tflopsFp8: 'A100 has no fp8 units (0: falls back to bf16)', tflopsFp4: 'A100 has no fp4 units',
@@ -98,6 +99,7 @@ export const GPUS: Record<GpuId, GpuHardware> = {
       interNodeGBps: 'HGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU = 25 GB/s', powerW: 'NVIDIA A100 datasheet: 400 W TDP',
       priceUsdPerHour: 'CoreWeave 2024-02, as used in microsoft/vidur constants.py: $2.21 per GPU-hour',
       ...FITTED_SOURCES,
+      hbmEfficiency: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): fraction of peak HBM bandwidth sustained streaming 16-bit weights (A100, gpt-fast rows)',
     },
   },
   'h100-sxm': {

@@ -257,7 +257,7 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   return {
     layout, commScale: dec.commScale,
     result: {
-      machine: 'lpu', name: chip.name, fits: true, chips: layout.chips, chipsNeeded: layout.chipsNeeded,
+      machine: 'lpu', name: chip.name, software: 'compiled static schedule', batching: s.batching ?? 'static', fits: true, chips: layout.chips, chipsNeeded: layout.chipsNeeded,
       tensorParallel: layout.tp, pipelineStages: layout.stages, ttftMs: timing.ttftMs, p99TtftMs: timing.p99TtftMs, tpotMs: timing.tpotMs, p99TpotMs: timing.p99TpotMs, ...econ,
       powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown: {
         computeMs: bd.computeMs * passScale, memoryMs: bd.memoryMs * passScale, overheadMs: bd.overheadMs * passScale, networkMs: bd.networkMs * passScale,

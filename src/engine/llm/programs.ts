@@ -93,7 +93,10 @@ function deliver(
  * kernel reads K/V at its own efficiency).
  */
 export interface Cost {
+  /** GEMM FLOPs (they overlap with streaming the weights). */
   flops: number;
+  /** Attention over the context: its own kernel, reading the KV cache; it does not overlap with the GEMMs. */
+  contextFlops?: number;
   /** FLOPs of routed experts (mixture-of-experts FFN), which run at their own rate. */
   expertFlops?: number;
   weightBytes: number;
@@ -112,14 +115,19 @@ export interface Rates {
 }
 
 export function taskUs(c: Cost, r: Rates, split: ComputeSplit | null = null, collective = false): number {
-  const math = c.flops / r.flopsPerUs + (c.expertFlops ?? 0) / r.expertFlopsPerUs;
-  const mem = c.weightBytes / r.weightBytesPerUs + c.kvBytes / r.kvBytesPerUs;
+  // GEMMs against their weight stream, then the attention kernel against its KV-cache reads
+  const gemmMath = c.flops / r.flopsPerUs + (c.expertFlops ?? 0) / r.expertFlopsPerUs;
+  const gemmMem = c.weightBytes / r.weightBytesPerUs;
+  const ctxMath = (c.contextFlops ?? 0) / r.flopsPerUs;
+  const ctxMem = c.kvBytes / r.kvBytesPerUs;
   const fixed = r.overheadUs + (collective ? r.collectiveOverheadUs : 0);
   if (split) {
-    if (math >= mem) split.computeUs += math; else split.memoryUs += mem;
+    for (const [math, mem] of [[gemmMath, gemmMem], [ctxMath, ctxMem]]) {
+      if (math >= mem) split.computeUs += math; else split.memoryUs += mem;
+    }
     split.overheadUs += fixed;
   }
-  return Math.max(math, mem) + fixed;
+  return Math.max(gemmMath, gemmMem) + Math.max(ctxMath, ctxMem) + fixed;
 }
 
 /**
@@ -132,7 +140,7 @@ export interface LayerCosts { attn: Cost; ffn: Cost; vectorBytes: number }
 export function layerCosts(m: ModelSpec, f: Formats, step: StepShape, tp: number): LayerCosts {
   const work = layerWork(m, f, step.batch, step.newTokens, step.context);
   return {
-    attn: { flops: work.attnFlops / tp, weightBytes: work.attnWeightBytes / tp, kvBytes: work.kvBytes / tp },
+    attn: { flops: (work.attnFlops - work.attnContextFlops) / tp, contextFlops: work.attnContextFlops / tp, weightBytes: work.attnWeightBytes / tp, kvBytes: work.kvBytes / tp },
     ffn: m.experts > 1
       ? { flops: 0, expertFlops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0 }
       : { flops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0 },

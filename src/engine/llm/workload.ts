@@ -90,7 +90,10 @@ export function activationBytesPerTokenPerLayer(m: ModelSpec, f: Formats): numbe
 
 /** Work of one layer for one step: `newTokens` per sequence, each after `context` cached tokens. */
 export interface LayerWork {
+  /** Q/K/V/O projections and attention over the context together. */
   attnFlops: number;
+  /** The part of attnFlops that is attention over the context (scores and weighted sum of V). */
+  attnContextFlops: number;
   ffnFlops: number;
   attnWeightBytes: number;
   /** FFN weights read this step (MoE: only the experts the step's tokens touch). */
@@ -105,6 +108,7 @@ export function layerWork(m: ModelSpec, f: Formats, batch: number, newTokens: nu
   const avgContext = context + (newTokens + 1) / 2; // causal: token i sees context + i
   return {
     attnFlops: tokens * (2 * attentionParamsPerLayer(m) + attentionFlopsPerLayer(m, avgContext)),
+    attnContextFlops: tokens * attentionFlopsPerLayer(m, avgContext),
     ffnFlops: tokens * 2 * (m.activeExperts * ffnParamsPerExpert(m) + routerParams(m)),
     attnWeightBytes: attentionParamsPerLayer(m) * wb,
     ffnWeightBytes: (expertsTouched(m, tokens) * ffnParamsPerExpert(m) + routerParams(m)) * wb,
