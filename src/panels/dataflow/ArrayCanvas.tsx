@@ -125,8 +125,11 @@ export function ArrayCanvas({ gemm, result }: Props) {
       if (geo && key !== drawnKey) {
         drawnKey = key;
         const t0 = performance.now();
-        drawArray(ctx, { geo, roles, index, slotAt: (i) => cache.lookup(i), hover, dpr });
+        const drained = drawArray(ctx, { gemm, geo, roles, index, slotAt: (i) => cache.lookup(i), hover, dpr });
         canvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
+        // What is drawn as drained, for tests and tools: [m, n, value, cell row, cell col] per output.
+        canvas.dataset.drainedCount = String(drained.length);
+        if (geo.showNumbers) canvas.dataset.drained = JSON.stringify(drained.map((o) => [o.m, o.n, o.value, o.row, o.col]));
         canvas.dataset.cycle = String(cycle);
         updateReadouts(index);
       }
