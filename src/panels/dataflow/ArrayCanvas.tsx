@@ -70,7 +70,7 @@ export function ArrayCanvas({ gemm, result }: Props) {
       geo = arrayGeometry({ rows: result.rows, cols: result.cols, width: canvas.width, height: canvas.height, dpr, topQueue, bottomQueue });
       drawnKey = '';
       // PE placement in CSS px, for tests and tools that point at a PE.
-      canvas.dataset.geometry = JSON.stringify({ x0: geo.x0 / dpr, y0: geo.y0 / dpr, pitch: geo.pitch / dpr });
+      canvas.dataset.geometry = JSON.stringify({ x0: geo.x0 / dpr, y0: geo.y0 / dpr, pitch: geo.pitch / dpr, gap: geo.gap / dpr });
     };
     const observer = new ResizeObserver(resize);
     observer.observe(wrap);
