@@ -6,7 +6,7 @@ import type { TraceWindow } from '../../engine/types';
 import type { ArrayGeometry } from './geometry';
 import type { FlowRoles, Operand } from './flowRoles';
 import type { TraceSlot } from './traceCache';
-import type { GemmShape } from '../../engine/systolic/geometry';
+import { foldGeometry, type GemmShape } from '../../engine/systolic/geometry';
 import { drainedAt, type DrainedOutput, type SlotAt } from './drain';
 
 /** Okabe-Ito colours (styles.css) as RGB triples. */
@@ -172,7 +172,9 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
   const verticalLabel = roles.vertical === 'psum' ? 'partial sums ↓' : 'B ↓';
   ctx.fillText(verticalLabel, x0 + 8 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
   if (geo.bottomQueue > 0) {
-    ctx.fillText('outputs ↓ to ofmap SRAM', x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
+    // With K folded, what leaves the bottom row is added to the earlier folds' sum: the box shows the sum.
+    const label = foldGeometry(f.gemm).rowFolds > 1 ? 'outputs ↓ to ofmap SRAM (each box: the ofmap value, earlier K folds added)' : 'outputs ↓ to ofmap SRAM';
+    ctx.fillText(label, x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
   } else {
     ctx.fillText('outputs stay in their PEs; each is written to ofmap SRAM once its last MAC is done', x0, y0 + rows * pitch + 10 * dpr);
   }
