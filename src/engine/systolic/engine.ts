@@ -222,7 +222,7 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
       w.weight.set(regs.subarray(0, pes), c * pes);
       w.input.set(regs.subarray(pes, 2 * pes), c * pes);
       w.psum.set(regs.subarray(2 * pes), c * pes);
-      const log = new Int32Array(ex.memory.buffer, ex.ptrLog(), 3 * C)
+      const log = new Int32Array(ex.memory.buffer, ex.ptrLog(), 3 * C);
       w.ofmapRow.set(log.subarray(0, C), c * C);
       w.ofmapCol.set(log.subarray(C, 2 * C), c * C);
       w.ofmapValue.set(log.subarray(2 * C), c * C);

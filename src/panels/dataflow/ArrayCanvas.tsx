@@ -169,6 +169,7 @@ export function ArrayCanvas({ gemm, result }: Props) {
         `input (A): ${w.input[i]}`,
         `partial sum: ${w.psum[i]}`,
         w.active[i] === 1 ? 'did a MAC this cycle' : 'idle this cycle',
+        ...(w.written[i] === 1 ? ['its sum is written to the ofmap SRAM'] : []),
       ];
       for (const line of lines) {
         const div = document.createElement('div');

@@ -42,8 +42,6 @@ export function valueOf(w: TraceWindow, operand: Operand, i: number): number {
   return operand === 'input' ? w.input[i] : operand === 'weight' ? w.weight[i] : w.psum[i];
 }
 
-export type { SlotAt };
-
 export interface FrameRequest {
   /** The GEMM traced (maps an os PE to its output element). */
   gemm: GemmShape;
