@@ -63,6 +63,21 @@ export interface TraceWindow {
   psum: Int32Array;
   /** 1 when the PE did a MAC that cycle. */
   active: Uint8Array;
+  /**
+   * 1 when the PE holds its stationary value (ws: a weight, is: an input, os: its sum,
+   * from its first MAC), whatever the value, 0 included.
+   */
+  held: Uint8Array;
+  /** os only: 1 once the PE's sum has been written to the ofmap (it stays in the PE until the fold ends). */
+  written: Uint8Array;
+  /**
+   * The ofmap writes of each cycle, [cycleOffset][col], one slot per array column (at most
+   * one output leaves each column per cycle): the output element O[ofmapRow][ofmapCol]
+   * (ofmapRow -1: none this cycle) and the value the ofmap holds after the write.
+   */
+  ofmapRow: Int32Array;
+  ofmapCol: Int32Array;
+  ofmapValue: Int32Array;
   /** Cumulative SRAM counts at the end of each cycle in the window: [ifmapR, filterR, ofmapW, ofmapR] * count. */
   sramCumulative: Float64Array;
   /** Fold index at each cycle of the window. */
