@@ -101,6 +101,8 @@ export interface Cost {
   expertFlops?: number;
   weightBytes: number;
   kvBytes: number;
+  /** Activation traffic of the elementwise kernels between the GEMMs (memory-bound, not overlapped). */
+  activationBytes?: number;
 }
 export interface Rates {
   flopsPerUs: number;
@@ -108,6 +110,8 @@ export interface Rates {
   expertFlopsPerUs: number;
   weightBytesPerUs: number;
   kvBytesPerUs: number;
+  /** Streaming rate of the elementwise kernels' activations (GPU: HBM; SRAM machine: on chip). */
+  activationBytesPerUs: number;
   /** Fixed time of each layer task (half a layer: attention or FFN). */
   overheadUs: number;
   /** Fixed time added to a task that ends in a tensor-parallel all-reduce. */
@@ -120,14 +124,16 @@ export function taskUs(c: Cost, r: Rates, split: ComputeSplit | null = null, col
   const gemmMem = c.weightBytes / r.weightBytesPerUs;
   const ctxMath = (c.contextFlops ?? 0) / r.flopsPerUs;
   const ctxMem = c.kvBytes / r.kvBytesPerUs;
+  const elementwise = (c.activationBytes ?? 0) / r.activationBytesPerUs;
   const fixed = r.overheadUs + (collective ? r.collectiveOverheadUs : 0);
   if (split) {
     for (const [math, mem] of [[gemmMath, gemmMem], [ctxMath, ctxMem]]) {
       if (math >= mem) split.computeUs += math; else split.memoryUs += mem;
     }
+    split.memoryUs += elementwise;
     split.overheadUs += fixed;
   }
-  return Math.max(gemmMath, gemmMem) + Math.max(ctxMath, ctxMem) + fixed;
+  return Math.max(gemmMath, gemmMem) + Math.max(ctxMath, ctxMem) + elementwise + fixed;
 }
 
 /**
@@ -140,10 +146,13 @@ export interface LayerCosts { attn: Cost; ffn: Cost; vectorBytes: number }
 export function layerCosts(m: ModelSpec, f: Formats, step: StepShape, tp: number): LayerCosts {
   const work = layerWork(m, f, step.batch, step.newTokens, step.context);
   return {
-    attn: { flops: (work.attnFlops - work.attnContextFlops) / tp, contextFlops: work.attnContextFlops / tp, weightBytes: work.attnWeightBytes / tp, kvBytes: work.kvBytes / tp },
+    attn: {
+      flops: (work.attnFlops - work.attnContextFlops) / tp, contextFlops: work.attnContextFlops / tp,
+      weightBytes: work.attnWeightBytes / tp, kvBytes: work.kvBytes / tp, activationBytes: work.activationBytes / 2 / tp,
+    },
     ffn: m.experts > 1
-      ? { flops: 0, expertFlops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0 }
-      : { flops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0 },
+      ? { flops: 0, expertFlops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0, activationBytes: work.activationBytes / 2 / tp }
+      : { flops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0, activationBytes: work.activationBytes / 2 / tp },
     vectorBytes: step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations),
   };
 }
@@ -208,7 +217,7 @@ export function lpuRates(chip: ChipSpec, f: Formats): Rates {
   // the layer's chips, slack); streaming runs at the fitted fraction of the quoted SRAM bandwidth.
   const sram = chipSramTBps(chip) * chip.sramEfficiency * PER_US;
   const flopsPerUs = peak * chip.computeEfficiency * PER_US;
-  return { flopsPerUs, expertFlopsPerUs: flopsPerUs, weightBytesPerUs: sram, kvBytesPerUs: sram, overheadUs: chip.layerOverheadUs / 2, collectiveOverheadUs: 0 };
+  return { flopsPerUs, expertFlopsPerUs: flopsPerUs, weightBytesPerUs: sram, kvBytesPerUs: sram, activationBytesPerUs: sram, overheadUs: chip.layerOverheadUs / 2, collectiveOverheadUs: 0 };
 }
 
 /** Share of the 16-bit streaming rate a weight format reaches (weight-only kernels dequantise). */
@@ -237,6 +246,7 @@ export function gpuRates(gpu: GpuSpec, f: Formats): Rates {
     expertFlopsPerUs: flopsPerUs * (runsFp8(gpu, f) ? gpu.expertComputeEfficiencyFp8 : gpu.expertComputeEfficiency),
     weightBytesPerUs: hbm * gpu.hbmEfficiency * weightStreamEfficiency(gpu, f.weights),
     kvBytesPerUs: hbm * gpu.kvReadEfficiency,
+    activationBytesPerUs: hbm * gpu.hbmEfficiency,
     overheadUs: gpu.launchOverheadUsPerLayer / 2, // two kernel groups per layer (attention, FFN)
     collectiveOverheadUs: gpu.allReduceOverheadUs,
   };

@@ -100,6 +100,11 @@ export interface LayerWork {
   ffnWeightBytes: number;
   /** KV cache read (past tokens) and written (new tokens). */
   kvBytes: number;
+  /**
+   * Activation traffic of the kernels between the GEMMs (norms, rotary, SiLU x gate, residual
+   * adds): every live activation of every token written once and read once.
+   */
+  activationBytes: number;
 }
 
 export function layerWork(m: ModelSpec, f: Formats, batch: number, newTokens: number, context: number): LayerWork {
@@ -113,6 +118,7 @@ export function layerWork(m: ModelSpec, f: Formats, batch: number, newTokens: nu
     attnWeightBytes: attentionParamsPerLayer(m) * wb,
     ffnWeightBytes: (expertsTouched(m, tokens) * ffnParamsPerExpert(m) + routerParams(m)) * wb,
     kvBytes: batch * (context + newTokens) * kvBytesPerTokenPerLayer(m, f),
+    activationBytes: 2 * tokens * activationBytesPerTokenPerLayer(m, f),
   };
 }
 
