@@ -2,7 +2,7 @@
 // exports and import, and no network traffic after load.
 import { test, expect, type Page, type Request } from '@playwright/test';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { allPanelMetrics, copyLink, settled, metricTexts, waitForApp, PANEL_IDS } from './shareHelpers';
+import { allPanelMetrics, controlLabelOnPage, copyLink, problemFor, settled, sidebarControls, metricTexts, waitForApp, PANEL_IDS } from './shareHelpers';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-share';
 
@@ -118,6 +118,101 @@ test('classroom mode hides panels and controls, locks, and travels in the link',
   await check(page);
   await page.screenshot({ path: `${SHOTS}/classroom-locked.png` });
   const link = await copyLink(page);
+  const fresh = await browser.newContext();
+  const p2 = await fresh.newPage();
+  await p2.goto(link);
+  await waitForApp(p2);
+  await check(p2);
+  await fresh.close();
+});
+
+test('the classroom dialog lists controls by their on-screen labels, and hiding any of them hides it', async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-sram').click();
+  // The custom model shows every model field, so each kind of control is on screen.
+  await page.locator('[data-control="llm-model"] select').selectOption('custom');
+  await expect(page.locator('[data-control="llm-custom-layers"]')).toBeVisible();
+  const onPage = await sidebarControls(page);
+  expect(onPage.length).toBeGreaterThan(30);
+  await page.getByTestId('classroom-open').click();
+  const dialog = page.getByTestId('classroom-dialog');
+  await expect(dialog).toBeVisible();
+  for (const c of onPage) {
+    const item = dialog.locator(`label.classroom-item:has([data-hide-id="${c.id}"])`);
+    await expect(item, c.id).toHaveCount(1);
+    // Listed by the label the control shows, and not by its id.
+    expect((await item.textContent())?.trim(), c.id).toBe(c.label);
+  }
+  const itemTexts = await dialog.locator('label.classroom-item').allTextContents();
+  const ids = await dialog.locator('[data-hide-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.hideId ?? ''));
+  for (const [i, t] of itemTexts.entries()) expect(t, ids[i]).not.toContain(ids[i]);
+  await page.screenshot({ path: `${SHOTS}/classroom-labels.png`, fullPage: true });
+  for (const c of onPage) await dialog.locator(`[data-hide-id="${c.id}"]`).check();
+  await dialog.getByTestId('classroom-apply').click();
+  await expect(dialog).toBeHidden();
+  for (const c of onPage) await expect(page.locator(`[data-control="${c.id}"]`), c.id).toHaveCount(0);
+  await expect(page.locator('aside.controls select, aside.controls input')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/classroom-all-hidden.png` });
+
+  // The systolic-array controls too.
+  await page.locator('#tab-dataflow').click();
+  const gemm = await sidebarControls(page);
+  expect(gemm.length).toBeGreaterThan(3);
+  await page.getByTestId('classroom-open').click();
+  await dialog.getByRole('button', { name: 'Show everything' }).click();
+  for (const c of gemm) {
+    const item = dialog.locator(`label.classroom-item:has([data-hide-id="${c.id}"])`);
+    expect((await item.textContent())?.trim(), c.id).toBe(c.label);
+    await dialog.locator(`[data-hide-id="${c.id}"]`).check();
+  }
+  await dialog.getByTestId('classroom-apply').click();
+  for (const c of gemm) await expect(page.locator(`[data-control="${c.id}"]`), c.id).toHaveCount(0);
+  await page.locator('#tab-sram').click();
+  // "Show everything" brought the LLM controls back.
+  await expect(page.locator('[data-control="llm-model"]')).toBeVisible();
+});
+
+test('a locked view cannot be unlocked from inside and refuses imported files', async ({ page, browser }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-sram').click();
+  const batch = page.locator('[data-control="llm-batch"] input[type="text"]');
+  const lockedBatch = await batch.inputValue();
+  await openExport(page);
+  const json = await download(page, () => page.getByTestId('export-json').click());
+  await page.keyboard.press('Escape');
+  await page.getByTestId('classroom-open').click();
+  const dialog = page.getByTestId('classroom-dialog');
+  await dialog.getByTestId('classroom-lock').check();
+  await dialog.getByTestId('classroom-apply').click();
+  await expect(page.getByTestId('locked-note')).toBeVisible();
+  const link = await copyLink(page);
+
+  // A file that would unlock it and change the batch.
+  const doc = JSON.parse(json.bytes.toString('utf8')) as { llm: { batch: number }; classroom: { locked: boolean; hidden: string[] } };
+  doc.llm.batch = Number(lockedBatch) + 3;
+  doc.classroom = { locked: false, hidden: [] };
+  const file = { name: 'unlock.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) };
+
+  const check = async (p: Page) => {
+    await expect(p.getByTestId('locked-note')).toBeVisible();
+    // No way to the classroom dialog from inside a locked view.
+    await expect(p.getByTestId('classroom-open')).toHaveCount(0);
+    await expect(p.getByTestId('import-json')).toBeDisabled();
+    const hash = await p.evaluate(() => location.hash);
+    await p.getByTestId('import-file').setInputFiles(file);
+    const banner = p.getByTestId('problem-banner');
+    await expect(banner).toBeVisible();
+    await expect(banner.getByTestId('problem-note')).toContainText('unlock.json was not imported');
+    await expect(banner).toContainText('locked');
+    await p.locator('#tab-sram').click();
+    await expect(p.locator('[data-control="llm-batch"] input[type="text"]')).toHaveValue(lockedBatch);
+    await expect(p.getByTestId('locked-note')).toBeVisible();
+    expect(await p.evaluate(() => location.hash)).toBe(hash);
+  };
+  await check(page);
+  await page.screenshot({ path: `${SHOTS}/locked-import-refused.png` });
   const fresh = await browser.newContext();
   const p2 = await fresh.newPage();
   await p2.goto(link);
@@ -246,15 +341,44 @@ test('downloads: CSV, JSON (re-imports), and every chart as PNG and SVG', async 
   expect(charts).toBeGreaterThan(0);
 });
 
-test('importing a broken file shows its problems in the banner', async ({ page }) => {
+test('a file that is not a valid scenario leaves the current scenario untouched and says why', async ({ page }) => {
   await page.goto('/');
   await waitForApp(page);
-  await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v": 2, "gemm": {"rows": -4}') });
+  await page.locator('#tab-dataflow').click();
+  const rows = page.locator('[data-control="gemm-rows"] input[type="text"]');
+  const before = Number(await rows.inputValue());
+  const edited = before === 7 ? 9 : 7;
+  await rows.fill(String(edited));
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(new RegExp(`ar=${edited}(&|$)`));
+  const hash = await page.evaluate(() => location.hash);
   const banner = page.getByTestId('problem-banner');
-  await expect(banner).toBeVisible();
-  await expect(banner).toContainText('not valid JSON');
-  await page.getByTestId('import-file').setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from('{"v": 2, "gemm": {"rows": -4}}') });
-  await expect(banner).toContainText('gemm.rows');
+  const notScenarios: [string, string, RegExp][] = [
+    ['truncated.json', '{"v": 2, "gemm": {"rows": -4}', /not valid JSON/],
+    ['notes.txt', 'hello, this is not JSON', /not valid JSON/],
+    ['list.json', '[1, 2, 3]', /list/],
+    ['package.json', '{"name": "lpu-explainer", "version": "1.0.0"}', /none of a scenario's sections/],
+    ['future.json', '{"v": 99, "gemm": {"rows": 3}}', /newer/],
+  ];
+  for (const [name, text, why] of notScenarios) {
+    await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(banner, name).toBeVisible();
+    await expect(banner.getByTestId('problem-note'), name).toContainText(name);
+    await expect(banner.getByTestId('problem-note'), name).toContainText('unchanged');
+    await expect(banner.getByTestId('problem'), name).toHaveCount(1);
+    await expect(banner.getByTestId('problem'), name).toContainText(why);
+    // Nothing the user had is lost: the edited value and the link are as before.
+    await expect(rows, name).toHaveValue(String(edited));
+    expect(await page.evaluate(() => location.hash), name).toBe(hash);
+    if (name === 'package.json') await page.screenshot({ path: `${SHOTS}/import-refused.png` });
+  }
+  // A scenario with one bad field is still a scenario: it applies, the bad field named by its label.
+  await page.getByTestId('import-file').setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from('{"v": 2, "gemm": {"rows": -4, "cols": 5}}') });
+  await expect(page.locator('[data-control="gemm-cols"] input[type="text"]')).toHaveValue('5');
+  const line = problemFor(page, 'gemm.rows');
+  await expect(line).toBeVisible();
+  await expect(line.getByTestId('problem-field')).toHaveAttribute('title', 'gemm.rows');
+  await expect(line.getByTestId('problem-field')).toContainText(await controlLabelOnPage(page, 'gemm-rows'));
+  await expect(banner.getByTestId('problem-note')).not.toContainText('unchanged');
   await banner.getByRole('button', { name: /dismiss/i }).click();
   await expect(banner).toHaveCount(0);
 });

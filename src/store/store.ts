@@ -23,6 +23,8 @@ export interface AppState {
   presetId: string;
   /** Problems found in a link or an imported file: shown in a dismissible banner. */
   problems: Problem[];
+  /** The banner's heading for these problems; null: the usual "defaults were used" one. */
+  problemsNote: string | null;
   /** Per-control messages: the value typed was rejected and the last valid one kept. */
   fieldErrors: Record<string, string>;
   gemmStatus: RunStatus;
@@ -39,7 +41,7 @@ export interface AppState {
   setField(path: string, value: unknown): boolean;
   /** Replaces the whole scenario (a preset, a tour step, an import, a link). */
   setScenario(s: Scenario, presetId?: string): void;
-  setProblems(p: Problem[]): void;
+  setProblems(p: Problem[], note?: string | null): void;
   setCycle(cycle: number): void;
   setPanel(panel: PanelId): void;
   setPlaying(playing: boolean): void;
@@ -52,6 +54,7 @@ export const useStore = create<AppState>()((set, get) => ({
   scenario: DEFAULT_SCENARIO,
   presetId: 'default',
   problems: [],
+  problemsNote: null,
   fieldErrors: {},
   gemmStatus: 'idle',
   gemmProgress: 0,
@@ -92,8 +95,8 @@ export const useStore = create<AppState>()((set, get) => ({
   setScenario(s, presetId) {
     set({ scenario: s, fieldErrors: {}, ...(presetId ? { presetId } : {}) });
   },
-  setProblems(problems) {
-    set({ problems });
+  setProblems(problems, note = null) {
+    set({ problems, problemsNote: note });
   },
   setCycle(cycle) {
     const { scenario } = get();

@@ -2,7 +2,7 @@
 // their signatures is absorbed here.
 import type { Scenario } from '../../scenario/types';
 import { encodeScenarioHash, decodeScenarioHash } from '../../scenario/url';
-import { scenarioFromJson, scenarioToJson } from '../../scenario/file';
+import { readScenarioFile, scenarioToJson } from '../../scenario/file';
 import { PRESETS, isPresetId, presetScenario as freshPresetScenario } from '../../scenario/presets';
 import { TOURS, findTour as findTourById, type Tour } from '../../scenario/tours';
 import { applyPatch, diffScenario, type ScenarioPatch } from '../../scenario/patch';
@@ -39,19 +39,43 @@ export function encodeHash(s: Scenario, presetId: string): string {
   return encodeScenarioHash(s, presetId).replace(/^#/, '');
 }
 
+/**
+ * A link's tour must be one this app has, at a step it has; else the link opens without a
+ * tour (its scenario is kept) and the problem is named.
+ */
+export function checkTourRef(s: Scenario): { scenario: Scenario; problems: Problem[] } {
+  const ref = s.view.tour;
+  if (!ref) return { scenario: s, problems: [] };
+  const tour = findTourById(ref.id);
+  const drop = (message: string) => ({ scenario: { ...s, view: { ...s.view, tour: null } }, problems: [{ field: 'view.tour', message }] });
+  if (!tour) return drop(`there is no tour "${ref.id}" in this version of the app; the link opens without a tour`);
+  if (ref.step >= tour.steps.length) {
+    return drop(`the tour "${tour.title}" has ${tour.steps.length} steps; there is no step ${ref.step + 1}, so the link opens without the tour`);
+  }
+  return { scenario: s, problems: [] };
+}
+
 export function decodeHash(hash: string): Decoded {
   const out = decodeScenarioHash(hash.replace(/^#/, ''));
   const presetId = out.presetId ?? 'default';
   const base = (isPresetId(presetId) ? freshPresetScenario(presetId) : null) ?? DEFAULT_SCENARIO;
   const checked = applyEngineLimits(out.scenario, base);
-  return { scenario: checked.scenario, problems: [...out.problems, ...checked.problems], presetId };
+  const toured = checkTourRef(checked.scenario);
+  return { scenario: toured.scenario, problems: [...out.problems, ...checked.problems, ...toured.problems], presetId };
 }
 
-/** Validates a scenario file exactly like a link: defaults for the bad fields only. */
-export function importScenarioText(text: string): { scenario: Scenario; problems: Problem[] } {
-  const out = scenarioFromJson(text);
+export type Imported = { ok: true; scenario: Scenario; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+/**
+ * Validates a scenario file like a link (defaults for the bad fields only); a file that is
+ * not a scenario at all comes back not ok, with the reason, and must not be applied.
+ */
+export function importScenarioText(text: string): Imported {
+  const out = readScenarioFile(text);
+  if (!out.ok) return out;
   const checked = applyEngineLimits(out.scenario, DEFAULT_SCENARIO, 'the default');
-  return { scenario: checked.scenario, problems: [...out.problems, ...checked.problems] };
+  const toured = checkTourRef(checked.scenario);
+  return { ok: true, scenario: toured.scenario, problems: [...out.problems, ...checked.problems, ...toured.problems] };
 }
 
 export function scenarioJson(s: Scenario): string {

@@ -4,7 +4,6 @@ import { DEFAULT_SCENARIO } from '../../scenario/defaults';
 import { csvCell, resultsToCsv, CSV_HEADER } from './resultsCsv';
 import { compareRows, relativeChange } from './compareRows';
 import { isDeliberateChange } from './historyPolicy';
-import { hideableIds, scenarioControlIds } from './classroomIds';
 import { clip } from './ProblemBanner';
 
 const gemm: GemmResult = {
@@ -106,21 +105,6 @@ describe('isDeliberateChange', () => {
     expect(isDeliberateChange(s, { ...s, classroom: { hidden: ['gemm-rows'], locked: false } }, 'p', 'p')).toBe(true);
     expect(isDeliberateChange(s, { ...s, gemm: { ...s.gemm, rows: s.gemm.rows + 1 } }, 'p', 'p')).toBe(false);
     expect(isDeliberateChange(s, { ...s, view: { ...s.view, cycle: s.view.cycle + 5 } }, 'p', 'p')).toBe(false);
-  });
-});
-
-describe('classroom ids', () => {
-  it('lists every editable field as a valid classroom id, and the four panels first', () => {
-    const ids = scenarioControlIds();
-    // Inputs of every section, overrides and custom-model fields included; no view fields.
-    for (const id of ['gemm-rows', 'llm-batch', 'llm-custom-layers', 'lpu-sram-mb', 'gpu-hbm-bandwidth-tbps']) expect(ids).toContain(id);
-    expect(ids.some((i) => i.startsWith('view-') || i.startsWith('classroom-'))).toBe(false);
-    expect(ids.every((i) => /^[a-z0-9-]{1,40}$/.test(i))).toBe(true);
-    const all = hideableIds(['some-extra-control'], { 'gemm-rows': 'Rows' }, {});
-    expect(all.slice(0, 4).map((i) => i.id)).toEqual(['dataflow', 'sram', 'interconnect', 'latency']);
-    expect(all.find((i) => i.id === 'gemm-rows')?.label).toBe('Rows');
-    expect(all.find((i) => i.id === 'gpu-hbm-bandwidth-tbps')?.label).toBe('hbm bandwidth TBps');
-    expect(all.find((i) => i.id === 'some-extra-control')?.group).toBe('Other');
   });
 });
 
