@@ -235,8 +235,10 @@ test('compare A/B shows both sides, the differences and the changed inputs', asy
   await page.getByTestId('compare-toggle').click();
   const view = page.getByTestId('compare-view');
   await expect(view).toBeVisible();
-  await expect(view.getByTestId('compare-changes')).toContainText('llm.batch');
-  await expect(view.getByTestId('compare-changes')).toContainText(`${oldBatch} → ${oldBatch * 8}`);
+  const changed = view.locator('[data-testid="compare-changes"] li[data-field="llm.batch"]');
+  await expect(changed).toContainText(await controlLabelOnPage(page, 'llm-batch'));
+  await expect(changed.locator('[title="llm.batch"]')).toHaveCount(1);
+  await expect(changed).toContainText(`${oldBatch} → ${oldBatch * 8}`);
   const rowText = async (key: string) => ({
     a: await view.getByTestId(`compare-a-${key}`).textContent(),
     b: await view.getByTestId(`compare-b-${key}`).textContent(),
@@ -252,6 +254,140 @@ test('compare A/B shows both sides, the differences and the changed inputs', asy
   await view.getByRole('button', { name: 'Unpin A' }).click();
   await expect(view).toHaveCount(0);
   await expect(page.getByTestId('compare-toggle')).toHaveCount(0);
+});
+
+async function gpuOptions(page: Page): Promise<{ value: string; name: string }[]> {
+  return page.locator('[data-control="gpu-gpu"] select option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, name: (o.textContent ?? '').trim() })));
+}
+
+async function compareColumn(page: Page, side: 'a' | 'b'): Promise<Record<string, string>> {
+  return page.locator(`[data-testid^="compare-${side}-"]`).evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-testid') ?? '', (e.textContent ?? '').trim()])),
+  );
+}
+
+test('compare A/B: each side names its own machine; A survives a reload and travels in the link', async ({ page, browser }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-sram').click();
+  const gpus = await gpuOptions(page);
+  expect(gpus.length).toBeGreaterThanOrEqual(2);
+  const [g1, g2] = [gpus[0], gpus[gpus.length - 1]];
+  const gpuSelect = page.locator('[data-control="gpu-gpu"] select');
+  await gpuSelect.selectOption(g1.value);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  const linkWithoutA = await copyLink(page);
+  await page.getByTestId('pin-a').click();
+  await page.locator('#tab-sram').click();
+  await gpuSelect.selectOption(g2.value);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  await page.getByTestId('compare-toggle').click();
+  const view = page.getByTestId('compare-view');
+  await expect(view.getByTestId('compare-a-machine-gpu')).toContainText(g1.name);
+  await expect(view.getByTestId('compare-b-machine-gpu')).toContainText(g2.name);
+  // No row says B's GPU about A's figures.
+  for (const th of await view.locator('[data-testid="compare-group-gpu"] th[scope="row"]').allTextContents()) {
+    expect(th).not.toContain(g2.name);
+    expect(th).not.toContain(g1.name);
+  }
+  await expect(view.getByTestId('compare-a-gpu-tpotMs')).toHaveAttribute('title', `A: ${g1.name}`);
+  await expect(view.getByTestId('compare-b-gpu-tpotMs')).toHaveAttribute('title', `B: ${g2.name}`);
+  const a = await settled(page, () => compareColumn(page, 'a'));
+  const b = await compareColumn(page, 'b');
+  expect(a['compare-a-gpu-tpotMs']).not.toBe(b['compare-b-gpu-tpotMs']);
+  await page.screenshot({ path: `${SHOTS}/compare-machines.png` });
+
+  // The link carries A, compactly: one input differs, so A adds a few characters.
+  const link = await copyLink(page);
+  expect(new URL(link).hash).toMatch(/&a=[^&]*$/);
+  expect(link.length - linkWithoutA.length).toBeLessThan(40);
+
+  // A reload keeps A (the hash holds it) and recomputes its figures.
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId('compare-toggle').click();
+  await expect(page.getByTestId('compare-a-machine-gpu')).toContainText(g1.name);
+  expect(await settled(page, () => compareColumn(page, 'a'))).toEqual(a);
+
+  // And so does the link, in a fresh browser.
+  const fresh = await browser.newContext();
+  const p2 = await fresh.newPage();
+  await p2.goto(link);
+  await waitForApp(p2);
+  await expect(p2.getByTestId('problem-banner')).toHaveCount(0);
+  await p2.getByTestId('compare-toggle').click();
+  await expect(p2.getByTestId('compare-a-machine-gpu')).toContainText(g1.name);
+  expect(await settled(p2, () => compareColumn(p2, 'a'))).toEqual(a);
+  expect(await settled(p2, () => compareColumn(p2, 'b'))).toEqual(b);
+  await fresh.close();
+});
+
+test('compare A/B says better or worse only where the direction is unambiguous', async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  await page.getByTestId('pin-a').click();
+  await page.getByTestId('compare-toggle').click();
+  const view = page.getByTestId('compare-view');
+  const aChips = Number(((await settled(page, () => view.getByTestId('compare-a-gpu-chips').textContent())) ?? '').replace(/[^0-9.]/g, ''));
+  expect(aChips).toBeGreaterThan(0);
+  // Twice the GPUs: the chip count doubles, which is neither better nor worse by itself.
+  await page.locator('#tab-sram').click();
+  await page.locator('[data-control="gpu-gpus"] input[type="text"]').fill(String(aChips * 2));
+  await page.locator('#tab-latency').click();
+  const chips = await settled(page, () => view.getByTestId('compare-delta-gpu-chips').textContent());
+  expect(chips).toMatch(/×2/);
+  expect(chips).not.toMatch(/better|worse/);
+  await expect(view.getByTestId('compare-delta-gpu-chips')).not.toHaveClass(/better|worse/);
+  await expect(view.getByTestId('compare-delta-gpu-chips')).toHaveAttribute('title', /neither better nor worse/);
+  // Cost per token has a direction: it says which.
+  const cost = (await view.getByTestId('compare-delta-gpu-costPerMillionTokensUsd').textContent()) ?? '';
+  expect(cost).toMatch(/×/);
+  expect(cost).toMatch(/\((better|worse)\)/);
+  // The GEMM is the same work as A's: same cycles.
+  await expect(view.getByTestId('compare-delta-gemm-cycles')).toHaveText('same');
+});
+
+test('A is drawn as a ghost in the sweep and the budget chart', async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  const read = (sel: string) =>
+    page.locator(sel).evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-row') ?? `${e.getAttribute('data-machine')}@${e.getAttribute('data-batch')}`, e.getAttribute('data-ms') ?? `${e.getAttribute('data-x')},${e.getAttribute('data-y')}`]).sort(),
+    );
+  const budgetA = await read('[data-testid="budget-bar"]');
+  const sweepA = await read('[data-testid="sweep-point"]');
+  expect(budgetA.length).toBeGreaterThan(0);
+  expect(sweepA.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('budget-ghost')).toHaveCount(0);
+  await expect(page.getByTestId('sweep-ghost-point')).toHaveCount(0);
+  await page.getByTestId('pin-a').click();
+  // B: another GPU and another weights precision, so both machines' figures move.
+  await page.locator('#tab-sram').click();
+  const gpus = await gpuOptions(page);
+  const current = await page.locator('[data-control="gpu-gpu"] select').inputValue();
+  await page.locator('[data-control="gpu-gpu"] select').selectOption(gpus.find((g) => g.value !== current)!.value);
+  const weights = page.locator('[data-control="llm-weights"] select');
+  const w = await weights.inputValue();
+  const other = await weights.locator('option').evaluateAll((os, cur) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== cur)!, w);
+  await weights.selectOption(other);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  // The ghosts are A's figures exactly; B's bars have moved.
+  expect(await read('[data-testid="budget-ghost"]')).toEqual(budgetA);
+  expect(await read('[data-testid="sweep-ghost-point"]')).toEqual(sweepA);
+  expect(await read('[data-testid="budget-bar"]')).not.toEqual(budgetA);
+  await expect(page.getByTestId('budget-ghost-legend')).toBeVisible();
+  await expect(page.getByTestId('sweep-ghost-legend')).toBeVisible();
+  await page.locator('.lat-grid').screenshot({ path: `${SHOTS}/ghost-charts.png` });
+  await page.getByRole('button', { name: 'Unpin' }).first().click();
+  await expect(page.getByTestId('budget-ghost')).toHaveCount(0);
+  await expect(page.getByTestId('sweep-ghost-point')).toHaveCount(0);
 });
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {

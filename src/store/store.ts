@@ -13,8 +13,11 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
 export interface PinnedScenario {
   scenario: Scenario;
+  /** Results of A; null until computed (A from a link is computed after load). */
   gemm: GemmResult | null;
   llm: LlmResult | null;
+  /** Set when the engine could not compute A. */
+  error?: string;
 }
 
 export interface AppState {
@@ -48,6 +51,13 @@ export interface AppState {
   setSpeed(speed: number): void;
   pin(): void;
   unpin(): void;
+  /** Sets A from a link (results computed later); null unpins. Same inputs keep their results. */
+  setPinnedScenario(s: Scenario | null): void;
+}
+
+/** True when two scenarios have the same inputs (view and classroom aside). */
+export function sameInputs(a: Scenario, b: Scenario): boolean {
+  return JSON.stringify([a.gemm, a.llm, a.lpu, a.gpu]) === JSON.stringify([b.gemm, b.llm, b.lpu, b.gpu]);
 }
 
 export const useStore = create<AppState>()((set, get) => ({
@@ -119,5 +129,14 @@ export const useStore = create<AppState>()((set, get) => ({
   },
   unpin() {
     set({ pinned: null });
+  },
+  setPinnedScenario(s) {
+    const cur = get().pinned;
+    if (s === null) {
+      if (cur !== null) set({ pinned: null });
+      return;
+    }
+    if (cur && sameInputs(cur.scenario, s)) return;
+    set({ pinned: { scenario: s, gemm: null, llm: null } });
   },
 }));

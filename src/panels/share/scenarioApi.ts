@@ -1,7 +1,7 @@
 // The one place the share UI touches the scenario module's functions, so a change in
 // their signatures is absorbed here.
 import type { Scenario } from '../../scenario/types';
-import { encodeScenarioHash, decodeScenarioHash } from '../../scenario/url';
+import { encodeScenarioHash, decodeScenarioHash, PINNED_FIELD } from '../../scenario/url';
 import { readScenarioFile, scenarioToJson } from '../../scenario/file';
 import { PRESETS, isPresetId, presetScenario as freshPresetScenario } from '../../scenario/presets';
 import { TOURS, findTour as findTourById, type Tour } from '../../scenario/tours';
@@ -16,6 +16,8 @@ export interface Problem {
 
 export interface Decoded {
   scenario: Scenario;
+  /** Compare's pinned A from the link, or null (none, or dropped as malformed). */
+  pinned: Scenario | null;
   problems: Problem[];
   presetId: string;
 }
@@ -34,9 +36,9 @@ export interface PresetInfo {
 
 export type { Tour };
 
-/** Hash text, without the leading '#'. */
-export function encodeHash(s: Scenario, presetId: string): string {
-  return encodeScenarioHash(s, presetId).replace(/^#/, '');
+/** Hash text, without the leading '#'; with compare's pinned A when given. */
+export function encodeHash(s: Scenario, presetId: string, pinned: Scenario | null = null): string {
+  return encodeScenarioHash(s, presetId, pinned).replace(/^#/, '');
 }
 
 /**
@@ -61,7 +63,17 @@ export function decodeHash(hash: string): Decoded {
   const base = (isPresetId(presetId) ? freshPresetScenario(presetId) : null) ?? DEFAULT_SCENARIO;
   const checked = applyEngineLimits(out.scenario, base);
   const toured = checkTourRef(checked.scenario);
-  return { scenario: toured.scenario, problems: [...out.problems, ...checked.problems, ...toured.problems], presetId };
+  // A is all or nothing: values the engine refuses drop A, not the link.
+  let pinned = out.pinned;
+  const pinnedProblems: Problem[] = [];
+  if (pinned) {
+    const refused = applyEngineLimits(pinned, toured.scenario).problems;
+    if (refused.length > 0) {
+      pinned = null;
+      pinnedProblems.push({ field: PINNED_FIELD, message: `the pinned scenario A in the link is not valid (${refused[0].message}); A was dropped, the rest of the link applies` });
+    } else pinned = { ...pinned, view: toured.scenario.view, classroom: toured.scenario.classroom };
+  }
+  return { scenario: toured.scenario, pinned, problems: [...out.problems, ...checked.problems, ...toured.problems, ...pinnedProblems], presetId };
 }
 
 export type Imported = { ok: true; scenario: Scenario; problems: Problem[] } | { ok: false; problems: Problem[] };
@@ -106,6 +118,9 @@ export function patchScenario(s: Scenario, patch: ScenarioPatch): Scenario {
   return applyPatch(s, patch);
 }
 
+/** The inputs that differ (view and classroom are not inputs). */
 export function changedInputs(a: Scenario, b: Scenario): Change[] {
-  return diffScenario(a, b).map((c) => ({ path: c.field, a: c.a, b: c.b }));
+  return diffScenario(a, b)
+    .filter((c) => !c.field.startsWith('view.') && !c.field.startsWith('classroom.'))
+    .map((c) => ({ path: c.field, a: c.a, b: c.b }));
 }

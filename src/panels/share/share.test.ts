@@ -87,6 +87,25 @@ describe('compareRows', () => {
     expect(rows.find((r) => r.key === 'lpu-chips')!.b).toBe(648);
     expect(rows.find((r) => r.key === 'gpu-tpotMs')!.bMissing).toBeUndefined();
   });
+  it('each side carries its own machine name', () => {
+    const a = llm(2, 20);
+    const b = { ...llm(2, 10), gpu: machine('b200', 10) };
+    const rows = compareRows({ gemm, llm: a }, { gemm, llm: b });
+    for (const r of rows.filter((x) => x.group === 'gpu')) expect([r.aName, r.bName]).toEqual([a.gpu.name, b.gpu.name]);
+    for (const r of rows.filter((x) => x.group === 'gpu')) expect(r.label).not.toContain(b.gpu.name);
+  });
+  it('says better or worse only where the direction is unambiguous', () => {
+    const a = { ...llm(2, 20), gpu: machine('h100-sxm', 20, { chips: 4 }) };
+    const rows = compareRows({ gemm, llm: a }, { gemm, llm: llm(2, 20) });
+    const chips = rows.find((r) => r.key === 'gpu-chips')!;
+    expect(relativeChange(chips)).toEqual({ ratio: 2, better: null });
+    expect(chips.neutralWhy).toBeTruthy();
+    // Fewer cycles for a different GEMM is not an improvement; for the same one it is.
+    const other = compareRows({ gemm, llm: a }, { gemm: { ...gemm, m: 4, cycles: 60 }, llm: a }).find((r) => r.key === 'gemm-cycles')!;
+    expect(relativeChange(other)?.better).toBeNull();
+    const same = compareRows({ gemm, llm: a }, { gemm: { ...gemm, rows: 8, cycles: 60 }, llm: a }).find((r) => r.key === 'gemm-cycles')!;
+    expect(relativeChange(same)?.better).toBe(true);
+  });
   it('has no change when a side is missing', () => {
     const rows = compareRows({ gemm: null, llm: null }, { gemm, llm: llm(1, 1) });
     expect(rows.every((r) => relativeChange(r) === null)).toBe(true);
