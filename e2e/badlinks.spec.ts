@@ -154,3 +154,20 @@ test('a link to a tour or a step that does not exist gets the problem banner; th
   await expect(page.getByTestId('tour-overlay')).toBeVisible();
   await expect(page.getByTestId('problem-banner')).toHaveCount(0);
 });
+
+test('a malformed pinned A is named in the banner and dropped; the rest of the link applies', async ({ page }) => {
+  await open(page, `v=2&${key('gemm.cols')}=9&a=${key('llm.batch')}:abc`);
+  const line = problemFor(page, 'pinned');
+  await expect(line).toBeVisible();
+  await expect(line).toContainText('A was dropped');
+  await expect(line).toContainText('"abc"');
+  // No A: nothing to compare.
+  await expect(page.getByTestId('compare-toggle')).toHaveCount(0);
+  await page.locator('#tab-dataflow').click();
+  await expect(page.locator('[data-control="gemm-cols"] input[type="text"]')).toHaveValue('9');
+  // A well-formed A in the same kind of link is kept.
+  await open(page, `v=2&${key('gemm.cols')}=9&a=${key('llm.batch')}:7`);
+  await expect(page.getByTestId('problem-banner')).toHaveCount(0);
+  await page.getByTestId('compare-toggle').click();
+  await expect(page.locator('[data-testid="compare-changes"] li[data-field="llm.batch"]')).toContainText('7 →');
+});
