@@ -153,6 +153,9 @@ test('the classroom dialog lists controls by their on-screen labels, and hiding 
   await expect(dialog).toBeHidden();
   for (const c of onPage) await expect(page.locator(`[data-control="${c.id}"]`), c.id).toHaveCount(0);
   await expect(page.locator('aside.controls select, aside.controls input')).toHaveCount(0);
+  // A control's hint goes with it.
+  await expect(page.getByTestId('lpu-chips-hint')).toBeHidden();
+  await expect(page.getByTestId('gpu-chips-hint')).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/classroom-all-hidden.png` });
 
   // The systolic-array controls too.

@@ -117,6 +117,8 @@ function ModelSection() {
 function LpuSection() {
   const r = useStore(useShallow((s) => ({ chips: s.llmResult?.lpu.chips, needed: s.llmResult?.lpu.chipsNeeded })));
   const chipsSet = useStore((s) => s.scenario.lpu.chips);
+  // The hint belongs to the chips control: hidden with it.
+  const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('lpu.chips')));
   return (
     <>
       <Section title="SRAM-only system" id="lpu">
@@ -127,7 +129,7 @@ function LpuSection() {
           placeholder={r.needed !== undefined && Number.isFinite(r.needed) ? `min ${r.needed}` : 'min'}
           title="Number of chips; leave empty to use the minimum whose SRAM holds the weights, KV cache and activations"
         />
-        <div className="muted small" data-testid="lpu-chips-hint">
+        <div className="muted small" data-testid="lpu-chips-hint" hidden={hintHidden}>
           {r.needed === undefined
             ? 'computing…'
             : !Number.isFinite(r.needed)
@@ -151,6 +153,7 @@ function GpuSection() {
   const gpuId = useStore((s) => s.scenario.gpu.gpu);
   const r = useStore(useShallow((s) => ({ chips: s.llmResult?.gpu.chips, needed: s.llmResult?.gpu.chipsNeeded, tp: s.llmResult?.gpu.tensorParallel })));
   const gpusSet = useStore((s) => s.scenario.gpu.gpus);
+  const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('gpu.gpus')));
   const preset = GPUS[gpuId] ?? resolveGpu({ gpu: gpuId, overrides: {} });
   return (
     <>
@@ -164,7 +167,7 @@ function GpuSection() {
           title="Number of GPUs; leave empty to use the minimum whose HBM holds the weights and KV cache"
         />
         <NumberField path="gpu.tp" unit="empty = choose" nullable placeholder={r.tp ? String(r.tp) : 'auto'} title="GPUs one layer is split across; empty lets the engine choose (up to a node)" />
-        <div className="muted small" data-testid="gpu-chips-hint">
+        <div className="muted small" data-testid="gpu-chips-hint" hidden={hintHidden}>
           {r.needed === undefined
             ? 'computing…'
             : !Number.isFinite(r.needed)
