@@ -94,8 +94,8 @@ export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
     chips: r.chips, chipsNeeded: Number.isFinite(r.chipsNeeded) ? r.chipsNeeded : null,
     tensorParallel: r.tensorParallel, pipelineStages: r.pipelineStages,
     microBatches: r.microBatches ?? 1, microBatchSize: r.microBatchSize ?? r.chips, simulatedStages: r.simulatedStages ?? r.pipelineStages,
-    ttftMs: r.ttftMs, tpotMs: r.tpotMs, p99TpotMs: r.p99TpotMs,
-    tokensPerSecondPerUser: r.tokensPerSecondPerUser, systemTokensPerSecond: r.systemTokensPerSecond, answerMs: r.answerMs,
+    ttftMs: r.ttftMs, p99TtftMs: r.p99TtftMs, tpotMs: r.tpotMs, p99TpotMs: r.p99TpotMs,
+    tokensPerSecondPerUser: r.tokensPerSecondPerUser, systemTokensPerSecond: r.systemTokensPerSecond, outputTokensPerSecond: r.outputTokensPerSecond, answerMs: r.answerMs,
     costPerMillionTokensUsd: r.costPerMillionTokensUsd, joulesPerToken: r.joulesPerToken, powerW: r.powerW, costPerHourUsd: r.costPerHourUsd,
     breakdownMs: r.breakdown, workload: scenario.llm,
   };

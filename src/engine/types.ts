@@ -134,12 +134,21 @@ export interface MachineResult {
   chipsNeeded: number;
   tensorParallel: number;
   pipelineStages: number;
+  /** Time to first token: p50 over requests under continuous batching. */
   ttftMs: number;
-  tpotMs: number; // p50 for GPUs; exact for the statically scheduled machine
+  p99TtftMs: number;
+  /** Time per output token: p50 (static GPU: run-to-run jitter; continuous: over requests); exact for the statically scheduled machine. */
+  tpotMs: number;
   p99TpotMs: number;
   tokensPerSecondPerUser: number;
+  /** Decode-only steady state: users x tokens/s per user while every user decodes. */
   systemTokensPerSecond: number;
-  /** Prompt + all output tokens for one user. */
+  /**
+   * As benchmarks count throughput: output tokens of all requests / wall time including their
+   * prefill (static batch: batch x output / answer time; continuous: over the simulated schedule).
+   */
+  outputTokensPerSecond: number;
+  /** Prompt + all output tokens for one user: TTFT + (output - 1) x time per output token. */
   answerMs: number;
   costPerMillionTokensUsd: number;
   joulesPerToken: number;
@@ -181,14 +190,19 @@ export interface RooflinePoint {
 
 export interface CalibrationRow {
   id: string;
-  description: string;
+  /** Regime of the case (calibration.ts REGIMES). */
+  regime: string;
+  /** Model, machine, stack, precision, batch and lengths, in words. */
+  setting: string;
   source: string;
-  metric: 'tokensPerSecondPerUser' | 'tpotMs';
+  metric: 'tokensPerSecondPerUser' | 'tpotMs' | 'ttftMs' | 'outputTokensPerSecondPerChip';
   published: number;
   modelled: number;
   /** (modelled - published) / published */
   error: number;
   tolerance: number;
+  /** fitted: a preset figure was set from this case; checked: the model never saw it. */
+  status: 'fitted' | 'checked';
 }
 
 export interface LlmResult {

@@ -76,6 +76,18 @@ export const LINK_KEYS = [
   ['xl', 'classroom.locked'],
   // Added after v2 shipped: new keys go last so hidden-id indices stay stable.
   ['lse', 'lpu.overrides.sramEfficiency'],
+  ['gs', 'gpu.stack'],
+  ['bm', 'llm.batching'],
+  ['llo', 'lpu.overrides.layerOverheadUs'],
+  ['gc8', 'gpu.overrides.computeEfficiencyFp8'],
+  ['gao', 'gpu.overrides.allReduceOverheadUs'],
+  ['gro', 'gpu.overrides.requestOverheadMs'],
+  ['gq8', 'gpu.overrides.int8StreamEfficiency'],
+  ['gq4', 'gpu.overrides.int4StreamEfficiency'],
+  ['gqf', 'gpu.overrides.fp8StreamEfficiency'],
+  ['gkv', 'gpu.overrides.kvReadEfficiency'],
+  ['gme', 'gpu.overrides.expertComputeEfficiency'],
+  ['gm8', 'gpu.overrides.expertComputeEfficiencyFp8'],
 ] as const;
 
 /**

@@ -16,7 +16,7 @@ const gemm: GemmResult = {
 function machine(id: string, tpotMs: number, extra: Partial<MachineResult> = {}): MachineResult {
   return {
     machine: id, name: `${id} "box", v2`, fits: true, chips: 8, chipsNeeded: 8, tensorParallel: 8, pipelineStages: 1,
-    ttftMs: 10, tpotMs, p99TpotMs: tpotMs, tokensPerSecondPerUser: 1000 / tpotMs, systemTokensPerSecond: 1000 / tpotMs,
+    ttftMs: 10, p99TtftMs: 10, tpotMs, p99TpotMs: tpotMs, tokensPerSecondPerUser: 1000 / tpotMs, systemTokensPerSecond: 1000 / tpotMs, outputTokensPerSecond: 900 / tpotMs,
     answerMs: 100, costPerMillionTokensUsd: 2, joulesPerToken: 0.5, powerW: 1000, costPerHourUsd: 10, occupancy: [], network: null,
     breakdown: { computeMs: 1, memoryMs: 2, networkMs: 3, overheadMs: 4 }, ...extra,
   };

@@ -2,9 +2,10 @@
 // workload, the SRAM-only system and the GPU baseline, each hardware figure overridable.
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
-import { GPU_IDS, MODEL_IDS, PRECISIONS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
+import { BATCHING_MODES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
 import { MODELS, resolveModel } from '../../engine/llm/models';
 import { GPUS, LPU_CHIP, resolveGpu } from '../../engine/llm/hardware';
+import { STACKS } from '../../engine/llm/stacks';
 import { NumberField } from '../../ui/NumberField';
 import { SelectField } from '../../ui/SelectField';
 import { controlLabel } from '../../ui/labels';
@@ -17,6 +18,8 @@ import './sram.css';
 const precisionOptions = PRECISIONS.map((p) => ({ value: p, label: p }));
 const topologyOptions = TOPOLOGIES.map((t) => ({ value: t, label: t }));
 const gpuOptions = GPU_IDS.map((g) => ({ value: g, label: GPUS[g].name }));
+const stackOptions = STACK_IDS.map((id) => ({ value: id, label: STACKS[id].name }));
+const batchingOptions = BATCHING_MODES.map((b) => ({ value: b, label: b === 'static' ? 'static batch' : 'continuous (in-flight)' }));
 
 /** Chip figures a user may override, with units. */
 const CHIP_FIELDS = [
@@ -35,6 +38,7 @@ const CHIP_FIELDS = [
   ['priceUsdPerChipHour', 'US$/h'],
   ['computeEfficiency', 'fraction of peak'],
   ['sramEfficiency', 'fraction of peak'],
+  ['layerOverheadUs', 'µs'],
 ] as const;
 
 const GPU_FIELDS = [
@@ -44,7 +48,16 @@ const GPU_FIELDS = [
   ['tflopsBf16', 'TFLOP/s'],
   ['tflopsFp8', 'TFLOP/s'],
   ['computeEfficiency', 'fraction of peak'],
+  ['computeEfficiencyFp8', 'fraction of peak'],
   ['launchOverheadUsPerLayer', 'µs'],
+  ['allReduceOverheadUs', 'µs'],
+  ['requestOverheadMs', 'ms'],
+  ['int8StreamEfficiency', 'share of 16-bit rate'],
+  ['int4StreamEfficiency', 'share of 16-bit rate'],
+  ['fp8StreamEfficiency', 'share of 16-bit rate'],
+  ['kvReadEfficiency', 'fraction of peak'],
+  ['expertComputeEfficiency', 'share of dense rate'],
+  ['expertComputeEfficiencyFp8', 'share of dense rate'],
   ['jitterCv', 'fraction'],
   ['nvlinkGBps', 'GB/s'],
   ['nvlinkLatencyUs', 'µs'],
@@ -59,6 +72,11 @@ export function LlmControls() {
       <ModelSection />
       <Section title="Workload" id="workload">
         <NumberField path="llm.batch" unit="users" slider={{ min: 1, max: 256 }} title="Concurrent users (sequences) decoded together" />
+        <SelectField
+          path="llm.batching"
+          options={batchingOptions}
+          title="static: the batch starts and ends together (static-batch benchmarks); continuous: batch = concurrent requests, each user sends the next when its answer ends, and other users' prefills stall the decode steps"
+        />
         <NumberField path="llm.prompt" unit="tokens" title="Input tokens per user, processed in the prefill" />
         <NumberField path="llm.output" unit="tokens" title="Tokens generated per user, one per decode step" />
         <SelectField path="llm.weights" options={precisionOptions} title="Storage format of the weights: sets the bytes each chip must hold" />
@@ -154,11 +172,13 @@ function GpuSection() {
   const r = useStore(useShallow((s) => ({ chips: s.llmResult?.gpu.chips, needed: s.llmResult?.gpu.chipsNeeded, tp: s.llmResult?.gpu.tensorParallel })));
   const gpusSet = useStore((s) => s.scenario.gpu.gpus);
   const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('gpu.gpus')));
-  const preset = GPUS[gpuId] ?? resolveGpu({ gpu: gpuId, overrides: {} });
+  const stack = useStore((s) => s.scenario.gpu.stack);
+  const preset = resolveGpu({ gpu: gpuId, overrides: {}, stack });
   return (
     <>
       <Section title="GPU baseline" id="gpu">
         <SelectField path="gpu.gpu" options={gpuOptions} title={preset.sources.hbmBandwidthTBps} />
+        <SelectField path="gpu.stack" options={stackOptions} title="The software the GPU figures assume: its all-reduce, launch gaps, per-request time and weight-only kernels (src/engine/llm/stacks.ts)" />
         <NumberField
           path="gpu.gpus"
           unit="empty = minimum that fits"
@@ -177,9 +197,9 @@ function GpuSection() {
               : `Minimum that fits: ${r.needed} GPUs (set: ${gpusSet}), tensor parallel ${r.tp ?? '-'}`}
         </div>
       </Section>
-      <Section title={`GPU figures (${preset.name})`} id="gpu-overrides" open={false}>
+      <Section title={`GPU figures (${preset.name}, ${STACKS[stack].name.split(' (')[0]})`} id="gpu-overrides" open={false}>
         {GPU_FIELDS.map(([f, unit]) => (
-          <OverrideField key={`${gpuId}-${f}`} system="gpu" field={f} unit={unit} preset={preset[f]} source={preset.sources[f]} />
+          <OverrideField key={`${gpuId}-${stack}-${f}`} system="gpu" field={f} unit={unit} preset={preset[f]} source={preset.sources[f]} />
         ))}
       </Section>
     </>
