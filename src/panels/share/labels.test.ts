@@ -3,6 +3,7 @@ import { hideableIds, OTHER_GROUP, PANELS_GROUP } from './classroomIds';
 import { CONTROL_INFO, PANEL_TITLES, controlLabel, fieldLabel } from '../../ui/labels';
 import { PANELS } from '../../scenario/types';
 import { ID_PATTERN, leafAt } from '../../scenario/schema';
+import { LINK_KEYS } from '../../scenario/keys';
 
 describe('classroom ids', () => {
   it('lists the four panels first, then every control by its label, and keeps unknown hidden ids', () => {
@@ -37,3 +38,26 @@ describe('classroom ids', () => {
   });
 });
 
+
+describe('control labels cover the scenario', () => {
+  // Fields a link can carry that have no control on the page (edited only in a file or
+  // link). A new field with a control needs its label in src/ui/labels.ts; without one
+  // the control throws on render.
+  const NO_CONTROL = [
+    'lpu.chip',
+    'gpu.seed',
+    'llm.custom.id',
+    'llm.custom.name',
+    'llm.custom.source',
+    'gpu.overrides.topsInt8',
+    'gpu.overrides.tflopsFp4',
+    'gpu.overrides.gpusPerNode',
+    'gpu.overrides.interNodeLatencyUs',
+  ];
+  it('every input field in the link map has a control label or is known to have no control', () => {
+    const labelled = new Set(CONTROL_INFO.map((c) => c.path));
+    const inputs = LINK_KEYS.map(([, p]) => p).filter((p) => !p.startsWith('view.') && !p.startsWith('classroom.'));
+    const missing = inputs.filter((p) => !labelled.has(p) && !NO_CONTROL.includes(p));
+    expect(missing).toEqual([]);
+  });
+});
