@@ -90,8 +90,12 @@ export const LINK_KEYS = [
   ['gm8', 'gpu.overrides.expertComputeEfficiencyFp8'],
 ] as const;
 
-/** Keys outside the map: `v` (format version), `p` (preset id), `c` (custom model present: 1 or ~). */
-export const RESERVED_KEYS = ['v', 'p', 'c'] as const;
+/**
+ * Keys outside the map: `v` (format version), `p` (preset id), `c` (custom model present:
+ * 1 or ~), `a` (the pinned scenario A of compare, as `key:value` pairs joined by `,`
+ * that differ from the link's own scenario; see docs/scenario-format.md).
+ */
+export const RESERVED_KEYS = ['v', 'p', 'c', 'a'] as const;
 
 /**
  * The id of the control that edits a field, as used in `classroom.hidden` and tour

@@ -54,6 +54,7 @@ describe('link codec', () => {
   it('handles version, preset and size limits', () => {
     expect(decodeScenarioHash('v=3&ar=4')).toEqual({
       scenario: DEFAULT_SCENARIO,
+      pinned: null,
       presetId: 'default',
       problems: [{ field: 'v', message: 'scenario version 3 is newer than this app (2); the defaults are used' }],
     });
@@ -127,7 +128,7 @@ describe('link codec', () => {
     handWritten.classroom.hidden = Array.from({ length: 50 }, (_, i) => `${'z'.repeat(37)}-${String(i).padStart(2, '0')}`);
     const worst = encodeScenarioHash(handWritten);
     console.log(`longest link: ${uiReachable.length} chars with every field at an extreme (hidden = 50 app ids); ${worst.length} chars with 50 arbitrary 40-char hidden ids`);
-    expect(decodeScenarioHash(uiReachable)).toEqual({ scenario: s, problems: [], presetId: 'default' });
+    expect(decodeScenarioHash(uiReachable)).toEqual({ scenario: s, pinned: null, problems: [], presetId: 'default' });
     expect(decodeScenarioHash(worst).scenario).toEqual(handWritten);
     expect(uiReachable.length).toBeLessThan(2000);
     expect(worst.length).toBeLessThan(8000);

@@ -10,6 +10,8 @@ import { ExportMenu } from './ExportMenu';
 import { useShareUi } from './shareUi';
 import './share.css';
 
+export const LOCKED_IMPORT_MESSAGE = 'this scenario is locked by its author, so it does not accept imported files; open a link without the lock to import one';
+
 export function Toolbar() {
   const { presetId, locked, presenter, pinned } = useStore(
     useShallow((s) => ({ presetId: s.presetId, locked: s.scenario.classroom.locked, presenter: s.scenario.view.presenter, pinned: s.pinned !== null })),
@@ -59,11 +61,23 @@ export function Toolbar() {
   };
 
   const importFile = async (file: File) => {
-    const { scenario, problems } = importScenarioText(await file.text());
+    const st = useStore.getState();
+    const notImported = `${file.name} was not imported; the scenario on screen is unchanged.`;
+    if (st.scenario.classroom.locked) {
+      st.setProblems([{ field: 'file', message: LOCKED_IMPORT_MESSAGE }], notImported);
+      say(notImported);
+      return;
+    }
+    const out = importScenarioText(await file.text());
+    if (!out.ok) {
+      st.setProblems(out.problems, notImported);
+      say(notImported);
+      return;
+    }
     markDeliberate();
-    useStore.getState().setScenario(scenario);
-    useStore.getState().setProblems(problems);
-    say(problems.length ? `Imported ${file.name} with ${problems.length} problem(s).` : `Imported ${file.name}.`);
+    st.setScenario(out.scenario);
+    st.setProblems(out.problems);
+    say(out.problems.length ? `Imported ${file.name} with ${out.problems.length} problem(s).` : `Imported ${file.name}.`);
   };
 
   return (
@@ -136,14 +150,17 @@ export function Toolbar() {
           if (f) void importFile(f);
         }}
       />
-      <button type="button" className="btn" onClick={() => setClassroomOpen(true)} data-testid="classroom-open">
-        Classroom
-      </button>
+      {/* A locked view cannot be unlocked from inside: only the author's own link (without the lock) gets out. */}
+      {locked ? null : (
+        <button type="button" className="btn" onClick={() => setClassroomOpen(true)} data-testid="classroom-open">
+          Classroom
+        </button>
+      )}
       <button type="button" className="btn" onClick={() => setPresenter(true)} data-testid="presenter-on">
         Presenter
       </button>
       {locked ? (
-        <span className="share-locked" data-testid="locked-note">
+        <span className="share-locked" data-testid="locked-note" title="The author locked this scenario: it can be viewed, not changed, and files cannot be imported into it.">
           <svg className="share-lock-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
             <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
             <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
