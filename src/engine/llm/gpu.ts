@@ -3,10 +3,10 @@
 // With pipeline stages across nodes, users are pipelined in micro-batches (pipeline.ts).
 import type { MachineResult, RooflinePoint } from '../types';
 import type { GpuSpec, ModelSpec, StackId } from '../../scenario/types';
-import { DEFAULT_STACK, STACKS } from './stacks';
+import { DEFAULT_STACK, STACKS, type StackSpec } from './stacks';
 import { directAllReduceUs, ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
 import { gpuLayout, type GpuLayout, type Shape } from './partition';
-import { buildGpuStep, gpuCollectiveAlgorithm, gpuRates, layerComputeUs, layerCosts, taskUs, type BuiltStep } from './programs';
+import { buildGpuStep, gpuCollectiveAlgorithm, gpuRates, kvTrafficFactor, layerComputeUs, layerCosts, taskUs, type BuiltStep } from './programs';
 import { bytesPerElement, gpuPeakTflops, mathPrecision } from './precision';
 import { headWork } from './workload';
 import { jitterPercentiles } from './jitter';
@@ -28,14 +28,19 @@ export interface GpuInputs {
   maxEvents?: number;
 }
 
+/** The serving stack of the inputs (its figures are already merged into `gpu`). */
+export function stackOf(i: Pick<GpuInputs, 'stack'>): StackSpec {
+  return STACKS[i.stack ?? DEFAULT_STACK];
+}
+
 /** The stack's tensor-parallel all-reduce: NCCL ring or a one-shot exchange. */
 export function collectiveOf(i: Pick<GpuInputs, 'stack'>): 'ring' | 'direct' {
-  return STACKS[i.stack ?? DEFAULT_STACK].collective;
+  return stackOf(i).collective;
 }
 
 export function buildGpuDecodeStep(i: GpuInputs, layout: GpuLayout): BuiltStep {
   const users = microBatching(i.shape.batch, layout.pp).microBatchSize;
-  return buildGpuStep(i.model, i.shape, i.gpu, layout, { batch: users, newTokens: 1, context: meanDecodeContext(i.shape) }, collectiveOf(i));
+  return buildGpuStep(i.model, i.shape, i.gpu, layout, { batch: users, newTokens: 1, context: meanDecodeContext(i.shape) }, stackOf(i));
 }
 
 export interface GpuClosedStep {
@@ -51,7 +56,7 @@ export function gpuClosedFormStep(
   step: { newTokens: number; context: number } = { newTokens: 1, context: meanDecodeContext(i.shape) },
 ): GpuClosedStep {
   const { model: m, shape: s, gpu: g } = i;
-  const r = gpuRates(g, s);
+  const r = gpuRates(g, s, kvTrafficFactor(m, stackOf(i)));
   const costs = layerCosts(m, s, { batch: users, ...step }, tp);
   const head = headWork(m, s, users);
   const layer = layerComputeUs(costs, r, tp);
@@ -63,7 +68,8 @@ export function gpuClosedFormStep(
   const hopUs = g.interNodeLatencyUs * 2 + transferUs(vec, g.interNodeGBps);
   const layersPerStage = Math.ceil(m.layers / pp);
   return {
-    passComputeUs: m.layers * layer + taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, r),
+    // embedding lookup, the layers, the output head: the tasks buildGpuStep writes on each shard
+    passComputeUs: taskUs({ flops: 0, weightBytes: vec, kvBytes: 0 }, r) + m.layers * layer + taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, r),
     passCommUs: m.layers * 2 * ar + (pp - 1) * hopUs,
     stageComputeUs: layersPerStage * layer,
     stageCommUs: layersPerStage * 2 * ar + (pp > 1 ? hopUs : 0),
@@ -129,7 +135,7 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   const baseMs = pipelinedTokenUs(decodeNet.stepUs, stageUs, 0, mb.microBatches) / 1000;
   // The whole prompt of a micro-batch in one pass (the GPU's large HBM holds the activations);
   // micro-batches follow each other through the stages.
-  const pre = buildGpuStep(m, s, g, layout, { batch: users, newTokens: s.prompt, context: 0 }, collectiveOf(i));
+  const pre = buildGpuStep(m, s, g, layout, { batch: users, newTokens: s.prompt, context: 0 }, stackOf(i));
   const preNet = net.simulate(pre.spec, pre.program, { maxEvents: 0 });
   const preClosed = gpuClosedFormStep(i, layout.tp, layout.pp, users, { newTokens: s.prompt, context: 0 });
   const preScale = preClosed.passCommUs > 0 ? preNet.communicationUs / preClosed.passCommUs : 1;

@@ -31,3 +31,16 @@ describe('gpuLayout: memory as servers count it', () => {
     expect(l.fits).toBe(true);
   });
 });
+
+describe('continuous batching: a concurrency whose KV cache does not fit', () => {
+  it('says "does not fit" with the largest concurrency that does', () => {
+    const m = MODELS['llama-3.1-70b'];
+    const s: Shape = { batch: 400, prompt: 5000, output: 500, weights: 'fp8', activations: 'fp8', kv: 'fp8', batching: 'continuous' };
+    const l = gpuLayout(m, s, presetGpu('h100-sxm'), 2, 2);
+    expect(l.fits).toBe(false);
+    const max = Number(/max concurrency (\d+) on 2 GPUs/.exec(l.message ?? '')?.[1]);
+    expect(max).toBeGreaterThan(10);
+    expect(gpuLayout(m, { ...s, batch: max }, presetGpu('h100-sxm'), 2, 2).fits).toBe(true);
+    expect(gpuLayout(m, { ...s, batch: max + 1 }, presetGpu('h100-sxm'), 2, 2).fits).toBe(false);
+  });
+});

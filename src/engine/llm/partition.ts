@@ -30,6 +30,11 @@ export const GPU_PREFILL_CHUNK_TOKENS = 8192;
 /** HBM capacities are binary: an "80 GB" GPU holds 80 GiB. */
 const HBM_GB = 2 ** 30;
 
+/** What `batch` counts: users of a static batch, or concurrent requests under continuous batching. */
+function usersWord(s: Shape): string {
+  return s.batching === 'continuous' ? 'concurrency' : 'batch';
+}
+
 const MB = 1e6;
 const GB = 1e9;
 
@@ -202,7 +207,7 @@ export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number 
       fits: false, chips: budget, chipsUsed: 0, chipsNeeded, tp: 0, stages: 0, layersPerStage: 0, ioChips: 0, microBatchSize: 0, occupancy: [],
       message:
         `${m.name} (${s.weights} weights, ${s.kv} KV) at batch ${s.batch} with ${s.prompt}+${s.output} tokens needs ${chipsNeeded} chips` +
-        `${spanNote}${forced}; ${budget} given.` + (maxB > 0 ? ` The largest batch that fits on ${budget} chips is ${maxB}.` : ''),
+        `${spanNote}${forced}; ${budget} given.` + (maxB > 0 ? ` The largest ${usersWord(s)} that fits on ${budget} chips is ${maxB}.` : ''),
     };
   }
   const score = opts.score ?? ((c: LpuCandidate) => c.chips);
@@ -307,7 +312,7 @@ export function gpuLayout(m: ModelSpec, s: Shape, g: GpuSpec, gpus: number | nul
     const weightsOnly = bytes.weights > bytes.capacity;
     const message = weightsOnly
       ? `${m.name} ${s.weights} weights need ${(bytes.weights * tp * pp / GB).toFixed(1)} GB; ${n} x ${g.name} hold ${(bytes.capacity * n / GB).toFixed(1)} GB usable: needs ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs`
-      : `batch ${s.batch} with ${s.prompt}+${s.output} tokens: KV cache does not fit on ${n} x ${g.name}; max batch ${maxBatch} on ${n} GPUs, or ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs for batch ${s.batch}`;
+      : `${usersWord(s)} ${s.batch} with ${s.prompt}+${s.output} tokens: KV cache does not fit on ${n} x ${g.name}; max ${usersWord(s)} ${maxBatch} on ${n} GPUs, or ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs for ${usersWord(s)} ${s.batch}`;
     return { fits: false, message, gpus: n, gpusNeeded, tp, pp, maxBatch, occupancy: [] };
   }
   const occupancy: ChipOccupancy[] = [];

@@ -6,6 +6,7 @@ import { bytesPerElement, chipPeakTflops, gpuPeakTflops, mathPrecision } from '.
 import { headWork, layerWork, type Formats } from './workload';
 import { chipSramTBps } from './hardware';
 import { lpuChipIndex, lpuIoChipIndex, type GpuLayout, type LpuLayout } from './partition';
+import type { StackSpec } from './stacks';
 
 /** GroqNode: 4 global ports per card (Hot Chips 34 summaries; Argonne docs). */
 export const LPU_GLOBAL_PORTS = 4;
@@ -237,7 +238,17 @@ export function gpuComputeEfficiency(gpu: GpuSpec, f: Formats): number {
   return runsFp8(gpu, f) ? gpu.computeEfficiencyFp8 : gpu.computeEfficiency;
 }
 
-export function gpuRates(gpu: GpuSpec, f: Formats): Rates {
+/**
+ * KV-cache traffic per byte of cache an attention step needs: a kernel that serves each KV
+ * head to its group of query heads reads it once; a stack that first copies K and V to every
+ * query head (repeat_interleave, as gpt-fast's model does) reads the cache, writes the copies
+ * and reads them again.
+ */
+export function kvTrafficFactor(m: ModelSpec, stack: Pick<StackSpec, 'kvCopiedPerQueryHead'>): number {
+  return stack.kvCopiedPerQueryHead ? 1 + 2 * (m.heads / m.kvHeads) : 1;
+}
+
+export function gpuRates(gpu: GpuSpec, f: Formats, kvTraffic = 1): Rates {
   const peak = gpuPeakTflops(gpu, mathPrecision(f.weights, f.activations));
   const hbm = gpu.hbmBandwidthTBps * PER_US;
   const flopsPerUs = peak * gpuComputeEfficiency(gpu, f) * PER_US;
@@ -245,7 +256,7 @@ export function gpuRates(gpu: GpuSpec, f: Formats): Rates {
     flopsPerUs,
     expertFlopsPerUs: flopsPerUs * (runsFp8(gpu, f) ? gpu.expertComputeEfficiencyFp8 : gpu.expertComputeEfficiency),
     weightBytesPerUs: hbm * gpu.hbmEfficiency * weightStreamEfficiency(gpu, f.weights),
-    kvBytesPerUs: hbm * gpu.kvReadEfficiency,
+    kvBytesPerUs: (hbm * gpu.kvReadEfficiency) / kvTraffic,
     activationBytesPerUs: hbm * gpu.hbmEfficiency,
     overheadUs: gpu.launchOverheadUsPerLayer / 2, // two kernel groups per layer (attention, FFN)
     collectiveOverheadUs: gpu.allReduceOverheadUs,
@@ -313,10 +324,11 @@ export function buildLpuStep(
 
 /** One step on the GPUs: tensor parallel within a node, pipeline stages across nodes. */
 export function buildGpuStep(
-  m: ModelSpec, f: Formats, gpu: GpuSpec, layout: GpuLayout, step: StepShape, collective: 'ring' | 'direct' = 'direct',
+  m: ModelSpec, f: Formats, gpu: GpuSpec, layout: GpuLayout, step: StepShape, stack: StackSpec,
 ): BuiltStep {
   const w = new ProgramWriter();
-  const rates = gpuRates(gpu, f);
+  const collective = stack.collective;
+  const rates = gpuRates(gpu, f, kvTrafficFactor(m, stack));
   const split: ComputeSplit = { computeUs: 0, memoryUs: 0, overheadUs: 0 };
   const totals = { flops: 0, bytes: 0 };
   const { tp, pp } = layout;

@@ -11,7 +11,9 @@ export interface StackSpec extends StackFigures {
   name: string;
   /** Tensor-parallel all-reduce inside a node: NCCL ring, or a one-shot (direct) exchange. */
   collective: 'ring' | 'direct';
-  sources: Record<keyof StackFigures | 'collective', string>;
+  /** The attention copies K and V to every query head before the kernel (grouped-query attention not exploited). */
+  kvCopiedPerQueryHead: boolean;
+  sources: Record<keyof StackFigures | 'collective' | 'kvCopiedPerQueryHead', string>;
 }
 
 /** The stack a GPU figure assumes unless the scenario says otherwise (NVIDIA's own published figures use it). */
@@ -22,6 +24,7 @@ export const STACKS: Record<StackId, StackSpec> = {
     id: 'pytorch',
     name: 'PyTorch (gpt-fast: torch.compile, CUDA graphs, NCCL)',
     collective: 'ring',
+    kvCopiedPerQueryHead: true,
     launchOverheadUsPerLayer: 40.3,
     allReduceOverheadUs: 7.71,
     requestOverheadMs: 0,
@@ -33,6 +36,7 @@ export const STACKS: Record<StackId, StackSpec> = {
     expertComputeEfficiencyFp8: 0.284,
     sources: {
       collective: 'gpt-fast README (pytorch-labs/gpt-fast): tensor parallelism through torch.distributed, i.e. NCCL ring all-reduce',
+      kvCopiedPerQueryHead: 'gpt-fast\'s Llama model as carried in pytorch/ao (torchao/_models/llama/model.py, Attention.forward): k and v are repeat_interleave\'d to n_head heads before F.scaled_dot_product_attention',
       launchOverheadUsPerLayer: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts, docs/calibration.md): the time per layer that does not scale with the bytes streamed (kernel gaps, norms, rotary, attention at short context)',
       allReduceOverheadUs: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): fixed time of one small NCCL all-reduce (launch, synchronisation) beyond its transfers',
       requestOverheadMs: 'gpt-fast measures decode only (tokens/s after the prompt): no per-request time is in its figures',
@@ -48,6 +52,7 @@ export const STACKS: Record<StackId, StackSpec> = {
     id: 'tensorrt-llm',
     name: 'TensorRT-LLM (incl. NVIDIA NIM, FasterTransformer)',
     collective: 'direct',
+    kvCopiedPerQueryHead: false,
     launchOverheadUsPerLayer: 34.8,
     allReduceOverheadUs: 26.4,
     requestOverheadMs: 11.6,
@@ -58,7 +63,8 @@ export const STACKS: Record<StackId, StackSpec> = {
     expertComputeEfficiency: 0.697,
     expertComputeEfficiencyFp8: 0.284,
     sources: {
-      collective: 'TensorRT-LLM custom all-reduce: one-shot exchange over NVLink for small messages (TensorRT-LLM docs)',
+      collective: 'TensorRT-LLM\'s own all-reduce (cpp/tensorrt_llm/thop/allreduceOp.cpp, strategies ONESHOT and TWOSHOT; NVIDIA/TensorRT-LLM PR 9145 falls back to ONESHOT when there are fewer tokens than GPUs): a one-shot exchange over NVLink for decode-sized messages',
+      kvCopiedPerQueryHead: 'Assumed: its fused attention kernels serve each KV head to its group of query heads (grouped-query attention)',
       launchOverheadUsPerLayer: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): time per layer that does not scale with the weights streamed or the GEMM FLOPs; larger than gpt-fast\'s because most of these rows are prefills, whose norms, rotary and attention softmax over thousands of tokens it absorbs',
       allReduceOverheadUs: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): fixed time of one custom all-reduce beyond its transfers',
       requestOverheadMs: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): per-request time outside the layers (scheduling, sampling the first token, host round trip)',
@@ -74,6 +80,7 @@ export const STACKS: Record<StackId, StackSpec> = {
     id: 'vllm',
     name: 'vLLM (PagedAttention, CUDA graphs, custom all-reduce)',
     collective: 'direct',
+    kvCopiedPerQueryHead: false,
     launchOverheadUsPerLayer: 38,
     allReduceOverheadUs: 15,
     requestOverheadMs: 8,
@@ -84,7 +91,8 @@ export const STACKS: Record<StackId, StackSpec> = {
     expertComputeEfficiency: 0.697,
     expertComputeEfficiencyFp8: 0.284,
     sources: {
-      collective: 'vLLM docs: custom all-reduce kernel over NVLink for small tensors (falls back to NCCL)',
+      collective: 'vLLM custom all-reduce kernels (vllm-project/vllm PR 2192 and its design note "Latency-optimal allreduce and cuda graph optimization": small decode all-reduces are latency-bound, NCCL\'s ring is O(n) in latency, a one-shot kernel is O(1))',
+      kvCopiedPerQueryHead: 'Assumed: its paged attention kernels serve each KV head to its group of query heads',
       launchOverheadUsPerLayer: 'Assumed between TensorRT-LLM and eager PyTorch (no vLLM row in the corpus): CUDA graphs, less kernel fusion',
       allReduceOverheadUs: 'Assumed (no vLLM row in the corpus)',
       requestOverheadMs: 'Assumed (no vLLM row in the corpus): Python scheduler and sampler per iteration',
