@@ -119,7 +119,9 @@ export function generateOperands(): void {
 }
 
 export function resetRun(): void {
-  curFold = 0; tau = 0; counting = true;
+  // A trace configuration has no ofmap buffer (P_O is not laid out), so it never counts:
+  // counting writes psums to P_O, which would land anywhere in memory.
+  curFold = 0; tau = 0; counting = MATERIALISED;
   ifmapReads = 0; filterReads = 0; ofmapWrites = 0; ofmapReads = 0;
   macs = 0; mappedPes = 0; cyclesDone = 0; foldsDone = 0;
 }
