@@ -10,6 +10,8 @@ import { ExportMenu } from './ExportMenu';
 import { useShareUi } from './shareUi';
 import './share.css';
 
+const IMPORT_REFUSED = 'Import refused: this view is locked by its author, so a scenario file cannot replace it. Nothing was changed.';
+
 export function Toolbar() {
   const { presetId, locked, presenter, pinned } = useStore(
     useShallow((s) => ({ presetId: s.presetId, locked: s.scenario.classroom.locked, presenter: s.scenario.view.presenter, pinned: s.pinned !== null })),
@@ -20,6 +22,7 @@ export function Toolbar() {
   const [link, setLink] = useState<string | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const [importRefused, setImportRefused] = useState<string | null>(null);
   const presets = presetList();
   const tours = tourList();
 
@@ -59,7 +62,16 @@ export function Toolbar() {
   };
 
   const importFile = async (file: File) => {
-    const { scenario, problems } = importScenarioText(await file.text());
+    const text = await file.text();
+    // The lock as it is now (not as rendered): the Import button is disabled when locked, but
+    // the file input can still be given a file, and the view may have locked while reading.
+    if (useStore.getState().scenario.classroom.locked) {
+      setImportRefused(IMPORT_REFUSED);
+      say(IMPORT_REFUSED);
+      return;
+    }
+    setImportRefused(null);
+    const { scenario, problems } = importScenarioText(text);
     markDeliberate();
     useStore.getState().setScenario(scenario);
     useStore.getState().setProblems(problems);
@@ -149,6 +161,11 @@ export function Toolbar() {
             <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
           </svg>{' '}
           Locked by the author
+        </span>
+      ) : null}
+      {locked && importRefused ? (
+        <span className="share-locked" role="alert" data-testid="import-refused">
+          {importRefused}
         </span>
       ) : null}
       <div className="sr-only" role="status" aria-live="polite" data-testid="share-status">
