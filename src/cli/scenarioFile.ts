@@ -6,7 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { MAX_FILE_CHARS } from '../scenario/file';
 import { UsageError } from './args';
-import { jsonErrorAt, lineColumn } from './jsonErrorAt';
+import { jsonErrorWhere } from '../scenario/jsonErrorAt';
 
 /** UTF-8 takes at most 3 bytes per UTF-16 code unit, so a longer file has too many characters. */
 export const MAX_SCENARIO_BYTES = MAX_FILE_CHARS * 3;
@@ -79,8 +79,6 @@ export async function readScenarioJson(file: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const at = jsonErrorAt(text) ?? 0;
-    const where = at >= text.length ? `it ends early (after ${text.length} characters)` : (({ line, column }) => `at line ${line}, column ${column} (character ${at + 1} of ${text.length})`)(lineColumn(text, at));
-    throw new UsageError(`--scenario: ${showPath(file)} is not valid JSON: ${where}`);
+    throw new UsageError(`--scenario: ${showPath(file)} is not valid JSON: ${jsonErrorWhere(text)}`);
   }
 }

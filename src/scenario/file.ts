@@ -2,6 +2,7 @@
 // same validator (parseScenario) so a file and a link fail and recover the same way.
 import { parseScenario, type ParseResult } from './parse';
 import { showValue } from './schema';
+import { jsonErrorWhere } from './jsonErrorAt';
 import { DEFAULT_SCENARIO, cloneScenario } from './defaults';
 import type { Scenario } from './types';
 
@@ -25,10 +26,9 @@ export function scenarioFromJson(text: string): ParseResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    // The parser's message names the position; it quotes no input text beyond a token.
-    const why = e instanceof Error ? e.message.slice(0, 120) : 'syntax error';
-    return fail(`the file is not valid JSON (${showValue(why).slice(1, -1)}); the defaults are used`);
+  } catch {
+    // Where, not what: the parser's own message quotes the input (escape codes and all).
+    return fail(`the file is not valid JSON: ${jsonErrorWhere(text)}; the defaults are used`);
   }
   return parseScenario(json, { what: 'file' });
 }

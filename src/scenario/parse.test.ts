@@ -175,4 +175,10 @@ describe('scenario files', () => {
     const r = scenarioFromJson('{"v":2,"gemm":{"rows":"<script>"}}');
     expect(r.problems).toEqual([{ field: 'gemm.rows', message: 'gemm.rows must be an integer 1..256; got "\\u003cscript\\u003e"' }]);
   });
+
+  it('says where a file stops being JSON, never what it holds', () => {
+    const { problems } = scenarioFromJson('\x1b]0;owned\x07\x1b[2J');
+    expect(problems).toEqual([{ field: 'file', message: 'the file is not valid JSON: at line 1, column 1 (character 1 of 14); the defaults are used' }]);
+    expect(scenarioFromJson('{"v":2,').problems[0].message).toContain('it ends early (after 7 characters)');
+  });
 });

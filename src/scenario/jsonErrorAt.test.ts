@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from '../scenario/defaults';
-import { jsonErrorAt, lineColumn } from './jsonErrorAt';
+import { DEFAULT_SCENARIO } from './defaults';
+import { jsonErrorAt, jsonErrorWhere, lineColumn } from './jsonErrorAt';
 import { lcg } from '../engine/systolic/testUtil';
 
 const valid = (t: string): boolean => {
@@ -61,8 +61,10 @@ describe('jsonErrorAt', () => {
     expect(positioned).toBeGreaterThan(500);
   });
 
-  it('counts lines and columns from 1', () => {
+  it('counts lines and columns from 1, and says where without quoting the text', () => {
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
     expect(lineColumn('x', 0)).toEqual({ line: 1, column: 1 });
+    expect(jsonErrorWhere('{\n  "a": \x1b[31m}')).toBe('at line 2, column 8 (character 10 of 15)');
+    expect(jsonErrorWhere('[1,')).toBe('it ends early (after 3 characters)');
   });
 });

@@ -135,3 +135,11 @@ export function lineColumn(text: string, at: number): { line: number; column: nu
   }
   return { line, column: at - lineStart + 1 };
 }
+
+/** Where invalid JSON goes wrong, in words, naming no input: "at line 3, column 7 (character 31 of 80)". */
+export function jsonErrorWhere(text: string): string {
+  const at = jsonErrorAt(text) ?? 0;
+  if (at >= text.length) return `it ends early (after ${text.length} characters)`;
+  const { line, column } = lineColumn(text, at);
+  return `at line ${line}, column ${column} (character ${at + 1} of ${text.length})`;
+}
