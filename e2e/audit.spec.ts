@@ -99,11 +99,13 @@ for (const c of [
 }
 
 test('when neither machine fits, the charts say so instead of drawing empty axes', async ({ page }) => {
-  await page.goto('/#v=2&p=default&b=4096&lc=648&vp=latency');
-  await expect(page.getByTestId('metric-gpu-chips')).toHaveText('does not fit');
+  // 648 chips and 8 GPUs given: 4,096 users' KV caches fit on neither
+  await page.goto('/#v=2&p=default&b=4096&lc=648&gc=8&vp=latency');
+  await expect(page.getByTestId('metric-gpu-chips')).toHaveText('8 chips');
+  await expect(page.getByTestId('metric-gpu-tpot')).toHaveText('does not fit');
   await expect(page.getByTestId('chart-empty')).toHaveCount(3); // budget, breakdown, roofline
   await expect(page.getByTestId('budget-chart')).toHaveCount(0);
-  await expect(page.locator('main')).toContainText('prefill activations of one layer');
+  await expect(page.locator('main')).toContainText('KV cache does not fit on 8 x NVIDIA H100 SXM');
   await page.locator('#tab-sram').click();
   await expect(page.locator('main')).toContainText('none, at any number of chips');
   expect(await page.locator('body').innerText()).not.toMatch(/Infinity|NaN|undefined/);

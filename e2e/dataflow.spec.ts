@@ -3,7 +3,12 @@
 // matmul of the A and B shown, and the cycle count what the engine's closed form gives.
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { closedFormGemm } from '../src/engine/systolic/closedForm';
+import { closedFormGemm, sramCumulativeAt } from '../src/engine/systolic/closedForm';
+import { foldGeometry } from '../src/engine/systolic/geometry';
+import { generateOperands } from '../src/engine/systolic/operands';
+import { ReferenceSystolicArray, type ReferenceCycle } from '../src/engine/systolic/reference';
+import { queueDepth } from '../src/panels/dataflow/geometry';
+import { formatCount } from '../src/ui/format';
 import type { GemmScenario } from '../src/scenario/types';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-dataflow';
@@ -217,3 +222,191 @@ for (const dataflow of ['os', 'is'] as const) {
     await page.getByTestId('array-canvas').screenshot({ path: `${SHOTS}/canvas-4x4-${dataflow}.png` });
   });
 }
+
+// ---------------------------------------------------------------- the drain (issue 8, item 1)
+// What the canvas draws as drained, cycle by cycle, against the plain TypeScript reference
+// machine run in Node: the drawn list the canvas publishes and the pixels of every drain cell.
+
+type Rgb = [number, number, number];
+const PSUM: Rgb = [213, 94, 0];
+const HOLDING: Rgb = [221, 234, 245];
+const WRITTEN: Rgb = [248, 212, 186];
+
+interface CanvasGeo {
+  x0: number;
+  y0: number;
+  pitch: number;
+  gap: number;
+}
+
+/** Pixel colours at points given in cells from PE (0, 0) (fractions of a pitch), read back from the canvas. */
+async function pixelsAt(page: Page, points: [number, number][]): Promise<Rgb[]> {
+  const geo = JSON.parse((await page.getByTestId('array-canvas').getAttribute('data-geometry'))!) as CanvasGeo;
+  return page.evaluate(
+    ({ geo, points }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="array-canvas"]')!;
+      const dpr = canvas.width / canvas.clientWidth;
+      const ctx = canvas.getContext('2d')!;
+      const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      return points.map(([row, col]) => {
+        const x = Math.floor((geo.x0 + col * geo.pitch) * dpr);
+        const y = Math.floor((geo.y0 + row * geo.pitch) * dpr);
+        const k = (y * canvas.width + x) * 4;
+        return [img.data[k], img.data[k + 1], img.data[k + 2]] as [number, number, number];
+      });
+    },
+    { geo, points },
+  );
+}
+
+const same = (a: Rgb, b: Rgb) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+type Drained = [number, number, number, number, number]; // m, n, value, cell row, cell col
+const sortDrained = (list: Drained[]) => [...list].sort((a, b) => a[3] - b[3] || a[4] - b[4]);
+
+/** Reference run of a scenario, every cycle kept. */
+function referenceRun(g: GemmScenario): ReferenceCycle[] {
+  const ref = new ReferenceSystolicArray(g);
+  const history: ReferenceCycle[] = [];
+  while (!ref.done) history.push(ref.step());
+  return history;
+}
+
+/** What must be drawn as drained at trace index `index`: ws / is the last q cycles' writes below the array, os this fold's written sums in place. */
+function expectedDrained(g: GemmScenario, history: ReferenceCycle[], index: number): Drained[] {
+  const out: Drained[] = [];
+  if (index < 0) return out;
+  if (g.dataflow === 'os') {
+    const L = history.length / closedFormGemm(g).folds;
+    for (let c = Math.floor(index / L) * L; c <= index; c++) for (const w of history[c].writes) out.push([w.m, w.n, w.value, w.m % g.rows, w.col]);
+  } else {
+    const q = queueDepth(g.rows, g.cols);
+    for (let c = Math.max(0, index - q + 1); c <= index; c++) for (const w of history[c].writes) out.push([w.m, w.n, w.value, g.rows - 1 + (index - c + 1), w.col]);
+  }
+  return sortDrained(out);
+}
+
+/** Steps through every cycle; at each, the drawn drain must equal the reference's writes, in the list and in pixels. */
+async function checkEveryCycle(page: Page, g: GemmScenario, shots: Record<number, string> = {}): Promise<void> {
+  const history = referenceRun(g);
+  const total = history.length;
+  const out = await readMatrix(page, 'matrix-out');
+  const canvas = page.getByTestId('array-canvas');
+  const q = queueDepth(g.rows, g.cols);
+  const rowFolds = g.dataflow === 'os' ? 1 : Math.ceil(g.k / g.rows);
+  await canvas.click();
+  await page.keyboard.press('Home');
+  await page.mouse.move(0, 0);
+  let checkedComplete = 0;
+  for (let cycle = 0; cycle <= total; cycle++) {
+    if (cycle > 0) await page.keyboard.press('ArrowRight');
+    await expect(canvas).toHaveAttribute('data-cycle', String(cycle));
+    const index = cycle - 1;
+    const expected = expectedDrained(g, history, index);
+    // Polled: a trace window may still be on its way.
+    await expect.poll(async () => sortDrained(JSON.parse((await canvas.getAttribute('data-drained')) ?? '[]') as Drained[]), { message: `cycle ${cycle}` }).toEqual(expected);
+    const written = index < 0 ? 0 : history[index].sram.ofmapWrites;
+    await expect(page.getByTestId('sram-ofmapWrites')).toHaveText(`${written} elements`);
+    if (written === 0) expect(expected, `cycle ${cycle}: nothing drawn before the first write`).toEqual([]);
+    // A complete element (every K fold added) reads as the output matrix shown in the panel.
+    for (const [m, n, value] of expected) {
+      const writes = history.slice(0, index + 1).reduce((s, h) => s + h.writes.filter((w) => w.m === m && w.n === n).length, 0);
+      if (writes === rowFolds) {
+        expect(value, `cycle ${cycle}: O[${m}][${n}]`).toBe(out[m][n]);
+        checkedComplete++;
+      }
+    }
+    // Pixels: ws / is, the corner of every drain cell (clear of the printed number) is
+    // vermillion exactly where an output is listed; os, a PE is filled as written exactly
+    // where listed (unless it is doing its last MAC this very cycle).
+    const listed = new Set(expected.map(([, , , r, c]) => `${r},${c}`));
+    if (g.dataflow === 'os') {
+      const cells: [number, number][] = [];
+      for (let r = 0; r < g.rows; r++) for (let c = 0; c < g.cols; c++) cells.push([r, c]);
+      const px = await pixelsAt(page, cells.map(([r, c]) => [r + 0.45, c + 0.78]));
+      cells.forEach(([r, c], k) => {
+        if (!listed.has(`${r},${c}`)) expect(same(px[k], WRITTEN), `cycle ${cycle} PE ${r},${c} drawn as written`).toBe(false);
+      });
+      const writtenDrawn = cells.filter((_, k) => same(px[k], WRITTEN)).length;
+      const activeNow = index >= 0 ? history[index].writes.length : 0; // these are drawn as active
+      expect(writtenDrawn, `cycle ${cycle} PEs drawn as written`).toBe(listed.size - activeNow);
+    } else {
+      const cells: [number, number][] = [];
+      for (let d = 1; d <= q; d++) for (let c = 0; c < g.cols; c++) cells.push([g.rows - 1 + d, c]);
+      const px = await pixelsAt(page, cells.map(([r, c]) => [r + 0.22, c + 0.22]));
+      cells.forEach(([r, c], k) => expect(same(px[k], PSUM), `cycle ${cycle} drain cell ${r},${c}`).toBe(listed.has(`${r},${c}`)));
+    }
+    if (shots[cycle]) await canvas.screenshot({ path: `${SHOTS}/${shots[cycle]}` });
+  }
+  expect(checkedComplete).toBeGreaterThan(0);
+}
+
+test('default 8x8 ws: every cycle, the drain shows exactly the outputs written, with the output matrix values; a 0 weight is held', async ({ page }) => {
+  await openPanel(page);
+  const g: GemmScenario = { rows: 8, cols: 8, dataflow: 'ws', m: 16, k: 8, n: 8, seed: 1 };
+  await expect(page.getByTestId('shown-shape')).toHaveText('8 x 8 PEs, ws, M=16 K=8 N=8', { timeout: 30_000 });
+  const total = closedFormGemm(g).cycles;
+  await checkEveryCycle(page, g, { 12: 'drain-8x8-ws-c12.png', 20: 'drain-8x8-ws-c20.png', [total]: 'drain-8x8-ws-end.png' });
+
+  // After the R-cycle load, before the first MAC: every PE holds its weight, the zero one too.
+  const zero = generateOperands(g).b.indexOf(0);
+  expect(zero).toBeGreaterThanOrEqual(0); // this seed has a zero weight: the case the issue names
+  await page.getByTestId('scrub').fill(String(g.rows));
+  await expect(page.getByTestId('array-canvas')).toHaveAttribute('data-cycle', String(g.rows));
+  const cells: [number, number][] = [];
+  for (let r = 0; r < g.rows; r++) for (let c = 0; c < g.cols; c++) cells.push([r, c]);
+  const geo = JSON.parse((await page.getByTestId('array-canvas').getAttribute('data-geometry'))!) as CanvasGeo;
+  // Right edge, mid height: inside the PE, clear of its edge marks and of the printed values.
+  const fx = 1 - (geo.gap + 3) / geo.pitch;
+  const px = await pixelsAt(page, cells.map(([r, c]) => [r + 0.5, c + fx]));
+  cells.forEach(([r, c], k) => expect(px[k], `PE ${r},${c}${r * g.cols + c === zero ? ' (weight 0)' : ''}`).toEqual(HOLDING));
+  await hoverPe(page, Math.floor(zero / g.n), zero % g.n);
+  await expect(page.getByTestId('pe-tooltip')).toContainText('weight (B): 0');
+});
+
+for (const dataflow of ['ws', 'is', 'os'] as const) {
+  test(`4x4 ${dataflow}, M=K=N=6 (folded): every cycle, the drain shows exactly the outputs written`, async ({ page }) => {
+    await openPanel(page);
+    const g: GemmScenario = { rows: 4, cols: 4, dataflow, m: 6, k: 6, n: 6, seed: 1 };
+    await setGemm(page, g);
+    await checkEveryCycle(page, g, { 20: `drain-4x4-${dataflow}-c20.png`, 28: `drain-4x4-${dataflow}-c28.png` });
+  });
+}
+
+test('128x128 ws: the drain band appears only when outputs leave the last row', async ({ page }) => {
+  await openPanel(page);
+  const g: GemmScenario = { rows: 128, cols: 128, dataflow: 'ws', m: 128, k: 128, n: 128, seed: 1 };
+  await setGemm(page, g);
+  const R = g.rows;
+  const T = g.m;
+  const q = queueDepth(g.rows, g.cols);
+  const canvas = page.getByTestId('array-canvas');
+  await canvas.click();
+  await page.mouse.move(0, 0);
+  // Output t of column j leaves the bottom row at cycle index 2R - 1 + t + j (docs/cycle-model.md), one fold.
+  const leaves = (index: number, j: number) => {
+    const t = index - 2 * R + 1 - j;
+    return t >= 0 && t < T;
+  };
+  for (const cycle of [200, 2 * R - 1, 2 * R, 2 * R + 3, 300, 400]) {
+    await page.getByTestId('scrub').fill(String(cycle));
+    await expect(canvas).toHaveAttribute('data-cycle', String(cycle));
+    const index = cycle - 1;
+    const cells: [number, number][] = [];
+    const want: boolean[] = [];
+    for (let d = 1; d <= q; d++)
+      for (let j = 0; j < g.cols; j++) {
+        cells.push([R - 1 + d, j]);
+        want.push(leaves(index - d + 1, j));
+      }
+    const count = want.filter(Boolean).length;
+    await expect.poll(async () => Number(await canvas.getAttribute('data-drained-count')), { message: `cycle ${cycle}` }).toBe(count);
+    const s = sramCumulativeAt(g, foldGeometry(g), index);
+    const before = index - q >= 0 ? sramCumulativeAt(g, foldGeometry(g), index - q).ofmapWrites : 0;
+    expect(count, `cycle ${cycle}: the writes of the last ${q} cycles`).toBe(s.ofmapWrites - before);
+    await expect(page.getByTestId('sram-ofmapWrites')).toHaveText(`${formatCount(s.ofmapWrites)} elements`);
+    // Tiny cells: sample each cell's middle.
+    const px = await pixelsAt(page, cells.map(([r, c]) => [r + 0.4, c + 0.4]));
+    cells.forEach(([r, c], k) => expect(same(px[k], PSUM), `cycle ${cycle} drain cell ${r},${c}`).toBe(want[k]));
+    if (cycle === 300) await canvas.screenshot({ path: `${SHOTS}/drain-128-ws-c300.png` });
+  }
+});

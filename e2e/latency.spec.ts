@@ -28,10 +28,12 @@ function expectClose(shown: number, engine: number, what: string): void {
 
 const ROWS: [string, (m: CliOutput) => number][] = [
   ['ttft', (m) => m.ttftMs],
+  ['ttft99', (m) => m.p99TtftMs],
   ['tpot', (m) => m.tpotMs],
   ['p99', (m) => m.p99TpotMs],
   ['tpsUser', (m) => m.tokensPerSecondPerUser],
   ['tpsSystem', (m) => m.systemTokensPerSecond],
+  ['tpsOutput', (m) => m.outputTokensPerSecond],
   ['answer', (m) => m.answerMs],
   ['cost', (m) => m.costPerMillionTokensUsd],
   ['joules', (m) => m.joulesPerToken],
@@ -106,4 +108,33 @@ test('figures, ratios, sweep and roofline equal the engine; batch changes throug
   expectClose(await shown(page, 'lpu', 'tpsSystem'), lpu16.systemTokensPerSecond, 'lpu tpsSystem batch 16');
   await expect(page.locator('[data-testid="sweep-point"][data-batch="16"]')).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/latency-batch16.png`, fullPage: true });
+});
+
+test('continuous batching and the serving stack: figures equal the engine and the table says what they assume', async ({ page }) => {
+  const flags = { ...SCENARIO, batch: 8, batching: 'continuous', stack: 'pytorch' };
+  const lpu = cli('lpu', { ...SCENARIO, batch: 8, batching: 'continuous' });
+  const gpu = cli('h100-sxm', flags);
+  await page.goto('/');
+  await page.locator('#tab-latency').click();
+  await setBatch(page, 8);
+  await page.locator('[data-control="llm-batching"] select').selectOption('continuous');
+  await page.locator('[data-control="gpu-stack"] select').selectOption('pytorch');
+  await done(page);
+  await expect(page.getByTestId('software-gpu')).toHaveText(/PyTorch.*continuous batching/);
+  await expect(page.getByTestId('software-lpu')).toHaveText(/compiled static schedule, continuous batching/);
+  for (const key of ['ttft', 'ttft99', 'tpot', 'p99', 'tpsOutput', 'cost']) {
+    const row = ROWS.find(([k]) => k === key);
+    if (!row) throw new Error(key);
+    expectClose(await shown(page, 'lpu', key), row[1](lpu), `lpu ${key}`);
+    expectClose(await shown(page, 'gpu', key), row[1](gpu), `gpu ${key}`);
+  }
+  // under load the slowest request waits on other users' prefills
+  expect(gpu.p99TtftMs).toBeGreaterThan(gpu.ttftMs);
+  // the calibration table marks fitted rows as such, with no check mark
+  const fitted = page.locator('[data-testid="calibration-row"][data-status="fitted"]').first();
+  await expect(fitted).toBeVisible();
+  await expect(fitted).not.toContainText('✓');
+  await expect(page.locator('[data-testid="calibration-row"][data-status="checked"]').first()).toContainText(/[✓✗]/);
+  await expect(page.getByTestId('claims-fitted')).toContainText('sramEfficiency');
+  await page.screenshot({ path: `${SHOTS}/latency-continuous.png`, fullPage: true });
 });

@@ -2,7 +2,7 @@
 // exports and import, and no network traffic after load.
 import { test, expect, type Page, type Request } from '@playwright/test';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { allPanelMetrics, copyLink, settled, metricTexts, waitForApp, PANEL_IDS } from './shareHelpers';
+import { allPanelMetrics, controlLabelOnPage, copyLink, problemFor, settled, sidebarControls, metricTexts, waitForApp, PANEL_IDS } from './shareHelpers';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-share';
 
@@ -126,6 +126,113 @@ test('classroom mode hides panels and controls, locks, and travels in the link',
   await fresh.close();
 });
 
+test('the classroom dialog lists controls by their on-screen labels, and hiding any of them hides it', async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-sram').click();
+  // The custom model shows every model field, so each kind of control is on screen.
+  await page.locator('[data-control="llm-model"] select').selectOption('custom');
+  await expect(page.locator('[data-control="llm-custom-layers"]')).toBeVisible();
+  const onPage = await sidebarControls(page);
+  expect(onPage.length).toBeGreaterThan(30);
+  await page.getByTestId('classroom-open').click();
+  const dialog = page.getByTestId('classroom-dialog');
+  await expect(dialog).toBeVisible();
+  for (const c of onPage) {
+    const item = dialog.locator(`label.classroom-item:has([data-hide-id="${c.id}"])`);
+    await expect(item, c.id).toHaveCount(1);
+    // Listed by the label the control shows, and not by its id.
+    expect((await item.textContent())?.trim(), c.id).toBe(c.label);
+  }
+  const itemTexts = await dialog.locator('label.classroom-item').allTextContents();
+  const dialogIds = await dialog.locator('[data-hide-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.hideId ?? ''));
+  for (const [i, t] of itemTexts.entries()) expect(t, dialogIds[i]).not.toContain(dialogIds[i]);
+  await page.screenshot({ path: `${SHOTS}/classroom-labels.png`, fullPage: true });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // At most MAX_HIDDEN items can be hidden at once: hide the controls in chunks.
+  const ids = onPage.map((c) => c.id);
+  for (let i = 0; i < ids.length; i += 40) {
+    const chunk = ids.slice(i, i + 40);
+    await page.getByTestId('classroom-open').click();
+    await dialog.getByRole('button', { name: 'Show everything' }).click();
+    for (const id of chunk) await dialog.locator(`[data-hide-id="${id}"]`).check();
+    await dialog.getByTestId('classroom-apply').click();
+    await expect(dialog).toBeHidden();
+    for (const id of chunk) await expect(page.locator(`[data-control="${id}"]`), id).toHaveCount(0);
+    // The others are still there.
+    for (const id of ids.filter((x) => !chunk.includes(x))) await expect(page.locator(`[data-control="${id}"]`), id).toHaveCount(1);
+    // A control's hint goes with it.
+    if (chunk.includes('lpu-chips')) await expect(page.getByTestId('lpu-chips-hint')).toBeHidden();
+    if (chunk.includes('gpu-gpus')) await expect(page.getByTestId('gpu-chips-hint')).toBeHidden();
+    if (i === 0) await page.screenshot({ path: `${SHOTS}/classroom-all-hidden.png` });
+  }
+
+  // The systolic-array controls too.
+  await page.locator('#tab-dataflow').click();
+  const gemm = await sidebarControls(page);
+  expect(gemm.length).toBeGreaterThan(3);
+  await page.getByTestId('classroom-open').click();
+  await dialog.getByRole('button', { name: 'Show everything' }).click();
+  for (const c of gemm) {
+    const item = dialog.locator(`label.classroom-item:has([data-hide-id="${c.id}"])`);
+    expect((await item.textContent())?.trim(), c.id).toBe(c.label);
+    await dialog.locator(`[data-hide-id="${c.id}"]`).check();
+  }
+  await dialog.getByTestId('classroom-apply').click();
+  for (const c of gemm) await expect(page.locator(`[data-control="${c.id}"]`), c.id).toHaveCount(0);
+  await page.locator('#tab-sram').click();
+  // "Show everything" brought the LLM controls back.
+  await expect(page.locator('[data-control="llm-model"]')).toBeVisible();
+});
+
+test('a locked view cannot be unlocked from inside and refuses imported files', async ({ page, browser }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-sram').click();
+  const batch = page.locator('[data-control="llm-batch"] input[type="text"]');
+  const lockedBatch = await batch.inputValue();
+  await openExport(page);
+  const json = await download(page, () => page.getByTestId('export-json').click());
+  await page.keyboard.press('Escape');
+  await page.getByTestId('classroom-open').click();
+  const dialog = page.getByTestId('classroom-dialog');
+  await dialog.getByTestId('classroom-lock').check();
+  await dialog.getByTestId('classroom-apply').click();
+  await expect(page.getByTestId('locked-note')).toBeVisible();
+  const link = await copyLink(page);
+
+  // A file that would unlock it and change the batch.
+  const doc = JSON.parse(json.bytes.toString('utf8')) as { llm: { batch: number }; classroom: { locked: boolean; hidden: string[] } };
+  doc.llm.batch = Number(lockedBatch) + 3;
+  doc.classroom = { locked: false, hidden: [] };
+  const file = { name: 'unlock.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) };
+
+  const check = async (p: Page) => {
+    await expect(p.getByTestId('locked-note')).toBeVisible();
+    // No way to the classroom dialog from inside a locked view.
+    await expect(p.getByTestId('classroom-open')).toHaveCount(0);
+    await expect(p.getByTestId('import-json')).toBeDisabled();
+    const hash = await p.evaluate(() => location.hash);
+    await p.getByTestId('import-file').setInputFiles(file);
+    const banner = p.getByTestId('problem-banner');
+    await expect(banner).toBeVisible();
+    await expect(banner.getByTestId('problem-note')).toContainText('unlock.json was not imported');
+    await expect(banner).toContainText('locked');
+    await p.locator('#tab-sram').click();
+    await expect(p.locator('[data-control="llm-batch"] input[type="text"]')).toHaveValue(lockedBatch);
+    await expect(p.getByTestId('locked-note')).toBeVisible();
+    expect(await p.evaluate(() => location.hash)).toBe(hash);
+  };
+  await check(page);
+  await page.screenshot({ path: `${SHOTS}/locked-import-refused.png` });
+  const fresh = await browser.newContext();
+  const p2 = await fresh.newPage();
+  await p2.goto(link);
+  await waitForApp(p2);
+  await check(p2);
+  await fresh.close();
+});
+
 test('compare A/B shows both sides, the differences and the changed inputs', async ({ page }) => {
   await page.goto('/');
   await waitForApp(page);
@@ -140,8 +247,10 @@ test('compare A/B shows both sides, the differences and the changed inputs', asy
   await page.getByTestId('compare-toggle').click();
   const view = page.getByTestId('compare-view');
   await expect(view).toBeVisible();
-  await expect(view.getByTestId('compare-changes')).toContainText('llm.batch');
-  await expect(view.getByTestId('compare-changes')).toContainText(`${oldBatch} → ${oldBatch * 8}`);
+  const changed = view.locator('[data-testid="compare-changes"] li[data-field="llm.batch"]');
+  await expect(changed).toContainText(await controlLabelOnPage(page, 'llm-batch'));
+  await expect(changed.locator('[title="llm.batch"]')).toHaveCount(1);
+  await expect(changed).toContainText(`${oldBatch} → ${oldBatch * 8}`);
   const rowText = async (key: string) => ({
     a: await view.getByTestId(`compare-a-${key}`).textContent(),
     b: await view.getByTestId(`compare-b-${key}`).textContent(),
@@ -157,6 +266,140 @@ test('compare A/B shows both sides, the differences and the changed inputs', asy
   await view.getByRole('button', { name: 'Unpin A' }).click();
   await expect(view).toHaveCount(0);
   await expect(page.getByTestId('compare-toggle')).toHaveCount(0);
+});
+
+async function gpuOptions(page: Page): Promise<{ value: string; name: string }[]> {
+  return page.locator('[data-control="gpu-gpu"] select option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, name: (o.textContent ?? '').trim() })));
+}
+
+async function compareColumn(page: Page, side: 'a' | 'b'): Promise<Record<string, string>> {
+  return page.locator(`[data-testid^="compare-${side}-"]`).evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-testid') ?? '', (e.textContent ?? '').trim()])),
+  );
+}
+
+test('compare A/B: each side names its own machine; A survives a reload and travels in the link', async ({ page, browser }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-sram').click();
+  const gpus = await gpuOptions(page);
+  expect(gpus.length).toBeGreaterThanOrEqual(2);
+  const [g1, g2] = [gpus[0], gpus[gpus.length - 1]];
+  const gpuSelect = page.locator('[data-control="gpu-gpu"] select');
+  await gpuSelect.selectOption(g1.value);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  const linkWithoutA = await copyLink(page);
+  await page.getByTestId('pin-a').click();
+  await page.locator('#tab-sram').click();
+  await gpuSelect.selectOption(g2.value);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  await page.getByTestId('compare-toggle').click();
+  const view = page.getByTestId('compare-view');
+  await expect(view.getByTestId('compare-a-machine-gpu')).toContainText(g1.name);
+  await expect(view.getByTestId('compare-b-machine-gpu')).toContainText(g2.name);
+  // No row says B's GPU about A's figures.
+  for (const th of await view.locator('[data-testid="compare-group-gpu"] th[scope="row"]').allTextContents()) {
+    expect(th).not.toContain(g2.name);
+    expect(th).not.toContain(g1.name);
+  }
+  await expect(view.getByTestId('compare-a-gpu-tpotMs')).toHaveAttribute('title', `A: ${g1.name}`);
+  await expect(view.getByTestId('compare-b-gpu-tpotMs')).toHaveAttribute('title', `B: ${g2.name}`);
+  const a = await settled(page, () => compareColumn(page, 'a'));
+  const b = await compareColumn(page, 'b');
+  expect(a['compare-a-gpu-tpotMs']).not.toBe(b['compare-b-gpu-tpotMs']);
+  await page.screenshot({ path: `${SHOTS}/compare-machines.png` });
+
+  // The link carries A, compactly: one input differs, so A adds a few characters.
+  const link = await copyLink(page);
+  expect(new URL(link).hash).toMatch(/&a=[^&]*$/);
+  expect(link.length - linkWithoutA.length).toBeLessThan(40);
+
+  // A reload keeps A (the hash holds it) and recomputes its figures.
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId('compare-toggle').click();
+  await expect(page.getByTestId('compare-a-machine-gpu')).toContainText(g1.name);
+  expect(await settled(page, () => compareColumn(page, 'a'))).toEqual(a);
+
+  // And so does the link, in a fresh browser.
+  const fresh = await browser.newContext();
+  const p2 = await fresh.newPage();
+  await p2.goto(link);
+  await waitForApp(p2);
+  await expect(p2.getByTestId('problem-banner')).toHaveCount(0);
+  await p2.getByTestId('compare-toggle').click();
+  await expect(p2.getByTestId('compare-a-machine-gpu')).toContainText(g1.name);
+  expect(await settled(p2, () => compareColumn(p2, 'a'))).toEqual(a);
+  expect(await settled(p2, () => compareColumn(p2, 'b'))).toEqual(b);
+  await fresh.close();
+});
+
+test('compare A/B says better or worse only where the direction is unambiguous', async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  await page.getByTestId('pin-a').click();
+  await page.getByTestId('compare-toggle').click();
+  const view = page.getByTestId('compare-view');
+  const aChips = Number(((await settled(page, () => view.getByTestId('compare-a-gpu-chips').textContent())) ?? '').replace(/[^0-9.]/g, ''));
+  expect(aChips).toBeGreaterThan(0);
+  // Twice the GPUs: the chip count doubles, which is neither better nor worse by itself.
+  await page.locator('#tab-sram').click();
+  await page.locator('[data-control="gpu-gpus"] input[type="text"]').fill(String(aChips * 2));
+  await page.locator('#tab-latency').click();
+  const chips = await settled(page, () => view.getByTestId('compare-delta-gpu-chips').textContent());
+  expect(chips).toMatch(/×2/);
+  expect(chips).not.toMatch(/better|worse/);
+  await expect(view.getByTestId('compare-delta-gpu-chips')).not.toHaveClass(/better|worse/);
+  await expect(view.getByTestId('compare-delta-gpu-chips')).toHaveAttribute('title', /neither better nor worse/);
+  // Cost per token has a direction: it says which.
+  const cost = (await view.getByTestId('compare-delta-gpu-costPerMillionTokensUsd').textContent()) ?? '';
+  expect(cost).toMatch(/×/);
+  expect(cost).toMatch(/\((better|worse)\)/);
+  // The GEMM is the same work as A's: same cycles.
+  await expect(view.getByTestId('compare-delta-gemm-cycles')).toHaveText('same');
+});
+
+test('A is drawn as a ghost in the sweep and the budget chart', async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  const read = (sel: string) =>
+    page.locator(sel).evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-row') ?? `${e.getAttribute('data-machine')}@${e.getAttribute('data-batch')}`, e.getAttribute('data-ms') ?? `${e.getAttribute('data-x')},${e.getAttribute('data-y')}`]).sort(),
+    );
+  const budgetA = await read('[data-testid="budget-bar"]');
+  const sweepA = await read('[data-testid="sweep-point"]');
+  expect(budgetA.length).toBeGreaterThan(0);
+  expect(sweepA.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('budget-ghost')).toHaveCount(0);
+  await expect(page.getByTestId('sweep-ghost-point')).toHaveCount(0);
+  await page.getByTestId('pin-a').click();
+  // B: another GPU and another weights precision, so both machines' figures move.
+  await page.locator('#tab-sram').click();
+  const gpus = await gpuOptions(page);
+  const current = await page.locator('[data-control="gpu-gpu"] select').inputValue();
+  await page.locator('[data-control="gpu-gpu"] select').selectOption(gpus.find((g) => g.value !== current)!.value);
+  const weights = page.locator('[data-control="llm-weights"] select');
+  const w = await weights.inputValue();
+  const other = await weights.locator('option').evaluateAll((os, cur) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== cur)!, w);
+  await weights.selectOption(other);
+  await page.locator('#tab-latency').click();
+  await settled(page, () => metricTexts(page));
+  // The ghosts are A's figures exactly; B's bars have moved.
+  expect(await read('[data-testid="budget-ghost"]')).toEqual(budgetA);
+  expect(await read('[data-testid="sweep-ghost-point"]')).toEqual(sweepA);
+  expect(await read('[data-testid="budget-bar"]')).not.toEqual(budgetA);
+  await expect(page.getByTestId('budget-ghost-legend')).toBeVisible();
+  await expect(page.getByTestId('sweep-ghost-legend')).toBeVisible();
+  await page.locator('.lat-grid').screenshot({ path: `${SHOTS}/ghost-charts.png` });
+  await page.getByRole('button', { name: 'Unpin' }).first().click();
+  await expect(page.getByTestId('budget-ghost')).toHaveCount(0);
+  await expect(page.getByTestId('sweep-ghost-point')).toHaveCount(0);
 });
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
@@ -246,15 +489,44 @@ test('downloads: CSV, JSON (re-imports), and every chart as PNG and SVG', async 
   expect(charts).toBeGreaterThan(0);
 });
 
-test('importing a broken file shows its problems in the banner', async ({ page }) => {
+test('a file that is not a valid scenario leaves the current scenario untouched and says why', async ({ page }) => {
   await page.goto('/');
   await waitForApp(page);
-  await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"v": 2, "gemm": {"rows": -4}') });
+  await page.locator('#tab-dataflow').click();
+  const rows = page.locator('[data-control="gemm-rows"] input[type="text"]');
+  const before = Number(await rows.inputValue());
+  const edited = before === 7 ? 9 : 7;
+  await rows.fill(String(edited));
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(new RegExp(`ar=${edited}(&|$)`));
+  const hash = await page.evaluate(() => location.hash);
   const banner = page.getByTestId('problem-banner');
-  await expect(banner).toBeVisible();
-  await expect(banner).toContainText('not valid JSON');
-  await page.getByTestId('import-file').setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from('{"v": 2, "gemm": {"rows": -4}}') });
-  await expect(banner).toContainText('gemm.rows');
+  const notScenarios: [string, string, RegExp][] = [
+    ['truncated.json', '{"v": 2, "gemm": {"rows": -4}', /not valid JSON/],
+    ['notes.txt', 'hello, this is not JSON', /not valid JSON/],
+    ['list.json', '[1, 2, 3]', /list/],
+    ['package.json', '{"name": "lpu-explainer", "version": "1.0.0"}', /none of a scenario's sections/],
+    ['future.json', '{"v": 99, "gemm": {"rows": 3}}', /newer/],
+  ];
+  for (const [name, text, why] of notScenarios) {
+    await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(banner, name).toBeVisible();
+    await expect(banner.getByTestId('problem-note'), name).toContainText(name);
+    await expect(banner.getByTestId('problem-note'), name).toContainText('unchanged');
+    await expect(banner.getByTestId('problem'), name).toHaveCount(1);
+    await expect(banner.getByTestId('problem'), name).toContainText(why);
+    // Nothing the user had is lost: the edited value and the link are as before.
+    await expect(rows, name).toHaveValue(String(edited));
+    expect(await page.evaluate(() => location.hash), name).toBe(hash);
+    if (name === 'package.json') await page.screenshot({ path: `${SHOTS}/import-refused.png` });
+  }
+  // A scenario with one bad field is still a scenario: it applies, the bad field named by its label.
+  await page.getByTestId('import-file').setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from('{"v": 2, "gemm": {"rows": -4, "cols": 5}}') });
+  await expect(page.locator('[data-control="gemm-cols"] input[type="text"]')).toHaveValue('5');
+  const line = problemFor(page, 'gemm.rows');
+  await expect(line).toBeVisible();
+  await expect(line.getByTestId('problem-field')).toHaveAttribute('title', 'gemm.rows');
+  await expect(line.getByTestId('problem-field')).toContainText(await controlLabelOnPage(page, 'gemm-rows'));
+  await expect(banner.getByTestId('problem-note')).not.toContainText('unchanged');
   await banner.getByRole('button', { name: /dismiss/i }).click();
   await expect(banner).toHaveCount(0);
 });

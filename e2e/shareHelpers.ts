@@ -58,3 +58,25 @@ export async function copyLink(page: Page): Promise<string> {
 export async function waitForApp(page: Page): Promise<void> {
   await page.locator('nav.tabs [role="tab"]').first().waitFor();
 }
+
+/** The on-screen label of a control (its <label> text without the unit). */
+export async function controlLabelOnPage(page: Page, id: string): Promise<string> {
+  return page.locator(`[data-control="${id}"] label`).first().evaluate((l) => {
+    const c = l.cloneNode(true) as HTMLElement;
+    c.querySelectorAll('.unit').forEach((u) => u.remove());
+    return (c.textContent ?? '').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** Every control in the side bar: id and on-screen label, in document order. */
+export async function sidebarControls(page: Page): Promise<{ id: string; label: string }[]> {
+  const ids = await page.$$eval('aside.controls [data-control]', (els) => els.map((e) => (e as HTMLElement).dataset.control ?? ''));
+  const out: { id: string; label: string }[] = [];
+  for (const id of ids) out.push({ id, label: await controlLabelOnPage(page, id) });
+  return out;
+}
+
+/** The banner line about `path`: it names the field by a label and keeps the path in its tooltip. */
+export function problemFor(page: Page, path: string) {
+  return page.locator(`[data-testid="problem"][data-field="${path}"]`);
+}

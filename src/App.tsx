@@ -13,14 +13,8 @@ import { LlmControls } from './panels/sram/LlmControls';
 import { Toolbar } from './panels/share/Toolbar';
 import { ShareLayer } from './panels/share/ShareLayer';
 import { startUrlSync } from './panels/share/urlSync';
+import { PANEL_TITLES } from './ui/labels';
 import './styles.css';
-
-const PANEL_TITLES: Record<PanelId, string> = {
-  dataflow: 'Systolic array',
-  sram: 'SRAM occupancy',
-  interconnect: 'Interconnect',
-  latency: 'Latency & cost',
-};
 
 export function App() {
   const panel = useStore((s) => s.scenario.view.panel);

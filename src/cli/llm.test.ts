@@ -34,6 +34,18 @@ describe('llm CLI', () => {
     expect(r.scenario.llm).toMatchObject({ weights: 'int8', kv: 'fp8', activations: 'fp16' });
   });
 
+  it('--stack and --batching reach the scenario; the same GPUs are faster under TensorRT-LLM than under PyTorch', async () => {
+    const r = await parseLlmArgs([...base, '--machine', 'h100-sxm', '--stack', 'pytorch', '--batching', 'continuous']);
+    expect(r.scenario.gpu.stack).toBe('pytorch');
+    expect(r.scenario.llm.batching).toBe('continuous');
+    const pt = await runLlmCliToObject([...base, '--machine', 'a100-80gb', '--chips', '8', '--stack', 'pytorch']);
+    const trt = await runLlmCliToObject([...base, '--machine', 'a100-80gb', '--chips', '8', '--stack', 'tensorrt-llm']);
+    expect(pt.tpotMs).not.toBe(trt.tpotMs);
+    await expect(parseLlmArgs([...base, '--machine', 'h100-sxm', '--stack', 'deepspeed'])).rejects.toThrow(/--stack must be one of pytorch, tensorrt-llm, vllm/);
+    await expect(parseLlmArgs([...base, '--batching', 'dynamic'])).rejects.toThrow(/--batching must be one of static, continuous/);
+    await expect(parseLlmArgs([...base, '--machine', 'lpu', '--stack', 'vllm'])).rejects.toThrow(/--stack applies to GPU machines only/);
+  });
+
   it('malformed arguments are usage errors naming the flag', async () => {
     await expect(parseLlmArgs(['--model', 'gpt-5'])).rejects.toThrow(/--model must be one of/);
     await expect(parseLlmArgs(['--batch', '0'])).rejects.toThrow(UsageError);

@@ -1,8 +1,8 @@
 // `npm run sim -- llm --model ID --machine lpu|GPU_ID [--chips N] --batch B --prompt P --output O
-//  --weights P [--kv P] [--activations P] [--topology T]` or `npm run sim -- llm --scenario FILE.json
+//  --weights P [--kv P] [--activations P] [--topology T] [--stack S] [--batching static|continuous]` or `npm run sim -- llm --scenario FILE.json
 //  [--machine lpu|GPU_ID]`: one machine serving one LLM workload, one JSON object out.
 // A workload that does not fit prints fits: false and a message (exit 0); bad arguments exit 1.
-import { GPU_IDS, MODEL_IDS, PRECISIONS, TOPOLOGIES, type GpuId, type Scenario } from '../scenario/types';
+import { BATCHING_MODES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type GpuId, type Scenario } from '../scenario/types';
 import { DEFAULT_SCENARIO, cloneScenario } from '../scenario/defaults';
 import { parseScenario } from '../scenario/parse';
 import { crossFieldProblems } from '../scenario/schema';
@@ -19,11 +19,12 @@ import { readScenarioJson, showPath } from './scenarioFile';
 
 const MACHINES = ['lpu', ...GPU_IDS] as const;
 type MachineId = (typeof MACHINES)[number];
-const FLAGS = ['model', 'machine', 'chips', 'batch', 'prompt', 'output', 'weights', 'kv', 'activations', 'topology', 'scenario'];
+const FLAGS = ['model', 'machine', 'chips', 'batch', 'prompt', 'output', 'weights', 'kv', 'activations', 'topology', 'stack', 'batching', 'scenario'];
 /** The flag that sets each scenario field (--chips sets lpu.chips or gpu.gpus by machine). */
 const FIELD_FLAGS: Record<string, string> = {
   'llm.model': 'model', 'llm.batch': 'batch', 'llm.prompt': 'prompt', 'llm.output': 'output',
-  'llm.weights': 'weights', 'llm.kv': 'kv', 'llm.activations': 'activations', 'lpu.topology': 'topology',
+  'llm.weights': 'weights', 'llm.kv': 'kv', 'llm.activations': 'activations', 'llm.batching': 'batching',
+  'lpu.topology': 'topology', 'gpu.stack': 'stack',
 };
 
 export interface LlmCliRequest {
@@ -54,16 +55,18 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
     prompt: intFlag(flags, 'prompt', 'llm.prompt', s.llm.prompt),
     output: intFlag(flags, 'output', 'llm.output', s.llm.output),
     weights: choiceFlag(flags, 'weights', PRECISIONS, s.llm.weights),
+    batching: choiceFlag(flags, 'batching', BATCHING_MODES, s.llm.batching),
   };
   s.llm.kv = choiceFlag(flags, 'kv', PRECISIONS, s.llm.weights === 'int4' ? 'fp8' : bytesWide(s.llm.weights));
   s.llm.activations = choiceFlag(flags, 'activations', PRECISIONS, bytesWide(s.llm.weights));
   const chipsField = machine === 'lpu' ? 'lpu.chips' : 'gpu.gpus';
   const chips = flags.has('chips') ? intFlag(flags, 'chips', chipsField) : null;
   if (machine === 'lpu') {
+    if (flags.has('stack')) throw new UsageError(`--stack applies to GPU machines only (the SRAM machine runs its own compiled schedule); one of ${STACK_IDS.join(', ')}`);
     s.lpu = { ...s.lpu, chips, topology: choiceFlag(flags, 'topology', TOPOLOGIES, s.lpu.topology) };
   } else {
     if (flags.has('topology')) throw new UsageError('--topology applies to --machine lpu only (GPUs use NVSwitch)');
-    s.gpu = { ...s.gpu, gpu: machine as GpuId, gpus: chips, tp: null };
+    s.gpu = { ...s.gpu, gpu: machine as GpuId, gpus: chips, tp: null, stack: choiceFlag(flags, 'stack', STACK_IDS, s.gpu.stack) };
   }
   // Each flag is within its field's limits; now the rules between fields (prompt + output
   // within the context), as the app applies them.
@@ -102,8 +105,8 @@ export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
     chips: r.chips, chipsNeeded: Number.isFinite(r.chipsNeeded) ? r.chipsNeeded : null,
     tensorParallel: r.tensorParallel, pipelineStages: r.pipelineStages,
     microBatches: r.microBatches ?? 1, microBatchSize: r.microBatchSize ?? r.chips, simulatedStages: r.simulatedStages ?? r.pipelineStages,
-    ttftMs: r.ttftMs, tpotMs: r.tpotMs, p99TpotMs: r.p99TpotMs,
-    tokensPerSecondPerUser: r.tokensPerSecondPerUser, systemTokensPerSecond: r.systemTokensPerSecond, answerMs: r.answerMs,
+    ttftMs: r.ttftMs, p99TtftMs: r.p99TtftMs, tpotMs: r.tpotMs, p99TpotMs: r.p99TpotMs,
+    tokensPerSecondPerUser: r.tokensPerSecondPerUser, systemTokensPerSecond: r.systemTokensPerSecond, outputTokensPerSecond: r.outputTokensPerSecond, answerMs: r.answerMs,
     costPerMillionTokensUsd: r.costPerMillionTokensUsd, joulesPerToken: r.joulesPerToken, powerW: r.powerW, costPerHourUsd: r.costPerHourUsd,
     breakdownMs: r.breakdown, workload: scenario.llm,
   };

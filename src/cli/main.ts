@@ -9,8 +9,10 @@ async function main(): Promise<void> {
       return (await import('./gemm')).runGemmCli(args);
     case 'llm':
       return (await import('./llm')).runLlmCli(args);
+    case 'calibrate':
+      return (await import('./calibrate')).runCalibrateCli(args);
     default:
-      throw new UsageError(`unknown command "${command ?? ''}": use "gemm" or "llm"`);
+      throw new UsageError(`unknown command "${command ?? ''}": use "gemm", "llm" or "calibrate"`);
   }
 }
 

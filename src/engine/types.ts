@@ -63,6 +63,21 @@ export interface TraceWindow {
   psum: Int32Array;
   /** 1 when the PE did a MAC that cycle. */
   active: Uint8Array;
+  /**
+   * 1 when the PE holds its stationary value (ws: a weight, is: an input, os: its sum,
+   * from its first MAC), whatever the value, 0 included.
+   */
+  held: Uint8Array;
+  /** os only: 1 once the PE's sum has been written to the ofmap (it stays in the PE until the fold ends). */
+  written: Uint8Array;
+  /**
+   * The ofmap writes of each cycle, [cycleOffset][col], one slot per array column (at most
+   * one output leaves each column per cycle): the output element O[ofmapRow][ofmapCol]
+   * (ofmapRow -1: none this cycle) and the value the ofmap holds after the write.
+   */
+  ofmapRow: Int32Array;
+  ofmapCol: Int32Array;
+  ofmapValue: Int32Array;
   /** Cumulative SRAM counts at the end of each cycle in the window: [ifmapR, filterR, ofmapW, ofmapR] * count. */
   sramCumulative: Float64Array;
   /** Fold index at each cycle of the window (up to 65,536^2 folds: more than an int32 holds). */
@@ -127,6 +142,10 @@ export interface NetworkResult {
 export interface MachineResult {
   machine: string; // 'lpu' | GpuId
   name: string;
+  /** The software the figures assume (GPU: the serving stack; SRAM machine: its compiled static schedule). */
+  software?: string;
+  /** How users share the machine. */
+  batching?: 'static' | 'continuous';
   fits: boolean;
   /** Why it does not fit, naming what to change and the chips it needs. */
   message?: string;
@@ -134,12 +153,21 @@ export interface MachineResult {
   chipsNeeded: number;
   tensorParallel: number;
   pipelineStages: number;
+  /** Time to first token: p50 over requests under continuous batching. */
   ttftMs: number;
-  tpotMs: number; // p50 for GPUs; exact for the statically scheduled machine
+  p99TtftMs: number;
+  /** Time per output token: p50 (static GPU: run-to-run jitter; continuous: over requests); exact for the statically scheduled machine. */
+  tpotMs: number;
   p99TpotMs: number;
   tokensPerSecondPerUser: number;
+  /** Decode-only steady state: users x tokens/s per user while every user decodes. */
   systemTokensPerSecond: number;
-  /** Prompt + all output tokens for one user. */
+  /**
+   * As benchmarks count throughput: output tokens of all requests / wall time including their
+   * prefill (static batch: batch x output / answer time; continuous: over the simulated schedule).
+   */
+  outputTokensPerSecond: number;
+  /** Prompt + all output tokens for one user: TTFT + (output - 1) x time per output token. */
   answerMs: number;
   costPerMillionTokensUsd: number;
   joulesPerToken: number;
@@ -181,14 +209,19 @@ export interface RooflinePoint {
 
 export interface CalibrationRow {
   id: string;
-  description: string;
+  /** Regime of the case (calibration.ts REGIMES). */
+  regime: string;
+  /** Model, machine, stack, precision, batch and lengths, in words. */
+  setting: string;
   source: string;
-  metric: 'tokensPerSecondPerUser' | 'tpotMs';
+  metric: 'tokensPerSecondPerUser' | 'tpotMs' | 'ttftMs' | 'outputTokensPerSecondPerChip';
   published: number;
   modelled: number;
   /** (modelled - published) / published */
   error: number;
   tolerance: number;
+  /** fitted: a preset figure was set from this case; checked: the model never saw it. */
+  status: 'fitted' | 'checked';
 }
 
 export interface LlmResult {

@@ -6,7 +6,8 @@
 //   1,024 prompt + 256 output tokens, everything fp16: the plain apples-to-apples basis
 //   (the GPU baselines measured in bf16; 16-bit weights are the fair SRAM count too).
 // - lpu: chips = null (the minimum that holds the model), dragonfly (the ISCA 2022 system).
-// - gpu: one H100 SXM class machine, GPU count and tensor parallelism chosen by the model.
+// - gpu: one H100 SXM class machine, GPU count and tensor parallelism chosen by the model,
+//   served by TensorRT-LLM (the stack NVIDIA's own published figures use).
 import type { ModelSpec, Scenario } from './types';
 import { SCENARIO_VERSION } from './types';
 
@@ -22,9 +23,10 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
     weights: 'fp16',
     activations: 'fp16',
     kv: 'fp16',
+    batching: 'static',
   },
   lpu: { chip: 'lpu', overrides: {}, chips: null, topology: 'dragonfly' },
-  gpu: { gpu: 'h100-sxm', overrides: {}, gpus: null, tp: null, seed: 1 },
+  gpu: { gpu: 'h100-sxm', overrides: {}, stack: 'tensorrt-llm', gpus: null, tp: null, seed: 1 },
   view: { panel: 'dataflow', cycle: 0, tour: null, presenter: false },
   classroom: { hidden: [], locked: false },
 });

@@ -66,6 +66,7 @@ const mutators: Record<string, () => string> = {
 function checkResult(out: ReturnType<typeof decodeScenarioHash>): void {
   const valid = ScenarioSchema.safeParse(out.scenario);
   if (!valid.success) throw new Error(`invalid scenario: ${JSON.stringify(valid.error.issues[0])}`);
+  if (out.pinned !== null && !ScenarioSchema.safeParse(out.pinned).success) throw new Error('invalid pinned A');
   if (!PRESETS.some((p) => p.id === out.presetId)) throw new Error(`bad presetId ${out.presetId}`);
   for (const p of out.problems) {
     if (typeof p.field !== 'string' || typeof p.message !== 'string') throw new Error('bad problem');
@@ -113,7 +114,7 @@ describe('link decoder fuzz', () => {
         target[key] = pick<unknown>([null, -1, 1e308, 'x', [], { a: { b: [1] } }, true, pick(WEIRD), [[['deep']]]]);
       }
       const out = parseScenario(doc);
-      checkResult({ ...out, presetId: 'default' });
+      checkResult({ ...out, pinned: null, presetId: 'default' });
     }
     counts.jsonDocuments = 1500;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -76,10 +76,26 @@ export const LINK_KEYS = [
   ['xl', 'classroom.locked'],
   // Added after v2 shipped: new keys go last so hidden-id indices stay stable.
   ['lse', 'lpu.overrides.sramEfficiency'],
+  ['gs', 'gpu.stack'],
+  ['bm', 'llm.batching'],
+  ['llo', 'lpu.overrides.layerOverheadUs'],
+  ['gc8', 'gpu.overrides.computeEfficiencyFp8'],
+  ['gao', 'gpu.overrides.allReduceOverheadUs'],
+  ['gro', 'gpu.overrides.requestOverheadMs'],
+  ['gq8', 'gpu.overrides.int8StreamEfficiency'],
+  ['gq4', 'gpu.overrides.int4StreamEfficiency'],
+  ['gqf', 'gpu.overrides.fp8StreamEfficiency'],
+  ['gkv', 'gpu.overrides.kvReadEfficiency'],
+  ['gme', 'gpu.overrides.expertComputeEfficiency'],
+  ['gm8', 'gpu.overrides.expertComputeEfficiencyFp8'],
 ] as const;
 
-/** Keys outside the map: `v` (format version), `p` (preset id), `c` (custom model present: 1 or ~). */
-export const RESERVED_KEYS = ['v', 'p', 'c'] as const;
+/**
+ * Keys outside the map: `v` (format version), `p` (preset id), `c` (custom model present:
+ * 1 or ~), `a` (the pinned scenario A of compare, as `key:value` pairs joined by `,`
+ * that differ from the link's own scenario; see docs/scenario-format.md).
+ */
+export const RESERVED_KEYS = ['v', 'p', 'c', 'a'] as const;
 
 /**
  * The id of the control that edits a field, as used in `classroom.hidden` and tour

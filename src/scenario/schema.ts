@@ -12,6 +12,8 @@ import {
   SCENARIO_VERSION,
   TOPOLOGIES,
   CHIP_IDS,
+  STACK_IDS,
+  BATCHING_MODES,
   type Scenario,
 } from './types';
 
@@ -106,6 +108,7 @@ export const LlmSchema = z.object({
   weights: oneOf(PRECISIONS),
   activations: oneOf(PRECISIONS),
   kv: oneOf(PRECISIONS),
+  batching: oneOf(BATCHING_MODES),
 });
 
 // Ranges are "sane", not physical: wide enough for any chip one might imagine, narrow
@@ -124,6 +127,7 @@ export const ChipOverridesSchema = z.object({
   priceUsdPerChipHour: num(0, 10000).optional(),
   computeEfficiency: num(0.01, 1).optional(),
   sramEfficiency: num(0.01, 1).optional(),
+  layerOverheadUs: num(0, 100000).optional(),
 });
 
 export const GpuOverridesSchema = z.object({
@@ -142,7 +146,16 @@ export const GpuOverridesSchema = z.object({
   priceUsdPerHour: num(0, 10000).optional(),
   hbmEfficiency: num(0.01, 1).optional(),
   computeEfficiency: num(0.01, 1).optional(),
+  computeEfficiencyFp8: num(0.01, 1).optional(),
   launchOverheadUsPerLayer: num(0, 100000).optional(),
+  allReduceOverheadUs: num(0, 100000).optional(),
+  requestOverheadMs: num(0, 100000).optional(),
+  int8StreamEfficiency: num(0.01, 1).optional(),
+  int4StreamEfficiency: num(0.01, 1).optional(),
+  fp8StreamEfficiency: num(0.01, 1).optional(),
+  kvReadEfficiency: num(0.01, 1).optional(),
+  expertComputeEfficiency: num(0.01, 1).optional(),
+  expertComputeEfficiencyFp8: num(0.01, 1).optional(),
   jitterCv: num(0, 1).optional(),
 });
 
@@ -156,6 +169,7 @@ export const LpuSchema = z.object({
 export const GpuSchema = z.object({
   gpu: oneOf(GPU_IDS),
   overrides: GpuOverridesSchema,
+  stack: oneOf(STACK_IDS),
   gpus: nullableInt(1, 4096),
   tp: nullableInt(1, 64),
   seed: int(0, MAX_SEED),

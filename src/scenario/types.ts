@@ -23,6 +23,12 @@ export const MODEL_IDS = [
 ] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 export const PRECISIONS = ['fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;
+/** Serving software a GPU figure assumes (src/engine/llm/stacks.ts). */
+export const STACK_IDS = ['pytorch', 'tensorrt-llm', 'vllm'] as const;
+export type StackId = (typeof STACK_IDS)[number];
+/** static: a batch starts and ends together (static-batch benchmarks); continuous: in-flight batching at a fixed concurrency. */
+export const BATCHING_MODES = ['static', 'continuous'] as const;
+export type Batching = (typeof BATCHING_MODES)[number];
 export const TOPOLOGIES = ['ring', 'torus2d', 'fully-connected', 'dragonfly'] as const;
 export const DATAFLOWS = ['ws', 'os', 'is'] as const;
 export const PANELS = ['dataflow', 'sram', 'interconnect', 'latency'] as const;
@@ -71,6 +77,8 @@ export interface LlmWorkload {
   weights: Precision;
   activations: Precision;
   kv: Precision;
+  /** How users share the machine: a static batch, or continuous batching at `batch` concurrent requests. */
+  batching: Batching;
 }
 
 /** SRAM-only chip (GroqChip / TSP lineage). All figures editable; presets carry sources. */
@@ -97,10 +105,35 @@ export interface ChipSpec {
    * computeEfficiency), bytes / (sramBandwidth x sramEfficiency)).
    */
   sramEfficiency: number;
+  /**
+   * Fitted: time per layer that does not scale with the layer's width (vector work, the
+   * synchronisation of the chips of a layer, schedule slack), microseconds.
+   */
+  layerOverheadUs: number;
   sources: Record<string, string>;
 }
 
-export interface GpuSpec {
+/** Figures of a serving stack (stacks.ts), merged into the GPU's figures and overridable like them. */
+export interface StackFigures {
+  /** Fitted: kernel-launch gaps and small kernels per transformer layer, microseconds. */
+  launchOverheadUsPerLayer: number;
+  /** Fitted: fixed time of one tensor-parallel all-reduce beyond its transfers, microseconds. */
+  allReduceOverheadUs: number;
+  /** Fitted: per-request time outside the layers (scheduling, first sampling step), ms. */
+  requestOverheadMs: number;
+  /** Weight-only kernels stream at this share of the 16-bit rate (dequantisation per weight). */
+  int8StreamEfficiency: number;
+  int4StreamEfficiency: number;
+  fp8StreamEfficiency: number;
+  /** Share of HBM bandwidth the attention kernel sustains reading the KV cache. */
+  kvReadEfficiency: number;
+  /** Mixture-of-experts: grouped expert GEMMs (and routing, token permutation) reach this share of the dense GEMM rate, 16-bit math. */
+  expertComputeEfficiency: number;
+  /** The same with fp8 math. */
+  expertComputeEfficiencyFp8: number;
+}
+
+export interface GpuSpec extends StackFigures {
   id: GpuId | string;
   name: string;
   hbmGB: number;
@@ -116,12 +149,13 @@ export interface GpuSpec {
   nvlinkLatencyUs: number;
   powerW: number;
   priceUsdPerHour: number;
-  /** Fitted: fraction of HBM bandwidth achieved when streaming weights. */
+  /** Fitted: fraction of HBM bandwidth achieved when streaming 16-bit weights. */
   hbmEfficiency: number;
+  /** Fraction of the 16-bit peak large GEMMs sustain. */
   computeEfficiency: number;
-  /** Fitted: fixed kernel-launch / framework overhead per layer, microseconds. */
-  launchOverheadUsPerLayer: number;
-  /** Run-to-run jitter (coefficient of variation of time per token). */
+  /** Fraction of the fp8 peak large fp8 GEMMs sustain (lower than 16-bit on Hopper). */
+  computeEfficiencyFp8: number;
+  /** Run-to-run jitter (coefficient of variation of time per token, static batching). */
   jitterCv: number;
   sources: Record<string, string>;
 }
@@ -139,6 +173,8 @@ export interface GpuSystem {
   overrides: Partial<Omit<GpuSpec, 'id' | 'name' | 'sources'>>;
   /** null = the minimum that fits. */
   gpus: number | null;
+  /** Serving software the figures assume. */
+  stack: StackId;
   /** Tensor-parallel degree; null = choose (up to gpusPerNode). */
   tp: number | null;
   /** Seed for the run-to-run jitter. */

@@ -22,6 +22,8 @@ const HIDEABLE_INDEX = new Map(HIDEABLE_IDS.map((id, i) => [id, i]));
 
 export interface DecodedLink {
   scenario: Scenario;
+  /** Compare's pinned A (key `a`), null when absent or dropped as malformed. */
+  pinned: Scenario | null;
   problems: Problem[];
   /** The preset the link is a patch of ('default' when none or unknown). */
   presetId: string;
@@ -108,11 +110,44 @@ function sameLeaf(a: unknown, b: unknown): boolean {
   return Object.is(a, b);
 }
 
+/** Fields the pinned A carries: its inputs. Its view and classroom are the link's own. */
+const PINNED_KEYS = LINK_KEYS.filter(([, path]) => !path.startsWith('view.') && !path.startsWith('classroom.'));
+const PINNED_PAIR = ',';
+const PINNED_KV = ':';
+
+/**
+ * The pinned A as the difference from B (the link's scenario): `key:value` pairs with the
+ * link keys and value spelling, joined by ','. Empty when A's inputs equal B's. Values
+ * never hold ',' or ':' (percent-encoding escapes them; base64url has neither).
+ */
+function encodePinned(a: Scenario, b: Scenario): string {
+  const parts: string[] = [];
+  let customBase: unknown = b.llm.custom;
+  if (a.llm.custom === null && b.llm.custom !== null) parts.push(`c${PINNED_KV}${NONE}`);
+  if (a.llm.custom !== null && b.llm.custom === null) {
+    parts.push(`c${PINNED_KV}1`);
+    customBase = DEFAULT_CUSTOM_MODEL;
+  }
+  for (const [key, path] of PINNED_KEYS) {
+    const info = leafAt(path);
+    if (!info) continue;
+    let baseValue: unknown;
+    if (path.startsWith('llm.custom.')) {
+      if (a.llm.custom === null) continue;
+      baseValue = getIn(customBase, path.slice('llm.custom.'.length));
+    } else baseValue = getIn(b, path);
+    const value = getIn(a, path);
+    if (!sameLeaf(value, baseValue)) parts.push(`${key}${PINNED_KV}${encodeValue(info.spec, value)}`);
+  }
+  return parts.join(PINNED_PAIR);
+}
+
 /**
  * The hash text (no leading '#') for `s` as a patch of preset `presetId` (default:
- * 'default'; an unknown id is treated as 'default'). Always starts with `v=2`.
+ * 'default'; an unknown id is treated as 'default'). Always starts with `v=2`. With
+ * `pinned`, compare's A travels too, as key `a` (last).
  */
-export function encodeScenarioHash(s: Scenario, presetId = 'default'): string {
+export function encodeScenarioHash(s: Scenario, presetId = 'default', pinned: Scenario | null = null): string {
   const preset = findPreset(presetId);
   const id = preset ? preset.id : 'default';
   const base = presetScenario(id);
@@ -139,6 +174,7 @@ export function encodeScenarioHash(s: Scenario, presetId = 'default'): string {
     const value = getIn(s, path);
     if (!sameLeaf(value, baseValue)) parts.push(`${key}=${encodeValue(info.spec, value)}`);
   }
+  if (pinned) parts.push(`a=${encodePinned(pinned, s)}`);
   return parts.join('&');
 }
 
@@ -206,10 +242,55 @@ function decodePart(text: string): string | null {
   }
 }
 
+/** Field name of problems about the pinned A. */
+export const PINNED_FIELD = 'pinned';
+
+/**
+ * The pinned A from the value of key `a`, applied to B (the link's scenario). A is all or
+ * nothing: any problem drops A (named), and B, the rest of the link, still applies.
+ */
+function decodePinned(text: string, b: Scenario): { scenario: Scenario | null; problems: Problem[] } {
+  const drop = (why: string) => ({
+    scenario: null,
+    problems: [{ field: PINNED_FIELD, message: `the pinned scenario A in the link is not valid (${why}); A was dropped, the rest of the link applies` }],
+  });
+  const raw = structuredClone(b) as unknown as Obj;
+  const pairs = text === '' ? [] : text.split(PINNED_PAIR);
+  const seen = new Set<string>();
+  const byKey = new Map<string, string>();
+  for (const pair of pairs) {
+    const at = pair.indexOf(PINNED_KV);
+    const key = at < 0 ? pair : pair.slice(0, at);
+    if (at < 0) return drop(`${showValue(pair)} is not key:value`);
+    if (seen.has(key)) return drop(`key ${showKey(key)} appears more than once`);
+    seen.add(key);
+    byKey.set(key, pair.slice(at + 1));
+  }
+  const c = byKey.get('c');
+  if (c !== undefined) {
+    byKey.delete('c');
+    if (c === NONE) setIn(raw, 'llm.custom', null);
+    else if (c === '1') setIn(raw, 'llm.custom', structuredClone(DEFAULT_CUSTOM_MODEL));
+    else return drop(`c must be 1 or ~; got ${showValue(decodeOrRaw(c))}`);
+  }
+  const pathOf = new Map<string, string>(PINNED_KEYS.map(([k, p]) => [k, p]));
+  for (const [key, value] of byKey) {
+    const path = pathOf.get(key);
+    if (!path) return drop(`unknown key ${showValue(key)}`);
+    const info = leafAt(path);
+    if (!info) return drop(`unknown key ${showValue(key)}`);
+    if (path.startsWith('llm.custom.') && getIn(raw, 'llm.custom') === null) return drop(`${path} is set but A has no custom model`);
+    setIn(raw, path, decodeValue(info.spec, value, info.optional));
+  }
+  const parsed = parseScenario({ ...raw, v: SCENARIO_VERSION }, { base: b, what: PINNED_FIELD });
+  if (parsed.problems.length > 0) return drop(parsed.problems[0].message);
+  return { scenario: parsed.scenario, problems: [] };
+}
+
 /** Reads a hash (with or without '#'). Never throws; the scenario is always valid. */
 export function decodeScenarioHash(hash: string): DecodedLink {
   const problems: Problem[] = [];
-  const fallback = (presetId = 'default'): DecodedLink => ({ scenario: presetScenario(presetId), problems, presetId });
+  const fallback = (presetId = 'default'): DecodedLink => ({ scenario: presetScenario(presetId), pinned: null, problems, presetId });
   try {
     if (typeof hash !== 'string') {
       problems.push({ field: 'link', message: `a link must be text; got ${showValue(hash)}` });
@@ -299,7 +380,9 @@ export function decodeScenarioHash(hash: string): DecodedLink {
     }
 
     const parsed = parseScenario({ ...raw, v: SCENARIO_VERSION }, { base, what: 'link' });
-    return { scenario: parsed.scenario, problems: capped([...problems, ...parsed.problems]), presetId };
+    const aText = values.get('a');
+    const pinned = aText === undefined ? { scenario: null, problems: [] } : decodePinned(aText, parsed.scenario);
+    return { scenario: parsed.scenario, pinned: pinned.scenario, problems: capped([...problems, ...parsed.problems, ...pinned.problems]), presetId };
   } catch {
     problems.push({ field: 'link', message: 'the link could not be read; the defaults are used' });
     return { ...fallback(), problems: capped(problems) };

@@ -13,8 +13,11 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
 export interface PinnedScenario {
   scenario: Scenario;
+  /** Results of A; null until computed (A from a link is computed after load). */
   gemm: GemmResult | null;
   llm: LlmResult | null;
+  /** Set when the engine could not compute A. */
+  error?: string;
 }
 
 export interface AppState {
@@ -23,6 +26,8 @@ export interface AppState {
   presetId: string;
   /** Problems found in a link or an imported file: shown in a dismissible banner. */
   problems: Problem[];
+  /** The banner's heading for these problems; null: the usual "defaults were used" one. */
+  problemsNote: string | null;
   /** Per-control messages: the value typed was rejected and the last valid one kept. */
   fieldErrors: Record<string, string>;
   gemmStatus: RunStatus;
@@ -39,19 +44,27 @@ export interface AppState {
   setField(path: string, value: unknown): boolean;
   /** Replaces the whole scenario (a preset, a tour step, an import, a link). */
   setScenario(s: Scenario, presetId?: string): void;
-  setProblems(p: Problem[]): void;
+  setProblems(p: Problem[], note?: string | null): void;
   setCycle(cycle: number): void;
   setPanel(panel: PanelId): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   pin(): void;
   unpin(): void;
+  /** Sets A from a link (results computed later); null unpins. Same inputs keep their results. */
+  setPinnedScenario(s: Scenario | null): void;
+}
+
+/** True when two scenarios have the same inputs (view and classroom aside). */
+export function sameInputs(a: Scenario, b: Scenario): boolean {
+  return JSON.stringify([a.gemm, a.llm, a.lpu, a.gpu]) === JSON.stringify([b.gemm, b.llm, b.lpu, b.gpu]);
 }
 
 export const useStore = create<AppState>()((set, get) => ({
   scenario: DEFAULT_SCENARIO,
   presetId: 'default',
   problems: [],
+  problemsNote: null,
   fieldErrors: {},
   gemmStatus: 'idle',
   gemmProgress: 0,
@@ -92,8 +105,8 @@ export const useStore = create<AppState>()((set, get) => ({
   setScenario(s, presetId) {
     set({ scenario: s, fieldErrors: {}, ...(presetId ? { presetId } : {}) });
   },
-  setProblems(problems) {
-    set({ problems });
+  setProblems(problems, note = null) {
+    set({ problems, problemsNote: note });
   },
   setCycle(cycle) {
     const { scenario } = get();
@@ -116,5 +129,14 @@ export const useStore = create<AppState>()((set, get) => ({
   },
   unpin() {
     set({ pinned: null });
+  },
+  setPinnedScenario(s) {
+    const cur = get().pinned;
+    if (s === null) {
+      if (cur !== null) set({ pinned: null });
+      return;
+    }
+    if (cur && sameInputs(cur.scenario, s)) return;
+    set({ pinned: { scenario: s, gemm: null, llm: null } });
   },
 }));

@@ -4,11 +4,11 @@ import { useEffect, useId, useState } from 'react';
 import { useStore } from '../store/store';
 import { getIn } from '../store/path';
 import { controlId } from '../scenario/keys';
+import { controlLabel } from './labels';
 
 interface Props {
   /** Dotted scenario path, e.g. 'gemm.rows'; also the control's id for classroom hiding. */
   path: string;
-  label: string;
   unit?: string;
   /** Allow decimals (default: integers only). */
   decimal?: boolean;
@@ -21,8 +21,9 @@ interface Props {
   placeholder?: string;
 }
 
-export function NumberField({ path, label, unit, decimal, slider, title, nullable, placeholder }: Props) {
+export function NumberField({ path, unit, decimal, slider, title, nullable, placeholder }: Props) {
   const id = useId();
+  const label = controlLabel(path);
   const value = useStore((s) => getIn(s.scenario, path)) as number | null;
   const error = useStore((s) => s.fieldErrors[path]);
   const setField = useStore((s) => s.setField);

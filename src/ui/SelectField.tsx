@@ -3,15 +3,15 @@ import { useId } from 'react';
 import { useStore } from '../store/store';
 import { getIn } from '../store/path';
 import { controlId } from './NumberField';
+import { controlLabel } from './labels';
 
 interface Props {
   path: string;
-  label: string;
   options: readonly { value: string; label: string }[];
   title?: string;
 }
 
-export function SelectField({ path, label, options, title }: Props) {
+export function SelectField({ path, options, title }: Props) {
   const id = useId();
   const value = useStore((s) => getIn(s.scenario, path)) as string;
   const error = useStore((s) => s.fieldErrors[path]);
@@ -21,7 +21,7 @@ export function SelectField({ path, label, options, title }: Props) {
   if (hidden) return null;
   return (
     <div className={`field${error ? ' field-error' : ''}`} data-control={controlId(path)} title={title}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>{controlLabel(path)}</label>
       <select id={id} value={value} disabled={locked} onChange={(e) => setField(path, e.target.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

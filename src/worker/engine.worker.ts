@@ -53,7 +53,7 @@ const api: EngineApi = {
   },
   async trace(g, start, count): Promise<TraceWindow> {
     const w = (await getSystolic()).trace(g, start, count);
-    return Comlink.transfer(w, [w.weight.buffer, w.input.buffer, w.psum.buffer, w.active.buffer, w.sramCumulative.buffer, w.fold.buffer] as ArrayBuffer[]);
+    return Comlink.transfer(w, [w.weight.buffer, w.input.buffer, w.psum.buffer, w.active.buffer, w.held.buffer, w.written.buffer, w.ofmapRow.buffer, w.ofmapCol.buffer, w.ofmapValue.buffer, w.sramCumulative.buffer, w.fold.buffer] as ArrayBuffer[]);
   },
   async runLlm(s: Scenario) {
     try {

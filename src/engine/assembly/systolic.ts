@@ -44,6 +44,10 @@ let KEY_A: u32 = 0, KEY_B: u32 = 0;
 let MATERIALISED: bool = false;
 
 let P_STAT: usize = 0, P_MOV: usize = 0, P_PSUM: usize = 0, P_SCRATCH: usize = 0;
+// Trace mode's record of the ofmap writes of the last cycle, one slot per array column
+// (at most one output leaves or is written per column per cycle): output row, output
+// column (-1: none), and the value the ofmap holds after the write.
+let P_LOG: usize = 0;
 let P_A: usize = 0, P_B: usize = 0, P_O: usize = 0, P_SLICE: usize = 0;
 
 // ---------------------------------------------------------------- run state
@@ -95,6 +99,7 @@ export function setup(rows: i32, cols: i32, dataflow: i32, m: i32, k: i32, n: i3
   P_MOV = p; p += cells << 1;
   P_PSUM = p; p += cells << 2;
   P_SCRATCH = p; p += (<usize>R * <usize>C * 3) << 2;
+  P_LOG = p; p += (<usize>C * 3) << 2;
   if (MATERIALISED) {
     P_A = p; p = alignUp(p + <usize>M * <usize>K, 16);
     P_B = p; p = alignUp(p + <usize>K * <usize>N, 16);
@@ -107,6 +112,8 @@ export function setup(rows: i32, cols: i32, dataflow: i32, m: i32, k: i32, n: i3
   if (!ensureMemory(p)) return 0;
   sliceFold = -1;
   resetRun();
+  // A trace never counts, and has no ofmap to write (P_O would be a stale address).
+  counting = MATERIALISED;
   return 1;
 }
 
@@ -119,9 +126,7 @@ export function generateOperands(): void {
 }
 
 export function resetRun(): void {
-  // A trace configuration has no ofmap buffer (P_O is not laid out), so it never counts:
-  // counting writes psums to P_O, which would land anywhere in memory.
-  curFold = 0; tau = 0; counting = MATERIALISED;
+  curFold = 0; tau = 0; counting = true;
   ifmapReads = 0; filterReads = 0; ofmapWrites = 0; ofmapReads = 0;
   macs = 0; mappedPes = 0; cyclesDone = 0; foldsDone = 0;
 }
@@ -224,6 +229,26 @@ function enterFold(f: i64): void {
 }
 
 // ---------------------------------------------------------------- one cycle
+@inline function logWrite(j: i32, m: i32, n: i32, v: i32): void {
+  const at = P_LOG + (<usize>j << 2);
+  const stride = <usize>C << 2;
+  store<i32>(at, m);
+  store<i32>(at + stride, n);
+  store<i32>(at + 2 * stride, v);
+}
+
+/** Sum over k < kEnd of A[m][k] B[k][n], operands from the generator (trace mode has no matrices). */
+function dotAB(m: i32, n: i32, kEnd: i32): i32 {
+  let ia = <u32>m * <u32>K, ib = <u32>n;
+  let acc = 0;
+  for (let k = 0; k < kEnd; k++) {
+    acc += operandValue(KEY_A, ia) * operandValue(KEY_B, ib);
+    ia += 1;
+    ib += <u32>N;
+  }
+  return acc;
+}
+
 function stepStationary(): void {
   const r = fr_used, c = fc_used;
   if (tau < R) {
@@ -258,12 +283,21 @@ function stepStationary(): void {
       v128.store(prow + o32 + 16, i32x4.add(v128.load(prev + o32 + 16), i32x4.extmul_high_i16x8_s(wv, xv)));
     }
   }
-  if (!counting) return;
-  if (DF == WS) ifmapReads += fed; else filterReads += fed;
   // The bottom row's psums leave the array into the ofmap (accumulator) buffer.
   const bottom = psRow(R - 1);
   const tb = tau - 2 * R + 1;
   const jLo = max(0, tb - T + 1), jHi = min(c - 1, tb);
+  if (!counting) {
+    // No ofmap while tracing: record what it would hold, adding the earlier K folds' sums.
+    for (let j = jLo; j <= jHi; j++) {
+      const t = tb - j, col = fc * C + j;
+      const m = DF == WS ? t : col, n = DF == WS ? col : t;
+      const v = load<i32>(bottom + (<usize>j << 2));
+      logWrite(j, m, n, fr > 0 ? v + dotAB(m, n, fr * R) : v);
+    }
+    return;
+  }
+  if (DF == WS) ifmapReads += fed; else filterReads += fed;
   for (let j = jLo; j <= jHi; j++) {
     const v = load<i32>(bottom + (<usize>j << 2));
     const a = outAddr(j, tb - j);
@@ -305,12 +339,15 @@ function stepOutputStationary(): void {
       v128.store(arow + o32 + 16, i32x4.add(v128.load(arow + o32 + 16), i32x4.extmul_high_i16x8_s(xv, bv)));
     }
   }
-  if (!counting) return;
-  ifmapReads += fedRows;
-  filterReads += fedCols;
   // PEs on this anti-diagonal did their last MAC: their sums go to the ofmap buffer.
   const d = tau - T + 1;
   const iLo = max(0, d - c + 1), iHi = min(r - 1, d);
+  if (!counting) {
+    for (let i = iLo; i <= iHi; i++) logWrite(d - i, fr * R + i, fc * C + d - i, load<i32>(psRow(i) + (<usize>(d - i) << 2)));
+    return;
+  }
+  ifmapReads += fedRows;
+  filterReads += fedCols;
   for (let i = iLo; i <= iHi; i++) {
     const j = d - i;
     const v = load<i32>(psRow(i) + (<usize>j << 2));
@@ -331,6 +368,7 @@ export function advance(maxCycles: i32): i32 {
         mappedPes += <f64>fr_used * <f64>fc_used;
       }
     }
+    if (!counting) memory.fill(P_LOG, 0xff, <usize>C << 2); // no output this cycle: row -1
     if (DF == OS) stepOutputStationary(); else stepStationary();
     tau++;
     done++;
@@ -488,6 +526,7 @@ function outputMatchesMatmulByElement(): i32 {
 export function ptrA(): usize { return P_A; }
 export function ptrB(): usize { return P_B; }
 export function ptrO(): usize { return P_O; }
+export function ptrLog(): usize { return P_LOG; }
 export function foldLength(): i32 { return L; }
 export function foldCount(): f64 { return <f64>FOLDS; }
 export function countIfmapReads(): f64 { return ifmapReads; }

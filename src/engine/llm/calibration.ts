@@ -1,84 +1,175 @@
-// Published measurements the model is checked against, and the modelled value for each.
-// The fitted factors live in the presets (hardware.ts) and scenario overrides can change
-// them; docs/calibration.md says how they were chosen.
-import type { CalibrationRow } from '../types';
-import type { GpuId, LlmWorkload, ModelId, Topology } from '../../scenario/types';
+// The calibration corpus: published serving measurements (corpus/serving-corpus.json, each
+// with its source), the model's value for each, the signed error and the aggregate by regime.
+// A case is "fitted" when a preset figure names it in its "Fitted on" source (the presets are
+// the one home of that list), otherwise "checked": the model never saw it.
+import type { CalibrationRow, MachineResult } from '../types';
+import type { Batching, GpuId, ModelId, Precision, Scenario, StackId } from '../../scenario/types';
+import { DEFAULT_SCENARIO, cloneScenario } from '../../scenario/defaults';
 import type { Interconnect } from './analyticNetwork';
 import { GPUS, LPU_CHIP } from './hardware';
 import { MODELS } from './models';
+import { STACKS } from './stacks';
+import { gpuInputs, lpuInputs } from './simulate';
 import { runGpu } from './gpu';
 import { runLpu } from './lpu';
-import type { Shape } from './partition';
+import corpus from './corpus/serving-corpus.json';
 
-export interface CalibrationCase {
+export type CalibrationMetric = CalibrationRow['metric'];
+
+export interface CorpusCase {
   id: string;
-  description: string;
-  source: string;
-  metric: CalibrationRow['metric'];
-  published: number;
-  tolerance: number;
   model: ModelId;
-  shape: Shape;
-  machine: { kind: 'gpu'; gpu: GpuId; gpus: number; tp: number; collective: 'ring' | 'direct' } | { kind: 'lpu'; chips: number; topology: Topology; tp?: number };
+  machine: 'lpu' | GpuId;
+  /** GPUs or chips; absent = the minimum that fits. */
+  chips?: number;
+  batch: number;
+  prompt: number;
+  output: number;
+  weights: Precision;
+  activations?: Precision;
+  kv?: Precision;
+  stack?: StackId;
+  batching?: Batching;
+  metric: CalibrationMetric;
+  value: number;
+  source: string;
+  note?: string;
 }
 
-const f16 = { weights: 'bf16', activations: 'bf16', kv: 'bf16' } as const satisfies Pick<LlmWorkload, 'weights' | 'activations' | 'kv'>;
+export const CORPUS: readonly CorpusCase[] = corpus as CorpusCase[];
 
-export const CALIBRATION_CASES: CalibrationCase[] = [
-  {
-    id: 'gpt-fast-7b-a100',
-    description: '1 x A100-80GB (power-capped 330 W), gpt-fast, Llama-2-7B bf16, batch 1 (short prompt, 200 tokens out)',
-    source: 'pytorch-labs/gpt-fast README (benchmark table): 104.9 tokens/s',
-    metric: 'tokensPerSecondPerUser', published: 104.9, tolerance: 0.15,
-    model: 'llama-2-7b', shape: { batch: 1, prompt: 8, output: 200, ...f16 },
-    machine: { kind: 'gpu', gpu: 'a100-80gb', gpus: 1, tp: 1, collective: 'ring' },
-  },
-  {
-    id: 'gpt-fast-70b-8xa100',
-    description: '8 x A100-80GB, tensor parallel 8, gpt-fast, Llama-2-70B bf16, batch 1',
-    source: 'pytorch-labs/gpt-fast README (tensor parallelism table): 62.5 tokens/s',
-    metric: 'tokensPerSecondPerUser', published: 62.5, tolerance: 0.2,
-    model: 'llama-2-70b', shape: { batch: 1, prompt: 8, output: 200, ...f16 },
-    // gpt-fast all-reduces through torch.distributed (NCCL ring for small messages)
-    machine: { kind: 'gpu', gpu: 'a100-80gb', gpus: 8, tp: 8, collective: 'ring' },
-  },
-  {
-    id: 'nim-70b-fp8-2xh100',
-    description:
-      '2 x H100, tensor parallel 2, NVIDIA NIM 1.8 (TensorRT-LLM), Llama-3.3-70B fp8, 5,000 in / 500 out, 1 user. Modelled with the llama-3.1-70b preset: Llama-3.3-70B has the same architecture (80 layers, 8192 hidden, GQA 8, vocab 128256).',
-    source: 'NVIDIA NIM benchmarking docs (Llama-3.3-70B-Instruct, H100 x2, fp8): 18.58 ms per output token (TTFT 406.8 ms)',
-    metric: 'tpotMs', published: 18.58, tolerance: 0.2,
-    model: 'llama-3.1-70b', shape: { batch: 1, prompt: 5000, output: 500, weights: 'fp8', activations: 'fp8', kv: 'fp8' },
-    // TensorRT-LLM: one-shot (direct) all-reduce over NVLink
-    machine: { kind: 'gpu', gpu: 'h100-sxm', gpus: 2, tp: 2, collective: 'direct' },
-  },
-  {
-    id: 'groq-70b-576',
-    description:
-      'Groq LPU system, ~576 chips, Llama-2-70B, 1 user. Precision note: 576 x 230 MB = 132 GB cannot hold 138 GB of fp16 weights, so some weights must be below 16 bits; modelled as int8 weights with fp16 activations and KV (math in fp16). Layout pinned to spread each layer over 7 chips (80 x 7 + 2 = 562 of the 576 chips, as the reported deployment spreads ~7.2 chips per layer); left free (chips = minimum), the partitioner picks a smaller system (about 330 chips at 1,024 + 256 tokens).',
-    source: 'TechPowerUp; isopack blog "About that Groq demo" (vendor claim ~300 tokens/s per user, ~576 chips)',
-    metric: 'tokensPerSecondPerUser', published: 300, tolerance: 0.25,
-    model: 'llama-2-70b', shape: { batch: 1, prompt: 1024, output: 512, weights: 'int8', activations: 'fp16', kv: 'fp16' },
-    machine: { kind: 'lpu', chips: 576, topology: 'dragonfly', tp: 7 },
-  },
-];
+export const REGIMES = [
+  'batch-1 decode',
+  'quantised-weight decode',
+  'time to first token',
+  'continuous batching',
+  'large-batch throughput',
+  'mixture-of-experts',
+  'SRAM machine',
+] as const;
+export type Regime = (typeof REGIMES)[number];
 
-/** Modelled value of one case with the presets as they are. */
-export function modelledValue(c: CalibrationCase, net: Interconnect): number {
-  const model = MODELS[c.model];
-  const r = c.machine.kind === 'gpu'
-    ? runGpu({ model, shape: c.shape, gpu: GPUS[c.machine.gpu], gpus: c.machine.gpus, tp: c.machine.tp, seed: 1, collective: c.machine.collective, maxEvents: 0 }, net).result
-    : runLpu({ model, shape: c.shape, chip: LPU_CHIP, chips: c.machine.chips, topology: c.machine.topology, tp: c.machine.tp, maxEvents: 0 }, net).result;
+/** Every case within this |error|; the corpus median within MEDIAN_TARGET (issue "Serving model v2"). */
+export const CASE_TOLERANCE = 0.3;
+export const MEDIAN_TARGET = 0.1;
+
+export function regimeOf(c: CorpusCase): Regime {
+  if (c.machine === 'lpu') return 'SRAM machine';
+  if (MODELS[c.model].experts > 1) return 'mixture-of-experts';
+  if (c.metric === 'ttftMs') return 'time to first token';
+  if (c.batching === 'continuous') return 'continuous batching';
+  if (c.metric === 'outputTokensPerSecondPerChip') return 'large-batch throughput';
+  if (c.weights === 'int8' || c.weights === 'int4') return 'quantised-weight decode';
+  return 'batch-1 decode';
+}
+
+/** Activations and KV default to the weights' width; weight-only int formats compute in 16 bits. */
+function wideFormat(w: Precision): Precision {
+  return w === 'int8' || w === 'int4' ? 'fp16' : w;
+}
+
+/** The scenario a case describes (the default scenario with the case's settings). */
+export function caseScenario(c: CorpusCase): Scenario {
+  const s = cloneScenario(DEFAULT_SCENARIO);
+  const wide = wideFormat(c.weights);
+  s.llm = {
+    ...s.llm, model: c.model, custom: null, batch: c.batch, prompt: c.prompt, output: c.output,
+    weights: c.weights, activations: c.activations ?? wide, kv: c.kv ?? wide, batching: c.batching ?? 'static',
+  };
+  if (c.machine === 'lpu') s.lpu = { ...s.lpu, chips: c.chips ?? null };
+  else s.gpu = { ...s.gpu, gpu: c.machine, gpus: c.chips ?? null, tp: null, stack: c.stack ?? s.gpu.stack };
+  return s;
+}
+
+export function metricOf(r: MachineResult, metric: CalibrationMetric): number {
+  switch (metric) {
+    case 'tpotMs': return r.tpotMs;
+    case 'ttftMs': return r.ttftMs;
+    case 'tokensPerSecondPerUser': return r.tokensPerSecondPerUser;
+    case 'outputTokensPerSecondPerChip': return r.outputTokensPerSecond / r.chips;
+  }
+}
+
+/** The machine result of a case's scenario. */
+export function runCase(c: CorpusCase, net: Interconnect): MachineResult {
+  const s = caseScenario(c);
+  const r = c.machine === 'lpu' ? runLpu({ ...lpuInputs(s), maxEvents: 0 }, net).result : runGpu({ ...gpuInputs(s), maxEvents: 0 }, net).result;
   if (!r.fits) throw new Error(`calibration case ${c.id} does not fit: ${r.message ?? ''}`);
-  return c.metric === 'tpotMs' ? r.tpotMs : r.tokensPerSecondPerUser;
+  return r;
 }
 
-export function calibrationRows(net: Interconnect): CalibrationRow[] {
-  return CALIBRATION_CASES.map((c) => {
-    const modelled = modelledValue(c, net);
+/** A preset figure whose source says it was fitted, with its value and that source. */
+export interface FittedFigure { owner: string; field: string; value: number; text: string }
+
+/** Every figure of the presets (chip, GPUs, stacks) whose source says "Fitted on". */
+export function fittedFigures(): FittedFigure[] {
+  const owners: [string, Record<string, unknown>, Record<string, string>][] = [
+    ['lpu', LPU_CHIP as unknown as Record<string, unknown>, LPU_CHIP.sources],
+    ...Object.values(GPUS).map((g) => [g.id, g as unknown as Record<string, unknown>, g.sources] as [string, Record<string, unknown>, Record<string, string>]),
+    ...Object.values(STACKS).map((s) => [s.id, s as unknown as Record<string, unknown>, s.sources] as [string, Record<string, unknown>, Record<string, string>]),
+  ];
+  return owners.flatMap(([owner, obj, sources]) => Object.entries(sources)
+    .filter(([, t]) => /fitted on/i.test(t))
+    .map(([field, text]) => ({ owner, field, value: obj[field] as number, text })));
+}
+
+function fittedSources(): string[] {
+  return fittedFigures().map((f) => f.text);
+}
+
+/** Preset figures fitted on a case: the source texts that name its id. */
+export function fittedBy(id: string): string[] {
+  const word = new RegExp(`(^|[^a-z0-9-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9-])`);
+  return fittedSources().filter((t) => word.test(t));
+}
+
+export function calibrationRows(net: Interconnect, cases: readonly CorpusCase[] = CORPUS): CalibrationRow[] {
+  return cases.map((c) => {
+    const r = runCase(c, net);
+    const modelled = metricOf(r, c.metric);
+    const setting = `${MODELS[c.model].name}, ${r.chips} x ${r.name}${c.stack ? `, ${STACKS[c.stack].name.split(' (')[0]}` : ''}, ${c.weights}` +
+      `, ${c.batching === 'continuous' ? 'concurrency' : 'batch'} ${c.batch}, ${c.prompt} in / ${c.output} out`;
     return {
-      id: c.id, description: c.description, source: c.source, metric: c.metric,
-      published: c.published, modelled, error: (modelled - c.published) / c.published, tolerance: c.tolerance,
+      id: c.id, regime: regimeOf(c), setting, source: c.source, metric: c.metric, published: c.value, modelled,
+      error: (modelled - c.value) / c.value, tolerance: CASE_TOLERANCE, status: fittedBy(c.id).length > 0 ? 'fitted' : 'checked',
     };
   });
+}
+
+export interface RegimeSummary {
+  regime: Regime;
+  cases: number;
+  medianAbsError: number;
+  maxAbsError: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Aggregate |error| by regime (regimes with no case are left out) and over the whole corpus. */
+export function summarise(rows: readonly CalibrationRow[]): { byRegime: RegimeSummary[]; all: Omit<RegimeSummary, 'regime'> } {
+  const stats = (rs: readonly CalibrationRow[]) => {
+    const abs = rs.map((r) => Math.abs(r.error));
+    return { cases: rs.length, medianAbsError: median(abs), maxAbsError: abs.length ? Math.max(...abs) : 0 };
+  };
+  return {
+    byRegime: REGIMES.map((regime) => ({ regime, ...stats(rows.filter((r) => r.regime === regime)) })).filter((s) => s.cases > 0),
+    all: stats(rows),
+  };
+}
+
+/** A preset figure fitted on corpus cases, with those cases. */
+export interface FittedInput { field: string; value: number; cases: string[] }
+
+/**
+ * The SRAM chip's figures fitted on the SRAM machine's own published speeds (the vendor's
+ * claims and a benchmark of its service): a verdict on the talk's claims rests on them.
+ */
+export function sramFittedInputs(): FittedInput[] {
+  const lpuCases = CORPUS.filter((c) => c.machine === 'lpu').map((c) => c.id);
+  return Object.entries(LPU_CHIP.sources)
+    .map(([field, text]) => ({ field, value: (LPU_CHIP as unknown as Record<string, number>)[field], cases: lpuCases.filter((id) => fittedBy(id).includes(text)) }))
+    .filter((f) => f.cases.length > 0);
 }

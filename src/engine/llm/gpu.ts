@@ -2,16 +2,18 @@
 // the collectives simulated over NVSwitch, and seeded run-to-run jitter for p50/p99.
 // With pipeline stages across nodes, users are pipelined in micro-batches (pipeline.ts).
 import type { MachineResult, RooflinePoint } from '../types';
-import type { GpuSpec, ModelSpec } from '../../scenario/types';
+import type { GpuSpec, ModelSpec, StackId } from '../../scenario/types';
+import { DEFAULT_STACK, STACKS } from './stacks';
 import { directAllReduceUs, ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
 import { gpuLayout, type GpuLayout, type Shape } from './partition';
-import { buildGpuStep, gpuCollectiveAlgorithm, gpuRates, type BuiltStep } from './programs';
+import { buildGpuStep, gpuCollectiveAlgorithm, gpuRates, layerComputeUs, layerCosts, taskUs, type BuiltStep } from './programs';
 import { bytesPerElement, gpuPeakTflops, mathPrecision } from './precision';
-import { headWork, layerWork } from './workload';
+import { headWork } from './workload';
 import { jitterPercentiles } from './jitter';
 import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';
 import { meanDecodeContext } from './lpu';
 import { microBatching, pipelinedPrefillUs, pipelinedTokenUs } from './pipeline';
+import { simulateContinuous } from './continuous';
 
 export interface GpuInputs {
   model: ModelSpec;
@@ -20,18 +22,20 @@ export interface GpuInputs {
   gpus: number | null;
   tp: number | null;
   seed: number;
-  /**
-   * Tensor-parallel all-reduce: 'direct' (default: one-shot over NVSwitch, as TensorRT-LLM's
-   * custom all-reduce) or 'ring' (NCCL ring, e.g. PyTorch + torch.distributed as in gpt-fast).
-   */
-  collective?: 'ring' | 'direct';
+  /** Serving stack (its figures are already in `gpu`); it also sets the all-reduce algorithm. */
+  stack?: StackId;
   /** Timeline events kept from the simulated decode step. */
   maxEvents?: number;
 }
 
+/** The stack's tensor-parallel all-reduce: NCCL ring or a one-shot exchange. */
+export function collectiveOf(i: Pick<GpuInputs, 'stack'>): 'ring' | 'direct' {
+  return STACKS[i.stack ?? DEFAULT_STACK].collective;
+}
+
 export function buildGpuDecodeStep(i: GpuInputs, layout: GpuLayout): BuiltStep {
   const users = microBatching(i.shape.batch, layout.pp).microBatchSize;
-  return buildGpuStep(i.model, i.shape, i.gpu, layout, { batch: users, newTokens: 1, context: meanDecodeContext(i.shape) }, i.collective ?? 'direct');
+  return buildGpuStep(i.model, i.shape, i.gpu, layout, { batch: users, newTokens: 1, context: meanDecodeContext(i.shape) }, collectiveOf(i));
 }
 
 export interface GpuClosedStep {
@@ -48,19 +52,18 @@ export function gpuClosedFormStep(
 ): GpuClosedStep {
   const { model: m, shape: s, gpu: g } = i;
   const r = gpuRates(g, s);
-  const w = layerWork(m, s, users, step.newTokens, step.context);
-  const per = (flops: number, bytes: number) => Math.max(flops / tp / r.flopsPerUs, bytes / tp / r.bytesPerUs) + r.overheadUs;
+  const costs = layerCosts(m, s, { batch: users, ...step }, tp);
   const head = headWork(m, s, users);
-  const layer = per(w.attnFlops, w.attnWeightBytes + w.kvBytes) + per(w.ffnFlops, w.ffnWeightBytes);
-  const vec = users * step.newTokens * m.hidden * bytesPerElement(s.activations);
+  const layer = layerComputeUs(costs, r, tp);
+  const vec = costs.vectorBytes;
   const bw = g.nvlinkGBps / 2;
   const lat = 2 * g.nvlinkLatencyUs; // GPU -> NVSwitch -> GPU
-  const alg = gpuCollectiveAlgorithm(tp, g.gpusPerNode, i.collective ?? 'direct');
+  const alg = gpuCollectiveAlgorithm(tp, g.gpusPerNode, collectiveOf(i));
   const ar = alg === 'ring' ? ringAllReduceUs(tp, vec, bw, lat) : directAllReduceUs(tp, vec, bw, lat, true);
   const hopUs = g.interNodeLatencyUs * 2 + transferUs(vec, g.interNodeGBps);
   const layersPerStage = Math.ceil(m.layers / pp);
   return {
-    passComputeUs: m.layers * layer + per(head.flops, head.weightBytes),
+    passComputeUs: m.layers * layer + taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, r),
     passCommUs: m.layers * 2 * ar + (pp - 1) * hopUs,
     stageComputeUs: layersPerStage * layer,
     stageCommUs: layersPerStage * 2 * ar + (pp > 1 ? hopUs : 0),
@@ -72,6 +75,32 @@ export function gpuClosedFormTokenUs(i: GpuInputs, tp: number, pp: number, commS
   const mb = microBatching(i.shape.batch, pp);
   const c = gpuClosedFormStep(i, tp, pp, mb.microBatchSize);
   return pipelinedTokenUs(c.passComputeUs + c.passCommUs * commScale, c.stageComputeUs + c.stageCommUs * commScale, 0, mb.microBatches);
+}
+
+/**
+ * Continuous batching at the scenario's concurrency (continuous.ts): decode iterations at every
+ * batch up to it and prefills of any number of waiting prompts, in closed form scaled by the
+ * simulated step and prefill at the scenario's batch (contention, routing, pipelining).
+ */
+function continuousTiming(
+  i: GpuInputs, layout: GpuLayout,
+  sim: { decodeUs: number; decodeClosedUs: number; prefillUs: number; commScale: number; preScale: number },
+) {
+  const { shape: s, gpu: g } = i;
+  const at = (batch: number) => ({ ...i, shape: { ...s, batch } });
+  const decodeScale = sim.decodeClosedUs > 0 ? sim.decodeUs / sim.decodeClosedUs : 1;
+  const prefillClosed = (k: number) => {
+    const mb = microBatching(k, layout.pp);
+    const c = gpuClosedFormStep(at(k), layout.tp, layout.pp, mb.microBatchSize, { newTokens: s.prompt, context: 0 });
+    return pipelinedPrefillUs(c.passComputeUs + c.passCommUs * sim.preScale, c.stageComputeUs + c.stageCommUs * sim.preScale, mb.microBatches);
+  };
+  const prefillScale = sim.prefillUs / prefillClosed(s.batch);
+  const r = simulateContinuous(s.batch, s.output, {
+    decodeUs: (b) => gpuClosedFormTokenUs(at(b), layout.tp, layout.pp, sim.commScale) * decodeScale,
+    prefillUs: (k) => prefillClosed(k) * prefillScale,
+    requestOverheadUs: g.requestOverheadMs * 1000,
+  }, i.seed);
+  return { ttftMs: r.ttftP50Ms, p99TtftMs: r.ttftP99Ms, tpotMs: r.itlP50Ms, p99TpotMs: r.itlP99Ms, outputTokensPerSecond: r.outputTokensPerSecond };
 }
 
 export interface GpuRun {
@@ -100,25 +129,28 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   const baseMs = pipelinedTokenUs(decodeNet.stepUs, stageUs, 0, mb.microBatches) / 1000;
   // The whole prompt of a micro-batch in one pass (the GPU's large HBM holds the activations);
   // micro-batches follow each other through the stages.
-  const pre = buildGpuStep(m, s, g, layout, { batch: users, newTokens: s.prompt, context: 0 }, i.collective ?? 'direct');
+  const pre = buildGpuStep(m, s, g, layout, { batch: users, newTokens: s.prompt, context: 0 }, collectiveOf(i));
   const preNet = net.simulate(pre.spec, pre.program, { maxEvents: 0 });
   const preClosed = gpuClosedFormStep(i, layout.tp, layout.pp, users, { newTokens: s.prompt, context: 0 });
   const preScale = preClosed.passCommUs > 0 ? preNet.communicationUs / preClosed.passCommUs : 1;
   const preStageUs = preClosed.stageComputeUs + preClosed.stageCommUs * preScale;
-  const ttftMs = pipelinedPrefillUs(preNet.stepUs, layout.pp > 1 ? preStageUs : preNet.stepUs, mb.microBatches) / 1000;
-  const tpotMs = baseMs * jitter.p50;
-  const p99TpotMs = baseMs * jitter.p99;
+  // the stack's fixed per-request time (scheduling, sampling the first token) comes on top
+  const ttftMs = pipelinedPrefillUs(preNet.stepUs, layout.pp > 1 ? preStageUs : preNet.stepUs, mb.microBatches) / 1000 + g.requestOverheadMs;
   const powerW = layout.gpus * g.powerW;
   const costPerHourUsd = layout.gpus * g.priceUsdPerHour;
-  const econ = economics(ttftMs, tpotMs, s.batch, s.output, powerW, costPerHourUsd);
+  const timing = s.batching === 'continuous'
+    ? continuousTiming(i, layout, { decodeUs: decodeNet.stepUs, decodeClosedUs: gpuClosedFormTokenUs(i, layout.tp, layout.pp, 1), prefillUs: ttftMs * 1000 - g.requestOverheadMs * 1000, commScale, preScale })
+    : { ttftMs, p99TtftMs: ttftMs, tpotMs: baseMs * jitter.p50, p99TpotMs: baseMs * jitter.p99, outputTokensPerSecond: undefined };
+  const { tpotMs, p99TpotMs } = timing;
+  const econ = economics(timing.ttftMs, tpotMs, s.batch, s.output, powerW, costPerHourUsd, timing.outputTokensPerSecond);
   const math = mathPrecision(s.weights, s.activations);
   const peak = layout.gpus * gpuPeakTflops(g, math);
   const bw = layout.gpus * g.hbmBandwidthTBps;
   return {
     layout, commScale, jitter,
     result: {
-      machine: String(g.id), name: g.name, fits: true, chips: layout.gpus, chipsNeeded: layout.gpusNeeded,
-      tensorParallel: layout.tp, pipelineStages: layout.pp, ttftMs, tpotMs, p99TpotMs, ...econ,
+      machine: String(g.id), name: g.name, software: STACKS[i.stack ?? DEFAULT_STACK].name, batching: s.batching ?? 'static', fits: true, chips: layout.gpus, chipsNeeded: layout.gpusNeeded,
+      tensorParallel: layout.tp, pipelineStages: layout.pp, ttftMs: timing.ttftMs, p99TtftMs: timing.p99TtftMs, tpotMs, p99TpotMs, ...econ,
       powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown: breakdownOf({ built: decode, net: decodeNet }),
       microBatches: mb.microBatches, microBatchSize: users, simulatedStages: layout.pp,
     },

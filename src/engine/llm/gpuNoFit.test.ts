@@ -1,23 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS } from './models';
-import { GPUS } from './hardware';
-import { gpuLayout, type Shape } from './partition';
+import { presetGpu } from './hardware';
+import { GPU_PREFILL_CHUNK_TOKENS, gpuLayout, type Shape } from './partition';
+import { activationBytesPerTokenPerLayer } from './workload';
 
-describe('gpuLayout: a batch no number of GPUs holds', () => {
+describe('gpuLayout: memory as servers count it', () => {
   const m70 = MODELS['llama-2-70b'];
-  const h100 = GPUS['h100-sxm'];
+  const h100 = presetGpu('h100-sxm');
   const shape: Shape = { batch: 4096, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' };
 
-  it('says the prefill activations are why, and what to reduce', () => {
-    const l = gpuLayout(m70, shape, h100, null, null);
-    expect(l.fits).toBe(false);
-    expect(l.gpusNeeded).toBe(Infinity);
-    expect(l.message).toMatch(/prefill activations of one layer need [\d.]+ GB per GPU even split 8 ways/);
-    expect(l.message).toMatch(/reduce the batch or prompt/);
+  it('holds activations for one prefill chunk, not for the whole batch of prompts at once', () => {
+    const l = gpuLayout(m70, { ...shape, batch: 64 }, h100, 8, 8);
+    expect(l.fits).toBe(true);
+    const chunk = (GPU_PREFILL_CHUNK_TOKENS * activationBytesPerTokenPerLayer(m70, shape)) / 8;
+    expect(l.occupancy[0].activationBytes).toBeCloseTo(chunk, 0);
+    expect(l.occupancy[0].activationBytes).toBeLessThan((64 * 1024 * activationBytesPerTokenPerLayer(m70, shape)) / 8);
   });
 
-  it('a batch that fits somewhere gets no such reason', () => {
-    const l = gpuLayout(m70, { ...shape, batch: 64 }, h100, null, null);
+  it('a batch whose KV cache outgrows the node says so, with the largest batch that fits', () => {
+    const l = gpuLayout(m70, shape, h100, 8, 8);
+    expect(l.fits).toBe(false);
+    expect(l.message).toMatch(/KV cache does not fit on 8 x NVIDIA H100 SXM; max batch (\d+)/);
+    const max = Number(/max batch (\d+)/.exec(l.message ?? '')?.[1]);
+    expect(gpuLayout(m70, { ...shape, batch: max }, h100, 8, 8).fits).toBe(true);
+    expect(gpuLayout(m70, { ...shape, batch: max + 1 }, h100, 8, 8).fits).toBe(false);
+  });
+
+  it('published static-batch benchmarks fit where they ran (TensorRT-LLM H200 launch: Llama-2-13B, batch 1024, 1 GPU, fp8)', () => {
+    const l = gpuLayout(MODELS['llama-2-13b'], { batch: 1024, prompt: 128, output: 128, weights: 'fp8', activations: 'fp8', kv: 'fp8' }, presetGpu('h200'), 1, 1);
     expect(l.fits).toBe(true);
   });
 });

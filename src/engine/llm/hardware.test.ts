@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GPU_IDS } from '../../scenario/types';
-import { GPUS, LPU_CHIP, resolveChip, resolveGpu } from './hardware';
+import { GPU_IDS, STACK_IDS } from '../../scenario/types';
+import { LPU_CHIP, presetGpu, resolveChip, resolveGpu } from './hardware';
+import { STACKS } from './stacks';
 import { MODELS } from './models';
 
 function numericKeys(o: object): string[] {
@@ -14,9 +15,20 @@ describe('hardware presets', () => {
     expect(LPU_CHIP.sources.powerW).toMatch(/215.*300/);
   });
 
-  it.each(GPU_IDS)('every figure of %s has a source', (id) => {
-    const g = GPUS[id];
-    for (const k of numericKeys(g)) expect(g.sources[k], `${id}.${k}`).toBeTruthy();
+  it.each(GPU_IDS)('every figure of %s under every stack has a source', (id) => {
+    for (const stack of STACK_IDS) {
+      const g = presetGpu(id, stack);
+      for (const k of numericKeys(g)) expect(g.sources[k], `${id}.${k} (${stack})`).toBeTruthy();
+    }
+  });
+
+  it('the stack changes the software figures, not the hardware', () => {
+    const a = presetGpu('h100-sxm', 'pytorch');
+    const b = presetGpu('h100-sxm', 'tensorrt-llm');
+    expect(a.hbmBandwidthTBps).toBe(b.hbmBandwidthTBps);
+    expect(a.launchOverheadUsPerLayer).toBe(STACKS.pytorch.launchOverheadUsPerLayer);
+    expect(b.launchOverheadUsPerLayer).toBe(STACKS['tensorrt-llm'].launchOverheadUsPerLayer);
+    expect(a.sources.launchOverheadUsPerLayer).toContain(STACKS.pytorch.name);
   });
 
   it('every model preset has a source and a consistent shape', () => {
@@ -31,7 +43,8 @@ describe('hardware presets', () => {
     const c = resolveChip({ chip: 'lpu', overrides: { sramMB: 500, hopLatencyUs: undefined } });
     expect(c.sramMB).toBe(500);
     expect(c.hopLatencyUs).toBe(LPU_CHIP.hopLatencyUs);
-    const g = resolveGpu({ gpu: 'h100-sxm', overrides: { hbmEfficiency: 0.9 } });
+    const g = resolveGpu({ gpu: 'h100-sxm', overrides: { hbmEfficiency: 0.9, requestOverheadMs: 7 }, stack: 'vllm' });
+    expect(g.requestOverheadMs).toBe(7);
     expect(g.hbmEfficiency).toBe(0.9);
     expect(g.hbmBandwidthTBps).toBe(3.35);
   });

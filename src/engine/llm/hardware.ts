@@ -1,7 +1,8 @@
 // Hardware presets: the SRAM-only chip and the HBM GPUs. Every figure has a source string;
 // fitted factors (efficiencies, overheads, jitter) are named in `sources` as fitted and
 // explained in docs/calibration.md. Scenario overrides patch these per field.
-import type { ChipSpec, GpuId, GpuSpec, GpuSystem, SramSystem } from '../../scenario/types';
+import type { ChipSpec, GpuId, GpuSpec, GpuSystem, SramSystem, StackFigures } from '../../scenario/types';
+import { DEFAULT_STACK, STACKS } from './stacks';
 
 const GROQ_FIGURES = 'Collected in the project\'s published-figures table (ISCA 2020/2022 abstracts, Argonne ALCF docs, Linley Group, Hot Chips 34 summaries); each figure cites its own source above';
 
@@ -20,7 +21,8 @@ export const LPU_CHIP: ChipSpec = {
   powerW: 300,
   priceUsdPerChipHour: 1.2,
   computeEfficiency: 0.6,
-  sramEfficiency: 0.085,
+  sramEfficiency: 0.66,
+  layerOverheadUs: 35.4,
   sources: {
     sramMB: 'ISCA 2022 "A Software-defined Tensor Streaming Multiprocessor" abstract: 220 MiB (= 230 MB decimal, the marketing figure); Argonne ALCF Groq docs',
     clockMHz: 'ISCA 2020 "Think Fast: A Tensor Streaming Processor..." abstract: 900 MHz nominal',
@@ -42,7 +44,9 @@ export const LPU_CHIP: ChipSpec = {
     // ~576-chip Llama-2-70B row against the ~300 reported; the gap scales with each chip's
     // share of the weights (weight install into the matrix units), so it is a bandwidth factor.
     sramEfficiency:
-      'Fitted (docs/calibration.md): fraction of the quoted 55 TB/s SRAM bandwidth a batch-1 decode sustains streaming weights and KV, fitted to the ~300 tokens/s per user vendor claim for Llama-2-70B on ~576 GroqChips (TechPowerUp; isopack blog "About that Groq demo"). Far below 1: it absorbs installing every weight into the matrix units (each used once at batch 1), vector-unit work (norms, rotary, softmax, residuals) and schedule slack. One row, so it is a fit, not a check',
+      'Fitted on groq-70b-llmperf-decode, groq-l2-7b-750 (docs/calibration.md): fraction of the quoted 55 TB/s SRAM bandwidth a batch-1 decode sustains streaming weights and KV (installing each weight into the matrix units once per token)',
+    layerOverheadUs:
+      'Fitted on groq-70b-llmperf-decode, groq-l2-7b-750 (docs/calibration.md): time per layer that does not scale with its width (vector-unit work: norms, rotary, softmax, residuals; synchronising the chips of a layer; schedule slack). Published Groq speeds for 7B and 70B give nearly the same time per layer although a 70B layer is 4x wider, which a bandwidth factor alone cannot reproduce',
     _reference: GROQ_FIGURES,
   },
 };
@@ -50,26 +54,30 @@ export const LPU_CHIP: ChipSpec = {
 
 /** Shared fitted factors (docs/calibration.md explains each and how it was chosen). */
 const FITTED = {
-  hbmEfficiency: 0.7,
-  computeEfficiency: 0.6,
-  launchOverheadUsPerLayer: 6,
+  hbmEfficiency: 0.9,
+  computeEfficiency: 0.746,
+  computeEfficiencyFp8: 0.538,
+  nvlinkLatencyUs: 0.1,
   jitterCv: 0.03,
 };
 const FITTED_SOURCES = {
   gpusPerNode: 'HGX / DGX baseboards: 8 GPUs per node on NVSwitch',
-  hbmEfficiency: 'Fitted (docs/calibration.md): fraction of peak HBM bandwidth sustained streaming weights at batch 1. A100: 0.72 (gpt-fast rows); H100: 0.65 (NIM fp8 row); H200, B200: 0.70 assumed (no calibration row)',
-  computeEfficiency: 'Assumed (docs/calibration.md): fraction of dense peak sustained by large prefill GEMMs (MFU-like)',
-  launchOverheadUsPerLayer: 'Fitted (docs/calibration.md): kernel-launch / framework gaps per transformer layer with CUDA graphs',
+  hbmEfficiency: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): fraction of peak HBM bandwidth sustained streaming 16-bit weights (H100 rows; H200 and B200 take the H100 figure, no row of their own was used)',
+  computeEfficiency: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): share of the dense 16-bit peak large prefill GEMMs sustain (the A100 rows set it; used for every GPU)',
+  computeEfficiencyFp8: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): share of the dense fp8 peak large fp8 GEMMs sustain on Hopper (lower than 16-bit: the fp8 peak is twice the rate, the rest of the kernel is not); B200: assumed the same',
   jitterCv: 'Assumed (docs/calibration.md): run-to-run coefficient of variation of the time per token',
   interNodeLatencyUs: 'Assumed: InfiniBand NIC-to-NIC latency incl. software, a few us',
-  nvlinkLatencyUs: 'Fitted (docs/calibration.md): latency per NVLink/NVSwitch hop incl. collective launch, small messages',
+  nvlinkLatencyUs: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): latency per NVLink/NVSwitch hop of one collective step (the fixed launch part of an all-reduce is the stack\'s allReduceOverheadUs); the fit sits at its lower bound, 0.1 us: in the gpt-fast rows the all-reduce time barely grows with the ring length',
 };
 
-export const GPUS: Record<GpuId, GpuSpec> = {
+/** A GPU's own figures; the serving stack's (stacks.ts) complete a GpuSpec. */
+export type GpuHardware = Omit<GpuSpec, keyof StackFigures>;
+
+export const GPUS: Record<GpuId, GpuHardware> = {
   'a100-40gb': {
     id: 'a100-40gb', name: 'NVIDIA A100 40GB SXM', hbmGB: 40, hbmBandwidthTBps: 1.555, tflopsBf16: 312, tflopsFp8: 0,
     topsInt8: 624, tflopsFp4: 0, nvlinkGBps: 600, gpusPerNode: 8, interNodeGBps: 25, interNodeLatencyUs: 5,
-    nvlinkLatencyUs: 1, powerW: 400, priceUsdPerHour: 1.77, ...FITTED, hbmEfficiency: 0.72,
+    powerW: 400, priceUsdPerHour: 1.77, ...FITTED, hbmEfficiency: 0.793,
     sources: {
       hbmGB: 'NVIDIA A100 datasheet', hbmBandwidthTBps: 'NVIDIA A100 datasheet: 1,555 GB/s', tflopsBf16: 'NVIDIA A100 datasheet (dense)',
       topsInt8: 'NVIDIA A100 datasheet (dense)', tflopsFp8: 'A100 has no fp8 units (0: falls back to bf16)', tflopsFp4: 'A100 has no fp4 units',
@@ -77,12 +85,13 @@ export const GPUS: Record<GpuId, GpuSpec> = {
       interNodeGBps: 'HGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU = 25 GB/s', powerW: 'NVIDIA A100 datasheet: 400 W TDP',
       priceUsdPerHour: 'Estimate: 80% of the A100-80GB price ($2.21/h, CoreWeave 2024-02 via microsoft/vidur constants.py); no like-for-like quote found',
       ...FITTED_SOURCES,
+      hbmEfficiency: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): fraction of peak HBM bandwidth sustained streaming 16-bit weights (A100, gpt-fast rows)',
     },
   },
   'a100-80gb': {
     id: 'a100-80gb', name: 'NVIDIA A100 80GB SXM', hbmGB: 80, hbmBandwidthTBps: 2.039, tflopsBf16: 312, tflopsFp8: 0,
     topsInt8: 624, tflopsFp4: 0, nvlinkGBps: 600, gpusPerNode: 8, interNodeGBps: 25, interNodeLatencyUs: 5,
-    nvlinkLatencyUs: 1, powerW: 400, priceUsdPerHour: 2.21, ...FITTED, hbmEfficiency: 0.72,
+    powerW: 400, priceUsdPerHour: 2.21, ...FITTED, hbmEfficiency: 0.793,
     sources: {
       hbmGB: 'NVIDIA A100 datasheet', hbmBandwidthTBps: 'NVIDIA A100 datasheet: 2,039 GB/s', tflopsBf16: 'NVIDIA A100 datasheet (dense)',
       topsInt8: 'NVIDIA A100 datasheet (dense)', tflopsFp8: 'A100 has no fp8 units (0: falls back to bf16)', tflopsFp4: 'A100 has no fp4 units',
@@ -90,12 +99,13 @@ export const GPUS: Record<GpuId, GpuSpec> = {
       interNodeGBps: 'HGX A100: one 200 Gb/s HDR InfiniBand NIC per GPU = 25 GB/s', powerW: 'NVIDIA A100 datasheet: 400 W TDP',
       priceUsdPerHour: 'CoreWeave 2024-02, as used in microsoft/vidur constants.py: $2.21 per GPU-hour',
       ...FITTED_SOURCES,
+      hbmEfficiency: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): fraction of peak HBM bandwidth sustained streaming 16-bit weights (A100, gpt-fast rows)',
     },
   },
   'h100-sxm': {
     id: 'h100-sxm', name: 'NVIDIA H100 SXM', hbmGB: 80, hbmBandwidthTBps: 3.35, tflopsBf16: 989, tflopsFp8: 1979,
     topsInt8: 1979, tflopsFp4: 0, nvlinkGBps: 900, gpusPerNode: 8, interNodeGBps: 50, interNodeLatencyUs: 5,
-    nvlinkLatencyUs: 1, powerW: 700, priceUsdPerHour: 4.25, ...FITTED, hbmEfficiency: 0.65,
+    powerW: 700, priceUsdPerHour: 4.25, ...FITTED,
     sources: {
       hbmGB: 'NVIDIA H100 datasheet', hbmBandwidthTBps: 'NVIDIA H100 datasheet: 3.35 TB/s', tflopsBf16: 'NVIDIA H100 datasheet: 989 TFLOPS dense',
       tflopsFp8: 'NVIDIA H100 datasheet: 1,979 TFLOPS dense', topsInt8: 'NVIDIA H100 datasheet: 1,979 TOPS dense', tflopsFp4: 'Hopper has no fp4 units',
@@ -108,7 +118,7 @@ export const GPUS: Record<GpuId, GpuSpec> = {
   h200: {
     id: 'h200', name: 'NVIDIA H200 SXM', hbmGB: 141, hbmBandwidthTBps: 4.8, tflopsBf16: 989, tflopsFp8: 1979,
     topsInt8: 1979, tflopsFp4: 0, nvlinkGBps: 900, gpusPerNode: 8, interNodeGBps: 50, interNodeLatencyUs: 5,
-    nvlinkLatencyUs: 1, powerW: 700, priceUsdPerHour: 5.1, ...FITTED,
+    powerW: 700, priceUsdPerHour: 5.1, ...FITTED,
     sources: {
       hbmGB: 'NVIDIA H200 launch (TensorRT-LLM docs/source/blogs/H200launch.md): 141 GB',
       hbmBandwidthTBps: 'NVIDIA H200 launch: 4.8 TB/s', tflopsBf16: 'Same Hopper die as H100 SXM: 989 TFLOPS dense',
@@ -121,7 +131,7 @@ export const GPUS: Record<GpuId, GpuSpec> = {
   b200: {
     id: 'b200', name: 'NVIDIA B200 (HGX, 1000 W)', hbmGB: 180, hbmBandwidthTBps: 8, tflopsBf16: 2250, tflopsFp8: 4500,
     topsInt8: 4500, tflopsFp4: 9000, nvlinkGBps: 1800, gpusPerNode: 8, interNodeGBps: 50, interNodeLatencyUs: 5,
-    nvlinkLatencyUs: 1, powerW: 1000, priceUsdPerHour: 6.69, ...FITTED,
+    powerW: 1000, priceUsdPerHour: 6.69, ...FITTED,
     sources: {
       hbmGB: 'DGX B200 figures; glennklockwood.com B200 page: 180 GB usable (192 GB marketed)',
       hbmBandwidthTBps: 'DGX B200: 8 TB/s', tflopsBf16: 'DGX B200 (HGX, 1000 W): 2,250 TFLOPS dense',
@@ -156,9 +166,25 @@ export function resolveChip(system: Pick<SramSystem, 'chip' | 'overrides'>): Chi
   return { ...LPU_CHIP, ...defined(system.overrides) };
 }
 
-/** The GPU of the baseline, with the scenario's overrides applied. */
-export function resolveGpu(system: Pick<GpuSystem, 'gpu' | 'overrides'>): GpuSpec {
+/** A preset GPU under a stack, no overrides. */
+export function presetGpu(id: GpuId, stack: GpuSystem['stack'] = DEFAULT_STACK): GpuSpec {
+  return resolveGpu({ gpu: id, overrides: {}, stack });
+}
+
+/** The stack's figures alone (no id, name, collective or sources). */
+export function stackFigures(stack: GpuSystem['stack']): StackFigures {
+  const st = STACKS[stack];
+  if (!st) throw new Error(`gpu.stack: unknown stack "${String(stack)}"`);
+  const { launchOverheadUsPerLayer, allReduceOverheadUs, requestOverheadMs, int8StreamEfficiency, int4StreamEfficiency, fp8StreamEfficiency, kvReadEfficiency, expertComputeEfficiency, expertComputeEfficiencyFp8 } = st;
+  return { launchOverheadUsPerLayer, allReduceOverheadUs, requestOverheadMs, int8StreamEfficiency, int4StreamEfficiency, fp8StreamEfficiency, kvReadEfficiency, expertComputeEfficiency, expertComputeEfficiencyFp8 };
+}
+
+/** The GPU of the baseline under its serving stack, with the scenario's overrides applied. */
+export function resolveGpu(system: Pick<GpuSystem, 'gpu' | 'overrides' | 'stack'>): GpuSpec {
   const g = GPUS[system.gpu];
   if (!g) throw new Error(`gpu.gpu: unknown GPU "${String(system.gpu)}"`);
-  return { ...g, ...defined(system.overrides) };
+  const st = STACKS[system.stack];
+  if (!st) throw new Error(`gpu.stack: unknown stack "${String(system.stack)}"`);
+  const stackSources = Object.fromEntries(Object.entries(st.sources).map(([k, v]) => [k, `${st.name}: ${v}`]));
+  return { ...g, ...stackFigures(system.stack), ...defined(system.overrides), sources: { ...g.sources, ...stackSources } };
 }

@@ -2,7 +2,7 @@
 export { simulateLlm, lpuInputs, gpuInputs, shapeOf, LLM_PANEL_MAX_EVENTS, type SimulateLlmOptions } from './simulate';
 export { microBatching, pipelinedTokenUs, pipelinedPrefillUs, type MicroBatching } from './pipeline';
 export { validateLlmInputs, LLM_LIMITS, type LlmProblem } from './validate';
-export { calibrationRows, CALIBRATION_CASES, type CalibrationCase } from './calibration';
+export { calibrationRows, summarise, CORPUS, REGIMES, type CorpusCase } from './calibration';
 export { MODELS, resolveModel } from './models';
 export { LPU_CHIP, GPUS, resolveChip, resolveGpu } from './hardware';
 export { analyticInterconnect, evaluateProgram, type Interconnect } from './analyticNetwork';

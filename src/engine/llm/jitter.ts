@@ -1,7 +1,7 @@
 // Seeded run-to-run jitter of a GPU's time per token: deterministic from the scenario seed.
 
 /** mulberry32: a small, fast, seedable PRNG (same sequence in every JS engine). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

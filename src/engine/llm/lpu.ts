@@ -8,13 +8,14 @@ import type { ChipSpec, ModelSpec, Topology } from '../../scenario/types';
 import { collectiveOps } from '../interconnect/collectives';
 import { directAllReduceUs, ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
 import { lpuLayout, PREFILL_CHUNK_TOKENS, type LpuCandidate, type LpuLayout, type Shape } from './partition';
-import { buildLpuStep, lpuCollectiveAlgorithm, lpuRates, LPU_GLOBAL_PORTS, type BuiltStep } from './programs';
+import { buildLpuStep, layerComputeUs, layerCosts, lpuCollectiveAlgorithm, lpuRates, taskUs, LPU_GLOBAL_PORTS, type BuiltStep } from './programs';
 import { chipPeakTflops, mathPrecision, bytesPerElement } from './precision';
 import { headWork, layerWork } from './workload';
 import { lpuSystemChips } from './systemSize';
 import { chipSramTBps } from './hardware';
 import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';
 import { microBatching, pipelinedPrefillUs, pipelinedTokenUs } from './pipeline';
+import { simulateContinuous } from './continuous';
 
 /**
  * Elementary ops (sends, computes, collective steps) one simulated pass may expand to. Above
@@ -94,18 +95,18 @@ export function lpuClosedFormStep(
   layersBuilt = m.layers,
 ): LpuClosedStep {
   const r = lpuRates(chip, s);
-  const w = layerWork(m, s, users, step.newTokens, step.context);
   const tp = g.tp;
-  const layerComp = Math.max(w.attnFlops / tp / r.flopsPerUs, (w.attnWeightBytes + w.kvBytes) / tp / r.bytesPerUs) +
-    Math.max(w.ffnFlops / tp / r.flopsPerUs, w.ffnWeightBytes / tp / r.bytesPerUs) + 2 * r.overheadUs;
-  const vec = users * step.newTokens * m.hidden * bytesPerElement(s.activations);
+  const costs = layerCosts(m, s, { batch: users, ...step }, tp);
+  const layerComp = layerComputeUs(costs, r, tp);
+  const vec = costs.vectorBytes;
   const ar = lpuAllReduceUs(chip, topology, tp, vec);
   // dragonfly hand-off: local-global-local route to the node's first chip, then one local forward
   const hop = topology === 'dragonfly'
     ? 4 * chip.hopLatencyUs + 2 * transferUs(vec, chip.linkBandwidthGBps)
     : chip.hopLatencyUs + transferUs(vec, chip.linkBandwidthGBps);
   const head = headWork(m, s, users); // logits of each user's last token only
-  const headUs = Math.max(head.flops / g.ioChips / r.flopsPerUs, head.weightBytes / g.ioChips / r.bytesPerUs) + vec / g.ioChips / r.bytesPerUs + 2 * r.overheadUs;
+  const headUs = taskUs({ flops: head.flops / g.ioChips, weightBytes: head.weightBytes / g.ioChips, kvBytes: 0 }, r) +
+    taskUs({ flops: 0, weightBytes: vec / g.ioChips, kvBytes: 0 }, r);
   const layers = Math.min(m.layers, layersBuilt);
   const built = Math.min(g.stages, Math.ceil(layers / g.layersPerStage));
   return {
@@ -228,7 +229,25 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
 
   const powerW = layout.chips * chip.powerW;
   const costPerHourUsd = layout.chips * chip.priceUsdPerChipHour;
-  const econ = economics(ttftMs, tpotMs, s.batch, s.output, powerW, costPerHourUsd);
+  // Continuous batching: the same static schedule per iteration, but other users' prefills
+  // interleave with the decode steps (continuous.ts); scaled by the simulated pass as the sweep is.
+  const timing = s.batching === 'continuous' ? (() => {
+    const at = (batch: number) => ({ ...s, batch });
+    const decodeScale = tpotMs * 1000 / lpuClosedFormTokenUs(m, s, chip, topology, layout, dec.commScale);
+    const prefillClosed = (k: number) => {
+      const kb = microBatching(k, layout.stages);
+      const c = lpuClosedFormStep(m, at(k), chip, topology, layout, kb.microBatchSize, preCtx);
+      return pipelinedPrefillUs(c.passComputeUs + c.passCommUs * pf.commScale, c.stageComputeUs + c.stageCommUs * pf.commScale, kb.microBatches * pc.chunks);
+    };
+    const prefillScale = ttftMs * 1000 / prefillClosed(s.batch);
+    const r = simulateContinuous(s.batch, s.output, {
+      decodeUs: (b) => lpuClosedFormTokenUs(m, at(b), chip, topology, layout, dec.commScale) * decodeScale,
+      prefillUs: (k) => prefillClosed(k) * prefillScale,
+      requestOverheadUs: 0,
+    }, 1);
+    return { ttftMs: r.ttftP50Ms, p99TtftMs: r.ttftP99Ms, tpotMs: r.itlP50Ms, p99TpotMs: r.itlP99Ms, outputTokensPerSecond: r.outputTokensPerSecond };
+  })() : { ttftMs, p99TtftMs: ttftMs, tpotMs, p99TpotMs: tpotMs, outputTokensPerSecond: undefined };
+  const econ = economics(timing.ttftMs, timing.tpotMs, s.batch, s.output, powerW, costPerHourUsd, timing.outputTokensPerSecond);
   const peak = layout.chipsUsed * chipPeakTflops(chip, mathPrecision(s.weights, s.activations));
   const bw = layout.chipsUsed * chipSramTBps(chip);
   // a truncated pass stands for all stages: work scales with the stages, times with the closed form
@@ -238,8 +257,8 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   return {
     layout, commScale: dec.commScale,
     result: {
-      machine: 'lpu', name: chip.name, fits: true, chips: layout.chips, chipsNeeded: layout.chipsNeeded,
-      tensorParallel: layout.tp, pipelineStages: layout.stages, ttftMs, tpotMs, p99TpotMs: tpotMs, ...econ,
+      machine: 'lpu', name: chip.name, software: 'compiled static schedule', batching: s.batching ?? 'static', fits: true, chips: layout.chips, chipsNeeded: layout.chipsNeeded,
+      tensorParallel: layout.tp, pipelineStages: layout.stages, ttftMs: timing.ttftMs, p99TtftMs: timing.p99TtftMs, tpotMs: timing.tpotMs, p99TpotMs: timing.p99TpotMs, ...econ,
       powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown: {
         computeMs: bd.computeMs * passScale, memoryMs: bd.memoryMs * passScale, overheadMs: bd.overheadMs * passScale, networkMs: bd.networkMs * passScale,
       },

@@ -23,6 +23,7 @@ export function breakdownOf(step: TimedStep): MachineResult['breakdown'] {
 export interface Economics {
   tokensPerSecondPerUser: number;
   systemTokensPerSecond: number;
+  outputTokensPerSecond: number;
   answerMs: number;
   costPerMillionTokensUsd: number;
   joulesPerToken: number;
@@ -32,12 +33,18 @@ export interface Economics {
  * Cost and energy per generated token count the whole answer (prefill + decode) at the batch:
  * a batch of B users occupies the machine for answerMs and yields B x output tokens.
  */
-export function economics(ttftMs: number, tpotMs: number, batch: number, output: number, powerW: number, costPerHourUsd: number): Economics {
-  const answerMs = ttftMs + output * tpotMs;
-  const generatedPerSecond = (batch * output) / (answerMs / 1000);
+export function economics(
+  ttftMs: number, tpotMs: number, batch: number, output: number, powerW: number, costPerHourUsd: number,
+  /** Measured over a continuous-batching schedule; default: a static batch's answers back to back. */
+  outputTokensPerSecond?: number,
+): Economics {
+  // the first output token comes with the prefill (at TTFT), each later one a TPOT after it
+  const answerMs = ttftMs + (output - 1) * tpotMs;
+  const generatedPerSecond = outputTokensPerSecond ?? (batch * output) / (answerMs / 1000);
   return {
     tokensPerSecondPerUser: 1000 / tpotMs,
     systemTokensPerSecond: (batch * 1000) / tpotMs,
+    outputTokensPerSecond: generatedPerSecond,
     answerMs,
     costPerMillionTokensUsd: (costPerHourUsd / 3600 / generatedPerSecond) * 1e6,
     joulesPerToken: powerW / generatedPerSecond,
@@ -53,7 +60,7 @@ export function rooflinePoint(
 export function notFitting(machine: string, name: string, message: string, chips: number, chipsNeeded: number): MachineResult {
   return {
     machine, name, fits: false, message, chips, chipsNeeded, tensorParallel: 0, pipelineStages: 0,
-    ttftMs: 0, tpotMs: 0, p99TpotMs: 0, tokensPerSecondPerUser: 0, systemTokensPerSecond: 0, answerMs: 0,
+    ttftMs: 0, p99TtftMs: 0, tpotMs: 0, p99TpotMs: 0, tokensPerSecondPerUser: 0, systemTokensPerSecond: 0, outputTokensPerSecond: 0, answerMs: 0,
     costPerMillionTokensUsd: 0, joulesPerToken: 0, powerW: 0, costPerHourUsd: 0, occupancy: [], network: null,
     breakdown: { computeMs: 0, memoryMs: 0, networkMs: 0, overheadMs: 0 },
   };

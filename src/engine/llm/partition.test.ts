@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS } from './models';
-import { GPUS, LPU_CHIP } from './hardware';
+import { presetGpu, LPU_CHIP } from './hardware';
 import { gpuLayout, lpuLayout, type Shape } from './partition';
 import { weightBytesTotal } from './workload';
 
@@ -52,7 +52,7 @@ describe('SRAM partitioner', () => {
 });
 
 describe('GPU partitioner', () => {
-  const h100 = GPUS['h100-sxm'];
+  const h100 = presetGpu('h100-sxm');
   it('Llama-2-70B bf16 does not fit on one H100; the message names 2 GPUs', () => {
     const one = gpuLayout(m70, { ...shape, weights: 'bf16' }, h100, 1, null);
     expect(one.fits).toBe(false);

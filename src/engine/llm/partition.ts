@@ -13,7 +13,8 @@ import {
   type Formats,
 } from './workload';
 
-export type Shape = Formats & Pick<LlmWorkload, 'batch' | 'prompt' | 'output'>;
+/** A workload's shape; `batching` defaults to static. */
+export type Shape = Formats & Pick<LlmWorkload, 'batch' | 'prompt' | 'output'> & { batching?: LlmWorkload['batching'] };
 
 /** The SRAM machine runs the prefill in chunks of this many tokens per sequence (activation buffers sized for it). */
 export const PREFILL_CHUNK_TOKENS = 64;
@@ -21,6 +22,13 @@ export const PREFILL_CHUNK_TOKENS = 64;
 export const MAX_LPU_TP = 512;
 /** Fraction of HBM usable for weights, KV and activations (rest: CUDA context, workspace, fragmentation). */
 export const HBM_USABLE_FRACTION = 0.9;
+/**
+ * Tokens one GPU forward pass holds activations for: servers split a long prefill (or many
+ * prompts) into chunks of at most this many tokens (TensorRT-LLM's default max_num_tokens).
+ */
+export const GPU_PREFILL_CHUNK_TOKENS = 8192;
+/** HBM capacities are binary: an "80 GB" GPU holds 80 GiB. */
+const HBM_GB = 2 ** 30;
 
 const MB = 1e6;
 const GB = 1e9;
@@ -242,8 +250,8 @@ function gpuBytesPerGpu(m: ModelSpec, s: Shape, g: GpuSpec, tp: number, pp: numb
     weights,
     kvPrompt: s.batch * s.prompt * kvTok,
     kvFinal: s.batch * (s.prompt + s.output) * kvTok,
-    activations: (s.batch * s.prompt * activationBytesPerTokenPerLayer(m, s)) / tp,
-    capacity: g.hbmGB * GB * HBM_USABLE_FRACTION,
+    activations: (Math.min(s.batch * s.prompt, GPU_PREFILL_CHUNK_TOKENS) * activationBytesPerTokenPerLayer(m, s)) / tp,
+    capacity: g.hbmGB * HBM_GB * HBM_USABLE_FRACTION,
   };
 }
 
@@ -273,8 +281,8 @@ export function gpuMinGpus(m: ModelSpec, s: Shape, g: GpuSpec): { gpus: number; 
 
 function gpuMaxBatch(m: ModelSpec, s: Shape, g: GpuSpec, tp: number, pp: number): number {
   const one = gpuBytesPerGpu(m, { ...s, batch: 1 }, g, tp, pp);
-  const perSeq = one.kvFinal + one.activations;
-  return Math.max(0, Math.floor((one.capacity - one.weights) / perSeq));
+  const chunk = gpuBytesPerGpu(m, { ...s, batch: GPU_PREFILL_CHUNK_TOKENS }, g, tp, pp).activations; // the largest activations any batch needs
+  return Math.max(0, Math.floor((one.capacity - one.weights - chunk) / one.kvFinal));
 }
 
 /** Lays the model out on `gpus` GPUs (null: the minimum that fits). */
@@ -310,7 +318,7 @@ export function gpuLayout(m: ModelSpec, s: Shape, g: GpuSpec, gpus: number | nul
     for (let j = 0; j < tp; j++) {
       occupancy.push({
         weightsBytes: bytes.weights, kvPromptBytes: bytes.kvPrompt, kvFinalBytes: bytes.kvFinal,
-        activationBytes: bytes.activations, capacityBytes: g.hbmGB * GB,
+        activationBytes: bytes.activations, capacityBytes: g.hbmGB * HBM_GB,
         label: `${pp > 1 ? `stage ${st + 1}/${pp}, ` : ''}layers ${first}-${last}, TP shard ${j + 1}/${tp}`,
       });
     }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createInterconnect, type Interconnect } from '../interconnect';
 import { loadWasmModule } from '../wasmNode';
 import { MODEL_IDS, PRECISIONS, type Precision } from '../../scenario/types';
-import { GPUS, LPU_CHIP } from './hardware';
+import { presetGpu, LPU_CHIP } from './hardware';
 import { MODELS } from './models';
 import { runLpu, layoutLpu, lpuClosedFormTokenUs, meanDecodeContext, type LpuInputs } from './lpu';
 import { buildLpuStep } from './programs';
@@ -99,7 +99,7 @@ describe('layout choice', () => {
 
 describe('GPU pipeline parallelism across nodes', () => {
   it('Llama-3.1-405B on H100 nodes: batch = stages gives ~stages x the system tokens/s of batch 1', () => {
-    const base = { model: MODELS['llama-3.1-405b'], gpu: GPUS['h100-sxm'], gpus: null, tp: null, seed: 1, maxEvents: 0 };
+    const base = { model: MODELS['llama-3.1-405b'], gpu: presetGpu('h100-sxm'), gpus: null, tp: null, seed: 1, maxEvents: 0 };
     const one = runGpu({ ...base, shape: shape(1) }, net).result;
     expect(one.pipelineStages).toBeGreaterThan(1);
     const s = one.pipelineStages;
@@ -116,7 +116,7 @@ describe('every model preset and precision, batch 1 and 64, minimum chips', () =
         for (const b of [1, 64]) {
           const model = MODELS[id];
           const l = runLpu({ model, shape: shape(b, p), chip: LPU_CHIP, chips: null, topology: 'dragonfly', maxEvents: 0 }, net).result;
-          const g = runGpu({ model, shape: shape(b, p), gpu: GPUS['h100-sxm'], gpus: null, tp: null, seed: 1, maxEvents: 0 }, net).result;
+          const g = runGpu({ model, shape: shape(b, p), gpu: presetGpu('h100-sxm'), gpus: null, tp: null, seed: 1, maxEvents: 0 }, net).result;
           for (const r of [l, g]) {
             if (r.fits) expect(r.tpotMs > 0 && Number.isFinite(r.tpotMs) && Number.isFinite(r.ttftMs), `${id} ${p} batch ${b} ${r.machine}`).toBe(true);
             else expect(r.message, `${id} ${p} batch ${b} ${r.machine}`).toMatch(/\w/);

@@ -87,18 +87,79 @@ function deliver(
   return out;
 }
 
-/** A unit of work on one chip: time is the larger of math and memory, plus a fixed overhead. */
-interface Cost { flops: number; bytes: number }
-interface Rates { flopsPerUs: number; bytesPerUs: number; overheadUs: number }
+/**
+ * A unit of work on one chip: the larger of math and memory, plus a fixed overhead. Weights
+ * and the KV cache stream at their own rates (weight-only kernels dequantise; the attention
+ * kernel reads K/V at its own efficiency).
+ */
+export interface Cost {
+  /** GEMM FLOPs (they overlap with streaming the weights). */
+  flops: number;
+  /** Attention over the context: its own kernel, reading the KV cache; it does not overlap with the GEMMs. */
+  contextFlops?: number;
+  /** FLOPs of routed experts (mixture-of-experts FFN), which run at their own rate. */
+  expertFlops?: number;
+  weightBytes: number;
+  kvBytes: number;
+  /** Activation traffic of the elementwise kernels between the GEMMs (memory-bound, not overlapped). */
+  activationBytes?: number;
+}
+export interface Rates {
+  flopsPerUs: number;
+  /** Grouped expert GEMMs (few tokens per expert, routing and token permutation) run slower than dense ones. */
+  expertFlopsPerUs: number;
+  weightBytesPerUs: number;
+  kvBytesPerUs: number;
+  /** Streaming rate of the elementwise kernels' activations (GPU: HBM; SRAM machine: on chip). */
+  activationBytesPerUs: number;
+  /** Fixed time of each layer task (half a layer: attention or FFN). */
+  overheadUs: number;
+  /** Fixed time added to a task that ends in a tensor-parallel all-reduce. */
+  collectiveOverheadUs: number;
+}
 
-function taskUs(c: Cost, r: Rates, split: ComputeSplit | null): number {
-  const math = c.flops / r.flopsPerUs;
-  const mem = c.bytes / r.bytesPerUs;
+export function taskUs(c: Cost, r: Rates, split: ComputeSplit | null = null, collective = false): number {
+  // GEMMs against their weight stream, then the attention kernel against its KV-cache reads
+  const gemmMath = c.flops / r.flopsPerUs + (c.expertFlops ?? 0) / r.expertFlopsPerUs;
+  const gemmMem = c.weightBytes / r.weightBytesPerUs;
+  const ctxMath = (c.contextFlops ?? 0) / r.flopsPerUs;
+  const ctxMem = c.kvBytes / r.kvBytesPerUs;
+  const elementwise = (c.activationBytes ?? 0) / r.activationBytesPerUs;
+  const fixed = r.overheadUs + (collective ? r.collectiveOverheadUs : 0);
   if (split) {
-    if (math >= mem) split.computeUs += math; else split.memoryUs += mem;
-    split.overheadUs += r.overheadUs;
+    for (const [math, mem] of [[gemmMath, gemmMem], [ctxMath, ctxMem]]) {
+      if (math >= mem) split.computeUs += math; else split.memoryUs += mem;
+    }
+    split.memoryUs += elementwise;
+    split.overheadUs += fixed;
   }
-  return Math.max(math, mem) + r.overheadUs;
+  return Math.max(gemmMath, gemmMem) + Math.max(ctxMath, ctxMem) + elementwise + fixed;
+}
+
+/**
+ * The one description of a transformer layer both machines run, per tensor-parallel shard:
+ * attention (QKV/O weights and the KV cache) then the FFN, each followed by an all-reduce of
+ * the hidden vectors when tp > 1. The simulated programs and the closed forms both read it.
+ */
+export interface LayerCosts { attn: Cost; ffn: Cost; vectorBytes: number }
+
+export function layerCosts(m: ModelSpec, f: Formats, step: StepShape, tp: number): LayerCosts {
+  const work = layerWork(m, f, step.batch, step.newTokens, step.context);
+  return {
+    attn: {
+      flops: (work.attnFlops - work.attnContextFlops) / tp, contextFlops: work.attnContextFlops / tp,
+      weightBytes: work.attnWeightBytes / tp, kvBytes: work.kvBytes / tp, activationBytes: work.activationBytes / 2 / tp,
+    },
+    ffn: m.experts > 1
+      ? { flops: 0, expertFlops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0, activationBytes: work.activationBytes / 2 / tp }
+      : { flops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0, activationBytes: work.activationBytes / 2 / tp },
+    vectorBytes: step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations),
+  };
+}
+
+/** Time of one layer on one shard, collectives excluded. */
+export function layerComputeUs(c: LayerCosts, r: Rates, tp: number): number {
+  return taskUs(c.attn, r, null, tp > 1) + taskUs(c.ffn, r, null, tp > 1);
 }
 
 /** The layer loop shared by both machines: attention, all-reduce, FFN, all-reduce, per layer. */
@@ -109,9 +170,7 @@ function writeLayers(
   maxLayers = m.layers,
 ): { ready: number[]; stagesBuilt: number } {
   const work = layerWork(m, f, step.batch, step.newTokens, step.context);
-  const attn: Cost = { flops: work.attnFlops / tp, bytes: (work.attnWeightBytes + work.kvBytes) / tp };
-  const ffn: Cost = { flops: work.ffnFlops / tp, bytes: work.ffnWeightBytes / tp };
-  const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
+  const { attn, ffn, vectorBytes } = layerCosts(m, f, step, tp);
   let ready = entry; // per shard: the task after which shard j may start
   let st = 0;
   for (; st < stages && st * layersPerStage < maxLayers; st++) {
@@ -123,9 +182,9 @@ function writeLayers(
     const first = st * layersPerStage;
     const last = Math.min(m.layers, maxLayers, first + layersPerStage);
     for (let layer = first; layer < last; layer++) {
-      const a = chips.map((c, j) => w.compute(c, taskUs(attn, rates, j === 0 ? split : null), [ready[j]], `L${layer} attention`));
+      const a = chips.map((c, j) => w.compute(c, taskUs(attn, rates, j === 0 ? split : null, tp > 1), [ready[j]], `L${layer} attention`));
       const ar1 = tp > 1 ? w.collective('allreduce', chips, vectorBytes, a, `L${layer} attention all-reduce`, algorithm) : a[0];
-      const fz = chips.map((c, j) => w.compute(c, taskUs(ffn, rates, j === 0 ? split : null), [ar1], `L${layer} FFN`));
+      const fz = chips.map((c, j) => w.compute(c, taskUs(ffn, rates, j === 0 ? split : null, tp > 1), [ar1], `L${layer} FFN`));
       const ar2 = tp > 1 ? w.collective('allreduce', chips, vectorBytes, fz, `L${layer} FFN all-reduce`, algorithm) : fz[0];
       ready = chips.map(() => ar2);
       totals.flops += work.attnFlops + work.ffnFlops;
@@ -154,17 +213,42 @@ export function gpuNetworkSpec(gpu: GpuSpec, gpus: number): NetworkSpec {
 
 export function lpuRates(chip: ChipSpec, f: Formats): Rates {
   const peak = chipPeakTflops(chip, mathPrecision(f.weights, f.activations));
-  // Static schedule: no launch gaps. Small-batch streaming runs at the fitted fraction of the
-  // quoted SRAM bandwidth (weight install into the matrix units, vector work, slack).
-  return { flopsPerUs: peak * chip.computeEfficiency * PER_US, bytesPerUs: chipSramTBps(chip) * chip.sramEfficiency * PER_US, overheadUs: 0 };
+  // Static schedule: no launch gaps, but a fixed time per layer (vector work, synchronising
+  // the layer's chips, slack); streaming runs at the fitted fraction of the quoted SRAM bandwidth.
+  const sram = chipSramTBps(chip) * chip.sramEfficiency * PER_US;
+  const flopsPerUs = peak * chip.computeEfficiency * PER_US;
+  return { flopsPerUs, expertFlopsPerUs: flopsPerUs, weightBytesPerUs: sram, kvBytesPerUs: sram, activationBytesPerUs: sram, overheadUs: chip.layerOverheadUs / 2, collectiveOverheadUs: 0 };
+}
+
+/** Share of the 16-bit streaming rate a weight format reaches (weight-only kernels dequantise). */
+export function weightStreamEfficiency(gpu: GpuSpec, weights: Formats['weights']): number {
+  switch (weights) {
+    case 'int8': return gpu.int8StreamEfficiency;
+    case 'int4': return gpu.int4StreamEfficiency;
+    case 'fp8': return gpu.fp8StreamEfficiency;
+    default: return 1;
+  }
+}
+
+const runsFp8 = (gpu: GpuSpec, f: Formats) => mathPrecision(f.weights, f.activations) === 'fp8' && gpu.tflopsFp8 > 0;
+
+/** Share of the peak of the math format large GEMMs sustain. */
+export function gpuComputeEfficiency(gpu: GpuSpec, f: Formats): number {
+  return runsFp8(gpu, f) ? gpu.computeEfficiencyFp8 : gpu.computeEfficiency;
 }
 
 export function gpuRates(gpu: GpuSpec, f: Formats): Rates {
   const peak = gpuPeakTflops(gpu, mathPrecision(f.weights, f.activations));
+  const hbm = gpu.hbmBandwidthTBps * PER_US;
+  const flopsPerUs = peak * gpuComputeEfficiency(gpu, f) * PER_US;
   return {
-    flopsPerUs: peak * gpu.computeEfficiency * PER_US,
-    bytesPerUs: gpu.hbmBandwidthTBps * gpu.hbmEfficiency * PER_US,
+    flopsPerUs,
+    expertFlopsPerUs: flopsPerUs * (runsFp8(gpu, f) ? gpu.expertComputeEfficiencyFp8 : gpu.expertComputeEfficiency),
+    weightBytesPerUs: hbm * gpu.hbmEfficiency * weightStreamEfficiency(gpu, f.weights),
+    kvBytesPerUs: hbm * gpu.kvReadEfficiency,
+    activationBytesPerUs: hbm * gpu.hbmEfficiency,
     overheadUs: gpu.launchOverheadUsPerLayer / 2, // two kernel groups per layer (attention, FFN)
+    collectiveOverheadUs: gpu.allReduceOverheadUs,
   };
 }
 
@@ -208,7 +292,7 @@ export function buildLpuStep(
   const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
   const tokens = step.batch * step.newTokens;
   const io = Array.from({ length: ioChips }, (_, j) => lpuIoChipIndex(layout, j));
-  const lookup = io.map((c, j) => w.compute(c, taskUs({ flops: 0, bytes: vectorBytes / ioChips }, rates, j === 0 ? split : null), [], 'embedding lookup'));
+  const lookup = io.map((c, j) => w.compute(c, taskUs({ flops: 0, weightBytes: vectorBytes / ioChips, kvBytes: 0 }, rates, j === 0 ? split : null), [], 'embedding lookup'));
   const viaNode = topology === 'dragonfly' ? chip.chipsPerNode : null;
   const stage0 = Array.from({ length: tp }, (_, j) => lpuChipIndex(layout, 0, j));
   const entry = deliver(w, stage0, (j) => ({ chip: io[j % ioChips], dep: lookup[j % ioChips] }), vectorBytes, 'embeddings to stage 0', viaNode);
@@ -220,7 +304,7 @@ export function buildLpuStep(
   // Decode: logits for every token; prefill: only each sequence's last token needs them.
   const headTokens = step.newTokens === 1 ? tokens : step.batch;
   const head = headWork(m, f, headTokens);
-  const hc = io.map((c, j) => w.compute(c, taskUs({ flops: head.flops / ioChips, bytes: head.weightBytes / ioChips }, rates, j === 0 ? split : null), [back[j]], 'output head'));
+  const hc = io.map((c, j) => w.compute(c, taskUs({ flops: head.flops / ioChips, weightBytes: head.weightBytes / ioChips, kvBytes: 0 }, rates, j === 0 ? split : null), [back[j]], 'output head'));
   if (ioChips > 1) w.collective('allgather', io, headTokens * 8, hc, 'gather sampled tokens', lpuCollectiveAlgorithm(topology, ioChips, chip.chipsPerNode));
   totals.flops += head.flops;
   totals.bytes += head.weightBytes;
@@ -239,13 +323,13 @@ export function buildGpuStep(
   const chipOf = (st: number, j: number) => st * tp + j;
   const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
   const entry = Array.from({ length: tp }, (_, j) =>
-    w.compute(chipOf(0, j), taskUs({ flops: 0, bytes: vectorBytes }, rates, j === 0 ? split : null), [], 'embedding lookup'));
+    w.compute(chipOf(0, j), taskUs({ flops: 0, weightBytes: vectorBytes, kvBytes: 0 }, rates, j === 0 ? split : null), [], 'embedding lookup'));
   const algorithm = gpuCollectiveAlgorithm(tp, gpu.gpusPerNode, collective);
   const out = writeLayers(w, m, f, step, rates, split, pp, Math.ceil(m.layers / pp), tp, chipOf, entry, totals, algorithm, null).ready;
   const headTokens = step.newTokens === 1 ? step.batch * step.newTokens : step.batch;
   const head = headWork(m, f, headTokens);
   const last = Array.from({ length: tp }, (_, j) => chipOf(pp - 1, j));
-  const hc = last.map((c, j) => w.compute(c, taskUs({ flops: head.flops / tp, bytes: head.weightBytes / tp }, rates, j === 0 ? split : null), [out[j]], 'output head'));
+  const hc = last.map((c, j) => w.compute(c, taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, rates, j === 0 ? split : null), [out[j]], 'output head'));
   if (tp > 1) w.collective('allgather', last, (headTokens * m.vocab * bytesPerElement(f.activations)) / tp, hc, 'gather logits', algorithm);
   totals.flops += head.flops;
   totals.bytes += head.weightBytes;

@@ -11,8 +11,8 @@ import { gpuSweepPoint, lpuSweepPoint, sweepBatches } from './sweep';
 import { validateLlmInputs } from './validate';
 
 export function shapeOf(s: Scenario): Shape {
-  const { batch, prompt, output, weights, activations, kv } = s.llm;
-  return { batch, prompt, output, weights, activations, kv };
+  const { batch, prompt, output, weights, activations, kv, batching } = s.llm;
+  return { batch, prompt, output, weights, activations, kv, batching };
 }
 
 export function lpuInputs(s: Scenario): LpuInputs {
@@ -20,7 +20,7 @@ export function lpuInputs(s: Scenario): LpuInputs {
 }
 
 export function gpuInputs(s: Scenario): GpuInputs {
-  return { model: resolveModel(s.llm), shape: shapeOf(s), gpu: resolveGpu(s.gpu), gpus: s.gpu.gpus, tp: s.gpu.tp, seed: s.gpu.seed };
+  return { model: resolveModel(s.llm), shape: shapeOf(s), gpu: resolveGpu(s.gpu), gpus: s.gpu.gpus, tp: s.gpu.tp, seed: s.gpu.seed, stack: s.gpu.stack };
 }
 
 /** Timeline events per machine the panels get by default (critical path first). */

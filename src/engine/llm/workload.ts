@@ -90,13 +90,21 @@ export function activationBytesPerTokenPerLayer(m: ModelSpec, f: Formats): numbe
 
 /** Work of one layer for one step: `newTokens` per sequence, each after `context` cached tokens. */
 export interface LayerWork {
+  /** Q/K/V/O projections and attention over the context together. */
   attnFlops: number;
+  /** The part of attnFlops that is attention over the context (scores and weighted sum of V). */
+  attnContextFlops: number;
   ffnFlops: number;
   attnWeightBytes: number;
   /** FFN weights read this step (MoE: only the experts the step's tokens touch). */
   ffnWeightBytes: number;
   /** KV cache read (past tokens) and written (new tokens). */
   kvBytes: number;
+  /**
+   * Activation traffic of the kernels between the GEMMs (norms, rotary, SiLU x gate, residual
+   * adds): every live activation of every token written once and read once.
+   */
+  activationBytes: number;
 }
 
 export function layerWork(m: ModelSpec, f: Formats, batch: number, newTokens: number, context: number): LayerWork {
@@ -105,10 +113,12 @@ export function layerWork(m: ModelSpec, f: Formats, batch: number, newTokens: nu
   const avgContext = context + (newTokens + 1) / 2; // causal: token i sees context + i
   return {
     attnFlops: tokens * (2 * attentionParamsPerLayer(m) + attentionFlopsPerLayer(m, avgContext)),
+    attnContextFlops: tokens * attentionFlopsPerLayer(m, avgContext),
     ffnFlops: tokens * 2 * (m.activeExperts * ffnParamsPerExpert(m) + routerParams(m)),
     attnWeightBytes: attentionParamsPerLayer(m) * wb,
     ffnWeightBytes: (expertsTouched(m, tokens) * ffnParamsPerExpert(m) + routerParams(m)) * wb,
     kvBytes: batch * (context + newTokens) * kvBytesPerTokenPerLayer(m, f),
+    activationBytes: 2 * tokens * activationBytesPerTokenPerLayer(m, f),
   };
 }
 

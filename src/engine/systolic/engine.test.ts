@@ -4,6 +4,7 @@ import { CancelledError, MAX_TRACE_CYCLES } from './engine';
 import { closedFormGemm } from './closedForm';
 import { generateOperands, matmulInt32 } from './operands';
 import { nodeEngine } from './testUtil';
+import { ReferenceSystolicArray } from './reference';
 
 const small: GemmScenario = { rows: 8, cols: 8, dataflow: 'ws', m: 20, k: 30, n: 10, seed: 42 };
 
@@ -95,6 +96,23 @@ describe('systolic engine API', () => {
       expect(engine.trace(g, 5, 2).fold[0]).toBe(0);
     }
   }, 60_000);
+
+  it('a trace from cycle 0 right after a run records the ofmap writes and leaves the run alone', async () => {
+    // The run leaves its output address behind; a trace must neither count nor write through it.
+    const engine = await nodeEngine();
+    await engine.run(small);
+    const g: GemmScenario = { rows: 4, cols: 4, dataflow: 'ws', m: 6, k: 4, n: 4, seed: 5 };
+    const ref = new ReferenceSystolicArray(g);
+    const w = engine.trace(g, 0, ref.cycles);
+    for (let c = 0; c < w.count; c++) {
+      const step = ref.step();
+      expect(Array.from(w.psum.subarray(c * 16, (c + 1) * 16)), `cycle ${c} psum`).toEqual(Array.from(step.psum));
+      const logged = Array.from(w.ofmapRow.subarray(c * 4, (c + 1) * 4)).filter((m) => m >= 0).length;
+      expect(logged, `cycle ${c} writes`).toBe(step.writes.length);
+    }
+    const again = await engine.run(small);
+    expect(again.result.outputMatchesReference).toBe(true);
+  });
 
   it('rejects bad trace windows and caps long ones', async () => {
     const engine = await nodeEngine();

@@ -4,7 +4,7 @@
 import type { GemmScenario } from '../../scenario/types';
 import type { GemmMatrices, GemmResult, TraceWindow } from '../types';
 import { closedFormGemm, foldCyclesList, sramCumulativeAt } from './closedForm';
-import { foldAt, foldGeometry } from './geometry';
+import { foldAt, foldGeometry, type Fold } from './geometry';
 import { scaleSimFigures } from './scalesim';
 
 export class CancelledError extends Error {
@@ -53,6 +53,7 @@ interface SystolicExports {
   advance(maxCycles: number): number;
   seedState(fold: number, at: number): void;
   snapshot(): number;
+  ptrLog(): number;
   outputMatchesMatmul(): number;
   ptrA(): number;
   ptrB(): number;
@@ -207,6 +208,11 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
       input: new Int32Array(n * pes),
       psum: new Int32Array(n * pes),
       active: new Uint8Array(n * pes),
+      held: new Uint8Array(n * pes),
+      written: new Uint8Array(n * pes),
+      ofmapRow: new Int32Array(n * C),
+      ofmapCol: new Int32Array(n * C),
+      ofmapValue: new Int32Array(n * C),
       sramCumulative: new Float64Array(n * 4),
       fold: new Float64Array(n),
     };
@@ -218,6 +224,10 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
       w.weight.set(regs.subarray(0, pes), c * pes);
       w.input.set(regs.subarray(pes, 2 * pes), c * pes);
       w.psum.set(regs.subarray(2 * pes), c * pes);
+      const log = new Int32Array(ex.memory.buffer, ex.ptrLog(), 3 * C);
+      w.ofmapRow.set(log.subarray(0, C), c * C);
+      w.ofmapCol.set(log.subarray(C, 2 * C), c * C);
+      w.ofmapValue.set(log.subarray(2 * C), c * C);
       const f = Math.floor(cycle / L);
       const tau = cycle - f * L;
       const fd = foldAt(g, geo, f);
@@ -228,6 +238,7 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
         const jHi = Math.min(fd.colsUsed - 1, tau - lag - i);
         if (jLo <= jHi) w.active.fill(1, c * pes + i * C + jLo, c * pes + i * C + jHi + 1);
       }
+      markHeld(w, c, g, fd, tau, geo.t);
       const s = sramCumulativeAt(g, geo, cycle);
       w.sramCumulative.set([s.ifmapReads, s.filterReads, s.ofmapWrites, s.ofmapReads], c * 4);
       w.fold[c] = f;
@@ -237,4 +248,26 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
   }
 
   return { run, trace };
+}
+
+/**
+ * Fills `held` and `written` for one cycle of a window from the schedule
+ * (docs/cycle-model.md): which PEs hold a stationary value and, for os, whose sum is written.
+ */
+function markHeld(w: TraceWindow, c: number, g: GemmScenario, fd: Fold, tau: number, T: number): void {
+  const { rows: R, cols: C } = g;
+  const base = c * R * C;
+  for (let i = 0; i < fd.rowsUsed; i++) {
+    const row = base + i * C;
+    if (g.dataflow === 'os') {
+      // A PE's sum exists from its first MAC (tau = i + j) and is written after its last (tau = T - 1 + i + j).
+      w.held.fill(1, row, row + Math.max(0, Math.min(fd.colsUsed, tau - i + 1)));
+      w.written.fill(1, row, row + Math.max(0, Math.min(fd.colsUsed, tau - T + 2 - i)));
+      continue;
+    }
+    // The block shifts down one row per cycle, last row first: after cycle tau < R row i
+    // holds block row R - 1 - (tau - i); from tau = R - 1 on, block row i.
+    const loaded = Math.min(tau, R - 1) - i;
+    if (loaded >= 0 && R - 1 - loaded < fd.rowsUsed) w.held.fill(1, row, row + fd.colsUsed);
+  }
 }

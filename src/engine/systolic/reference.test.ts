@@ -25,6 +25,15 @@ function expectSameCycle(w: TraceWindow, c: number, ref: ReferenceCycle, label: 
   expect(Array.from(w.input.subarray(c * pes, (c + 1) * pes)), `${at} input`).toEqual(Array.from(ref.input));
   expect(Array.from(w.psum.subarray(c * pes, (c + 1) * pes)), `${at} psum`).toEqual(Array.from(ref.psum));
   expect(Array.from(w.active.subarray(c * pes, (c + 1) * pes)), `${at} active`).toEqual(Array.from(ref.active));
+  expect(Array.from(w.held.subarray(c * pes, (c + 1) * pes)), `${at} held`).toEqual(Array.from(ref.held));
+  expect(Array.from(w.written.subarray(c * pes, (c + 1) * pes)), `${at} written`).toEqual(Array.from(ref.written));
+  // The window's ofmap record: exactly the writes the reference made this cycle, with the ofmap's value.
+  const writes = [];
+  for (let j = 0; j < w.cols; j++) {
+    const k = c * w.cols + j;
+    if (w.ofmapRow[k] >= 0) writes.push({ m: w.ofmapRow[k], n: w.ofmapCol[k], value: w.ofmapValue[k], col: j });
+  }
+  expect(writes, `${at} ofmap writes`).toEqual([...ref.writes].sort((x, y) => x.col - y.col));
   const s = ref.sram;
   expect(Array.from(w.sramCumulative.subarray(c * 4, c * 4 + 4)), `${at} sram`).toEqual([s.ifmapReads, s.filterReads, s.ofmapWrites, s.ofmapReads]);
   expect(w.fold[c], `${at} fold`).toBe(ref.fold);

@@ -16,7 +16,20 @@ export interface ReferenceCycle {
   input: Int32Array;
   psum: Int32Array;
   active: Uint8Array;
+  /** 1 where the PE holds its stationary value (ws/is: loaded from the block; os: its sum, after a MAC). */
+  held: Uint8Array;
+  /** os: 1 where the PE's sum has been written to the ofmap. */
+  written: Uint8Array;
+  /** Outputs written to the ofmap this cycle, with the value it then holds and the array column they came from. */
+  writes: ReferenceWrite[];
   sram: SramCounts;
+}
+
+export interface ReferenceWrite {
+  m: number;
+  n: number;
+  value: number;
+  col: number;
 }
 
 export class ReferenceSystolicArray {
@@ -40,6 +53,9 @@ export class ReferenceSystolicArray {
   private psumTag: Int32Array;
   private macCount: Int32Array;
   private active: Uint8Array;
+  // ws/is: 1 where the stationary register took a block element (moves down with it).
+  private loaded: Uint8Array;
+  private writes: ReferenceWrite[] = [];
 
   constructor(readonly g: GemmScenario) {
     this.R = g.rows;
@@ -57,6 +73,7 @@ export class ReferenceSystolicArray {
     this.psumTag = new Int32Array(pes);
     this.macCount = new Int32Array(pes);
     this.active = new Uint8Array(pes);
+    this.loaded = new Uint8Array(pes);
   }
 
   get done(): boolean {
@@ -69,6 +86,7 @@ export class ReferenceSystolicArray {
     const f = Math.floor(this.cycle / L);
     const tau = this.cycle - f * L;
     if (tau === 0) this.enterFold(f);
+    this.writes = [];
     if (this.g.dataflow === 'os') this.stepOs(tau);
     else this.stepStationary(tau);
     const snap = this.snapshot(f);
@@ -82,7 +100,7 @@ export class ReferenceSystolicArray {
 
   private enterFold(f: number): void {
     this.fold = foldAt(this.g, this.geo, f);
-    for (const reg of [this.vert, this.horiz, this.psum, this.macCount, this.active]) reg.fill(0);
+    for (const reg of [this.vert, this.horiz, this.psum, this.macCount, this.active, this.loaded]) reg.fill(0);
     for (const tag of [this.vertTag, this.horizTag, this.psumTag]) tag.fill(-1);
   }
 
@@ -116,10 +134,15 @@ export class ReferenceSystolicArray {
     if (tau < R) {
       const src = R - 1 - tau;
       const next = new Int32Array(R * C);
+      const nextLoaded = new Uint8Array(R * C);
       for (let i = 0; i < R; i++)
-        for (let j = 0; j < C; j++)
-          next[idx(i, j)] = i === 0 ? (src < f.rowsUsed && j < f.colsUsed ? this.stationary(src, j) : 0) : this.vert[idx(i - 1, j)];
+        for (let j = 0; j < C; j++) {
+          const mapped = src < f.rowsUsed && j < f.colsUsed;
+          next[idx(i, j)] = i === 0 ? (mapped ? this.stationary(src, j) : 0) : this.vert[idx(i - 1, j)];
+          nextLoaded[idx(i, j)] = i === 0 ? (mapped ? 1 : 0) : this.loaded[idx(i - 1, j)];
+        }
       this.vert = next;
+      this.loaded = nextLoaded;
       if (src < f.rowsUsed) {
         if (ws) this.sram.filterReads += f.colsUsed;
         else this.sram.ifmapReads += f.colsUsed;
@@ -170,6 +193,7 @@ export class ReferenceSystolicArray {
         this.sram.ofmapReads++;
       } else this.output[o] = v;
       this.sram.ofmapWrites++;
+      this.writes.push({ m: ws ? t : col, n: ws ? col : t, value: this.output[o], col: j });
     }
   }
 
@@ -219,8 +243,10 @@ export class ReferenceSystolicArray {
           this.psum[p] = (this.psum[p] + Math.imul(nx[p], nb[p])) | 0;
           this.macCount[p]++;
           if (this.macCount[p] === T) {
-            this.output[(f.fr * R + i) * this.g.n + f.fc * C + j] = this.psum[p];
+            const [m, n] = [f.fr * R + i, f.fc * C + j];
+            this.output[m * this.g.n + n] = this.psum[p];
             this.sram.ofmapWrites++;
+            this.writes.push({ m, n, value: this.psum[p], col: j });
           }
         }
       }
@@ -236,6 +262,9 @@ export class ReferenceSystolicArray {
     // weight = the filter (B) register, input = the ifmap (A) register.
     const weight = df === 'is' ? this.horiz : this.vert;
     const input = df === 'is' ? this.vert : this.horiz;
+    const os = df === 'os';
+    const held = os ? Uint8Array.from(this.macCount, (n) => (n > 0 ? 1 : 0)) : this.loaded.slice();
+    const written = os ? Uint8Array.from(this.macCount, (n) => (n === this.geo.t ? 1 : 0)) : new Uint8Array(this.R * this.C);
     return {
       cycle: this.cycle,
       fold,
@@ -243,6 +272,9 @@ export class ReferenceSystolicArray {
       input: input.slice(),
       psum: this.psum.slice(),
       active: this.active.slice(),
+      held,
+      written,
+      writes: this.writes,
       sram: { ...this.sram },
     };
   }

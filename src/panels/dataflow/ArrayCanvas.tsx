@@ -70,7 +70,7 @@ export function ArrayCanvas({ gemm, result }: Props) {
       geo = arrayGeometry({ rows: result.rows, cols: result.cols, width: canvas.width, height: canvas.height, dpr, topQueue, bottomQueue });
       drawnKey = '';
       // PE placement in CSS px, for tests and tools that point at a PE.
-      canvas.dataset.geometry = JSON.stringify({ x0: geo.x0 / dpr, y0: geo.y0 / dpr, pitch: geo.pitch / dpr });
+      canvas.dataset.geometry = JSON.stringify({ x0: geo.x0 / dpr, y0: geo.y0 / dpr, pitch: geo.pitch / dpr, gap: geo.gap / dpr });
     };
     const observer = new ResizeObserver(resize);
     observer.observe(wrap);
@@ -125,8 +125,11 @@ export function ArrayCanvas({ gemm, result }: Props) {
       if (geo && key !== drawnKey) {
         drawnKey = key;
         const t0 = performance.now();
-        drawArray(ctx, { geo, roles, index, slotAt: (i) => cache.lookup(i), hover, dpr });
+        const drained = drawArray(ctx, { gemm, geo, roles, index, slotAt: (i) => cache.lookup(i), hover, dpr });
         canvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
+        // What is drawn as drained, for tests and tools: [m, n, value, cell row, cell col] per output.
+        canvas.dataset.drainedCount = String(drained.length);
+        if (geo.showNumbers) canvas.dataset.drained = JSON.stringify(drained.map((o) => [o.m, o.n, o.value, o.row, o.col]));
         canvas.dataset.cycle = String(cycle);
         updateReadouts(index);
       }
@@ -167,6 +170,7 @@ export function ArrayCanvas({ gemm, result }: Props) {
         `input (A): ${w.input[i]}`,
         `partial sum: ${w.psum[i]}`,
         w.active[i] === 1 ? 'did a MAC this cycle' : 'idle this cycle',
+        ...(w.written[i] === 1 ? ['its sum is written to the ofmap SRAM'] : []),
       ];
       for (const line of lines) {
         const div = document.createElement('div');

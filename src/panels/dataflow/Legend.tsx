@@ -9,11 +9,15 @@ export function Legend({ dataflow }: { dataflow: Dataflow }) {
   const roles = flowRoles(dataflow);
   const items = [
     { colour: COLOURS.active, text: 'PE doing a MAC this cycle' },
-    { colour: COLOURS.holding, text: `PE holding its stationary ${roles.stationary === 'psum' ? 'partial sum' : roles.stationary}, idle` },
+    { colour: COLOURS.holding, text: `PE holding its stationary ${roles.stationary === 'psum' ? 'partial sum' : roles.stationary} (0 included), idle` },
+    ...(roles.drain === 'in-place' ? [{ colour: COLOURS.written, text: 'PE whose output has been written to the ofmap SRAM (it stays until the fold ends)' }] : []),
     { colour: COLOURS.idle, text: 'PE empty' },
     { colour: COLOURS.input, text: 'input A (left edge of a PE; queue on the left when A streams in)' },
     { colour: COLOURS.weight, text: 'weight B (top edge of a PE)' },
-    { colour: COLOURS.psum, text: 'partial sum (bottom edge of a PE; drained outputs below the array)' },
+    {
+      colour: COLOURS.psum,
+      text: roles.drain === 'bottom' ? 'partial sum (bottom edge of a PE); below the array, outputs written to the ofmap SRAM in the last cycles, newest on top' : 'partial sum (bottom edge of a PE)',
+    },
   ];
   return (
     <ul className="df-legend" aria-label="Legend">
@@ -23,7 +27,7 @@ export function Legend({ dataflow }: { dataflow: Dataflow }) {
           {it.text}
         </li>
       ))}
-      <li className="muted">Marks show non-zero values. Hover a PE for its values; up to 16 x 16 the cells print three values, top to bottom: input a (orange), weight b (green), partial sum Σ (vermillion).</li>
+      <li className="muted">Edge marks show non-zero register values. Hover a PE for its values; up to 16 x 16 the cells print three values, top to bottom: input a (orange), weight b (green), partial sum Σ (vermillion).</li>
     </ul>
   );
 }

@@ -6,12 +6,15 @@ import type { TraceWindow } from '../../engine/types';
 import type { ArrayGeometry } from './geometry';
 import type { FlowRoles, Operand } from './flowRoles';
 import type { TraceSlot } from './traceCache';
+import { foldGeometry, type GemmShape } from '../../engine/systolic/geometry';
+import { drainedAt, type DrainedOutput, type SlotAt } from './drain';
 
 /** Okabe-Ito colours (styles.css) as RGB triples. */
 export const COLOURS = {
   background: [255, 255, 255],
   idle: [234, 234, 238],
   holding: [221, 234, 245],
+  written: [248, 212, 186], // light vermillion: os, the PE's sum is in the ofmap
   active: [86, 180, 233], // sky: a MAC this cycle
   input: [230, 159, 0], // orange
   weight: [0, 158, 115], // green
@@ -28,6 +31,7 @@ const PACKED = {
   background: pack(COLOURS.background),
   idle: pack(COLOURS.idle),
   holding: pack(COLOURS.holding),
+  written: pack(COLOURS.written),
   active: pack(COLOURS.active),
   input: pack(COLOURS.input),
   weight: pack(COLOURS.weight),
@@ -38,10 +42,9 @@ export function valueOf(w: TraceWindow, operand: Operand, i: number): number {
   return operand === 'input' ? w.input[i] : operand === 'weight' ? w.weight[i] : w.psum[i];
 }
 
-/** Trace slot for a trace index (-1 and below: before the run, null). */
-export type SlotAt = (traceIndex: number) => TraceSlot | null;
-
 export interface FrameRequest {
+  /** The GEMM traced (maps an os PE to its output element). */
+  gemm: GemmShape;
   geo: ArrayGeometry;
   roles: FlowRoles;
   /** Trace index of the state on screen (-1: empty array before the first cycle). */
@@ -66,7 +69,21 @@ export function shortNumber(v: number): string {
   return Math.abs(v) < 1000 ? String(v) : compact(v).replace('−', '-');
 }
 
-export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): void {
+export type PeFill = 'active' | 'written' | 'holding' | 'idle' | Operand;
+
+/**
+ * The fill of PE `i` of a window: what it is doing. Holding comes from the engine's flag,
+ * not the value, so a stationary 0 is drawn as held. Without edge marks (tiny PEs) a
+ * moving operand shows as the fill instead.
+ */
+export function peFill(w: TraceWindow, i: number, roles: FlowRoles, marks: boolean): PeFill {
+  if (w.active[i] === 1) return 'active';
+  if (!marks && valueOf(w, roles.horizontal, i) !== 0) return roles.horizontal;
+  return w.written[i] === 1 ? 'written' : w.held[i] === 1 ? 'holding' : 'idle';
+}
+
+/** Draws the frame; returns the outputs it drew as drained. */
+export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): DrainedOutput[] {
   const { geo, roles } = f;
   const { width, height, pitch, rows, cols, x0, y0 } = geo;
   if (!scratch || scratch.width !== width || scratch.height !== height) scratch = ctx.createImageData(width, height);
@@ -89,16 +106,8 @@ export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): void 
       }
       const w = cur.window;
       const i = cur.offset * n + r * cols + c;
-      const active = w.active[i] === 1;
-      const moving = valueOf(w, roles.horizontal, i) !== 0;
-      const held = valueOf(w, roles.stationary, i) !== 0;
-      if (strip === 0) {
-        // Too small for marks: one colour says what the PE is doing.
-        const colour = active ? PACKED.active : moving ? PACKED[roles.horizontal] : held ? PACKED.holding : PACKED.idle;
-        fillRect(u32, width, x, y, s, s, colour);
-        continue;
-      }
-      fillRect(u32, width, x, y, s, s, active ? PACKED.active : held ? PACKED.holding : PACKED.idle);
+      fillRect(u32, width, x, y, s, s, PACKED[peFill(w, i, roles, strip > 0)]);
+      if (strip === 0) continue;
       if (w.input[i] !== 0) fillRect(u32, width, x, y, strip, s, PACKED.input); // left edge: input
       if (w.weight[i] !== 0) fillRect(u32, width, x, y, s, strip, PACKED.weight); // top edge: weight
       if (w.psum[i] !== 0) fillRect(u32, width, x, y + s - strip, s, strip, PACKED.psum); // bottom edge: psum
@@ -128,20 +137,14 @@ export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): void 
       if (slot.window.active[i] === 1 && valueOf(slot.window, roles.vertical, i) !== 0) mark(x0 + c * pitch, y, PACKED[roles.vertical]);
     }
   }
-  // Bottom drain: a sum finished by the lowest working PE of a column at cycle t leaves
-  // at t + 1, so d cells below the array sits what that PE finished d cycles ago.
-  for (let d = 1; d <= geo.bottomQueue; d++) {
-    const slot = f.slotAt(f.index - d);
-    if (!slot) continue;
-    const y = y0 + (rows - 1 + d) * pitch;
-    for (let c = 0; c < cols; c++) {
-      const r = lowestActiveRow(slot, rows, cols, c);
-      if (r >= 0 && slot.window.psum[slot.offset * n + r * cols + c] !== 0) mark(x0 + c * pitch, y, PACKED.psum);
-    }
-  }
+  // Drain (ws / is): the outputs the engine wrote in the last cycles, below the array. In
+  // os they stay in their PEs, filled as written above.
+  const drained = f.index >= 0 ? drainedAt(f.gemm, f.slotAt, f.index, geo.bottomQueue) : [];
+  if (geo.bottomQueue > 0) for (const o of drained) mark(x0 + o.col * pitch, y0 + o.row * pitch, PACKED.psum);
 
   ctx.putImageData(scratch, 0, 0);
-  drawOverlay(ctx, f, cur);
+  drawOverlay(ctx, f, cur, drained);
+  return drained;
 }
 
 /** Edge marks: thin when values are printed (the text must stay readable), bold otherwise; none on tiny PEs. */
@@ -150,14 +153,7 @@ function stripWidth(geo: ArrayGeometry): number {
   return geo.showNumbers ? Math.max(2, Math.floor(s / 14)) : s >= 5 ? Math.max(1, Math.floor(s / 5)) : 0;
 }
 
-/** Lowest row of column `c` that did a MAC in this slot's cycle, or -1. */
-export function lowestActiveRow(slot: TraceSlot, rows: number, cols: number, c: number): number {
-  const base = slot.offset * rows * cols;
-  for (let r = rows - 1; r >= 0; r--) if (slot.window.active[base + r * cols + c] === 1) return r;
-  return -1;
-}
-
-function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceSlot | null): void {
+function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceSlot | null, drained: DrainedOutput[]): void {
   const { geo, roles, dpr } = f;
   const { pitch, rows, cols, x0, y0 } = geo;
   const s = pitch - geo.gap;
@@ -174,7 +170,9 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
   const verticalLabel = roles.vertical === 'psum' ? 'partial sums ↓' : 'B ↓';
   ctx.fillText(verticalLabel, x0 + 8 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
   if (geo.bottomQueue > 0) {
-    ctx.fillText('outputs ↓ to ofmap SRAM', x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
+    // With K folded, what leaves the bottom row is added to the earlier folds' sum: the box shows the sum.
+    const label = foldGeometry(f.gemm).rowFolds > 1 ? 'outputs ↓ to ofmap SRAM (each box: the ofmap value, earlier K folds added)' : 'outputs ↓ to ofmap SRAM';
+    ctx.fillText(label, x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
   } else {
     ctx.fillText('outputs stay in their PEs; each is written to ofmap SRAM once its last MAC is done', x0, y0 + rows * pitch + 10 * dpr);
   }
@@ -191,7 +189,7 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
         if (r < rows - 1) triangle(ctx, x + s * 0.8, y + s + geo.gap / 2, a, 'down');
       }
     }
-    drawQueueValues(ctx, f);
+    drawQueueValues(ctx, f, drained);
     if (cur) {
       const fontPx = Math.max(8 * dpr, Math.min(14 * dpr, Math.floor((s - 2 * stripWidth(geo)) / 3.1)));
       ctx.font = `${fontPx}px ui-monospace, Menlo, Consolas, monospace`;
@@ -226,7 +224,7 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
 }
 
 /** Values in the queue and drain marks, for arrays small enough to print numbers. */
-function drawQueueValues(ctx: CanvasRenderingContext2D, f: FrameRequest): void {
+function drawQueueValues(ctx: CanvasRenderingContext2D, f: FrameRequest, drained: DrainedOutput[]): void {
   const { geo, roles, dpr } = f;
   const { pitch, rows, cols, x0, y0 } = geo;
   const s = pitch - geo.gap;
@@ -252,15 +250,8 @@ function drawQueueValues(ctx: CanvasRenderingContext2D, f: FrameRequest): void {
       if (slot.window.active[i] === 1 && v !== 0) ctx.fillText(shortNumber(v), x0 + c * pitch + s / 2, y0 - d * pitch + s / 2);
     }
   }
-  for (let d = 1; d <= geo.bottomQueue; d++) {
-    const slot = f.slotAt(f.index - d);
-    if (!slot) continue;
-    for (let c = 0; c < cols; c++) {
-      const r = lowestActiveRow(slot, rows, cols, c);
-      const v = r >= 0 ? slot.window.psum[slot.offset * n + r * cols + c] : 0;
-      if (v !== 0) ctx.fillText(shortNumber(v), x0 + c * pitch + s / 2, y0 + (rows - 1 + d) * pitch + s / 2);
-    }
-  }
+  // Every drained output is printed, 0 included: it was written.
+  if (geo.bottomQueue > 0) for (const o of drained) ctx.fillText(shortNumber(o.value), x0 + o.col * pitch + s / 2, y0 + o.row * pitch + s / 2);
 }
 
 function triangle(ctx: CanvasRenderingContext2D, x: number, y: number, a: number, dir: 'right' | 'down'): void {

@@ -6,7 +6,8 @@ import type { TraceWindow } from '../../engine/types';
 
 export type TraceFetcher = (g: GemmScenario, start: number, count: number) => Promise<TraceWindow>;
 
-const BYTES_PER_PE_CYCLE = 4 * 3 + 1;
+// Registers (3 x int32) plus active, held and written flags; the per-column ofmap record is small beside them.
+const BYTES_PER_PE_CYCLE = 4 * 3 + 3;
 const WINDOW_BUDGET_BYTES = 8e6;
 
 /** Cycles per window: a power of two in [8, 64] keeping one window under ~8 MB. */

@@ -11,21 +11,36 @@ const H = 190;
 // Left margin fits "GroqChip 1: answer (131072 tok)", the longest label the limits allow.
 const M: Margins = { top: 22, right: 56, bottom: 42, left: 200 };
 
-export function BudgetChart({ machines, output }: { machines: MachineResult[]; output: number }) {
+interface Bar {
+  m: MachineResult;
+  kind: 'TTFT' | 'answer';
+  ms: number;
+}
+
+const barsOf = (machines: MachineResult[]): Bar[] =>
+  machines
+    .filter((m) => m.fits)
+    .flatMap((m) => [
+      { m, kind: 'TTFT' as const, ms: m.ttftMs },
+      { m, kind: 'answer' as const, ms: m.answerMs },
+    ]);
+
+/** One row per machine kind (SRAM-only, GPU) and time: A's ghost shares B's row. */
+const rowOf = (b: Bar) => `${machineKey(b.m.machine)}-${b.kind}`;
+
+/** `ghost`: compare's pinned A, drawn as dashed outlines over B's bars. */
+export function BudgetChart({ machines, output, ghost }: { machines: MachineResult[]; output: number; ghost?: MachineResult[] | null }) {
   const fit = machines.filter((m) => m.fits);
-  const bars = fit.flatMap((m) => [
-    { m, kind: 'TTFT', ms: m.ttftMs },
-    { m, kind: 'answer', ms: m.answerMs },
-  ]);
+  const bars = barsOf(machines);
+  const ghosts = ghost ? barsOf(ghost) : [];
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
-  const maxMs = Math.max(TALK_CLAIMS.budgetMaxMs * 2, ...bars.map((b) => b.ms));
-  const minMs = Math.min(TALK_CLAIMS.budgetMinMs / 10, ...bars.map((b) => b.ms)) * 0.8;
+  const all = [...bars, ...ghosts];
+  const maxMs = Math.max(TALK_CLAIMS.budgetMaxMs * 2, ...all.map((b) => b.ms));
+  const minMs = Math.min(TALK_CLAIMS.budgetMinMs / 10, ...all.map((b) => b.ms)) * 0.8;
   const x = scaleLog().domain([minMs, maxMs * 1.2]).range([0, iw]).nice();
-  const y = scaleBand<string>()
-    .domain(bars.map((b) => `${b.m.machine}-${b.kind}`))
-    .range([0, ih])
-    .padding(0.25);
+  const rows = Array.from(new Set([...bars, ...ghosts.filter((g) => !bars.some((b) => rowOf(b) === rowOf(g)))].map(rowOf)));
+  const y = scaleBand<string>().domain(rows).range([0, ih]).padding(0.25);
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Time to first token and to the whole answer, per machine, against a 250-300 ms budget" data-testid="budget-chart">
@@ -36,15 +51,32 @@ export function BudgetChart({ machines, output }: { machines: MachineResult[]; o
           <text className="band-label" x={x(TALK_CLAIMS.budgetMaxMs) + 4} y={-10}>
             250-300 ms budget (talk, 00:22)
           </text>
+          {ghosts
+            .filter((g) => !bars.some((b) => rowOf(b) === rowOf(g)))
+            .map((g) => (
+              <text key={`ghost-label-${rowOf(g)}`} className="bar-label" x={-8} y={(y(rowOf(g)) ?? 0) + y.bandwidth() / 2} dy="0.32em" textAnchor="end">
+                A: {short(g.m.name)}: {g.kind === 'TTFT' ? 'first token' : `answer`}
+              </text>
+            ))}
           {bars.map((b) => {
-            const key = `${b.m.machine}-${b.kind}`;
+            const key = rowOf(b);
             const yy = y(key) ?? 0;
             return (
               <g key={key}>
                 <text className="bar-label" x={-8} y={yy + y.bandwidth() / 2} dy="0.32em" textAnchor="end">
                   {short(b.m.name)}: {b.kind === 'TTFT' ? 'first token' : `answer (${output} tok)`}
                 </text>
-                <rect x={0} y={yy} width={Math.max(1, x(b.ms))} height={y.bandwidth()} fill={MACHINE_COLOUR[machineKey(b.m.machine)]} opacity={b.kind === 'TTFT' ? 0.55 : 1}>
+                <rect
+                  x={0}
+                  y={yy}
+                  width={Math.max(1, x(b.ms))}
+                  height={y.bandwidth()}
+                  fill={MACHINE_COLOUR[machineKey(b.m.machine)]}
+                  opacity={b.kind === 'TTFT' ? 0.55 : 1}
+                  data-testid="budget-bar"
+                  data-row={key}
+                  data-ms={b.ms}
+                >
                   <title>
                     {b.kind === 'TTFT' ? `Time to first token: ${formatMs(b.ms)} (prefill of the whole prompt)` : `Whole answer: ${formatMs(b.ms)} = TTFT + output tokens x time per output token`}
                   </title>
@@ -53,6 +85,29 @@ export function BudgetChart({ machines, output }: { machines: MachineResult[]; o
                   {formatMs(b.ms)}
                 </text>
               </g>
+            );
+          })}
+          {ghosts.map((g) => {
+            const key = rowOf(g);
+            const yy = y(key) ?? 0;
+            return (
+              <rect
+                key={`ghost-${key}`}
+                className="budget-ghost"
+                data-testid="budget-ghost"
+                data-row={key}
+                data-ms={g.ms}
+                x={0}
+                y={yy - 2}
+                width={Math.max(1, x(g.ms))}
+                height={y.bandwidth() + 4}
+                fill="none"
+                stroke="var(--fg)"
+                strokeWidth={1.2}
+                strokeDasharray="4 3"
+              >
+                <title>{`A (pinned), ${g.m.name}: ${g.kind === 'TTFT' ? 'time to first token' : 'whole answer'} ${formatMs(g.ms)}`}</title>
+              </rect>
             );
           })}
           <g transform={`translate(0,${ih})`}>
@@ -69,6 +124,7 @@ export function BudgetChart({ machines, output }: { machines: MachineResult[]; o
           </span>
         ))}{' '}
         (as the engine counts the answer: the prefill takes TTFT, then one token per time per output token).
+        {ghosts.length > 0 ? <span data-testid="budget-ghost-legend"> Dashed outlines: A (pinned), for comparison.</span> : null}
       </figcaption>
     </figure>
   );

@@ -1,6 +1,9 @@
 // The talk's claims (00:18) next to what the model gives for the current scenario.
 import type { MachineResult } from '../../engine/types';
 import { checkClaims, TALK_CLAIMS } from './ratios';
+import { sramFittedInputs } from '../../engine/llm/calibration';
+
+const FITTED = sramFittedInputs();
 
 const fmt = (x: number) => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
@@ -30,6 +33,17 @@ export function ClaimsBox({ lpu, gpu }: { lpu: MachineResult; gpu: MachineResult
         <div className="talk">Talk (00:19): “about 1/10 the cost versus a modern GPU per token” (0.1×)</div>
       </div>
       {!c ? <div className="muted small">A machine does not fit: the ratios need both.</div> : null}
+      <div className="muted small" data-testid="claims-fitted">
+        Fitted to the SRAM machine&apos;s own published speeds:{' '}
+        {FITTED.map((f, i) => (
+          <span key={f.field}>
+            {i > 0 ? ', ' : ''}
+            <code>{f.field}</code> = {f.value}
+          </span>
+        ))}{' '}
+        (on {[...new Set(FITTED.flatMap((f) => f.cases))].join(', ')}; vendor claims and a benchmark of its service). The SRAM side of each ratio
+        rests on them; the GPU side is fitted on independent benchmarks.
+      </div>
       <div className="muted small">
         Try batch 1 vs 64, fp16 vs int8 weights, or a B200: the ratios move. Prices differ in kind (GPU: cloud rental; SRAM chip: amortised
         owner cost), see the chip-hour price source.

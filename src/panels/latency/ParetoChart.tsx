@@ -21,17 +21,23 @@ interface Props {
   sweep: SweepPoint[];
   names: Record<string, string>;
   batch: number;
+  /** Compare's pinned A: its sweep, drawn dashed behind B's. */
+  ghost?: { sweep: SweepPoint[]; names: Record<string, string> } | null;
 }
 
-export function ParetoChart({ sweep, names, batch }: Props) {
+export function ParetoChart({ sweep, names, batch, ghost }: Props) {
   const [metric, setMetric] = useState<SweepMetric>('tokensPerSecondPerChip');
   const meta = METRICS.find((m) => m.value === metric) ?? METRICS[0];
-  const fit = sweep.filter((p) => p.fits && p.tokensPerSecondPerUser > 0 && p[metric] > 0);
+  const drawable = (p: SweepPoint) => p.fits && p.tokensPerSecondPerUser > 0 && p[metric] > 0;
+  const fit = sweep.filter(drawable);
+  const ghostFit = ghost ? ghost.sweep.filter(drawable) : [];
+  const ghostMachines = [...new Set(ghostFit.map((p) => p.machine))];
   const machines = [...new Set(sweep.map((p) => p.machine))];
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
-  const [x0, x1] = extent(fit, (p) => p.tokensPerSecondPerUser) as [number, number] | [undefined, undefined];
-  const [y0, y1] = extent(fit, (p) => p[metric]) as [number, number] | [undefined, undefined];
+  const both = [...fit, ...ghostFit];
+  const [x0, x1] = extent(both, (p) => p.tokensPerSecondPerUser) as [number, number] | [undefined, undefined];
+  const [y0, y1] = extent(both, (p) => p[metric]) as [number, number] | [undefined, undefined];
   const x = scaleLog()
     .domain([(x0 ?? 1) / 1.5, (x1 ?? 10) * 1.5])
     .range([0, iw])
@@ -60,6 +66,35 @@ export function ParetoChart({ sweep, names, batch }: Props) {
             <BottomAxis scale={x} ticks={6} format={(v) => formatNumber(v, '')} label="tokens/s per user (experience) →, log" length={iw} />
           </g>
           <LeftAxis scale={y} ticks={6} format={(v) => formatNumber(v, '')} label={`${meta.unit} (economics) ↑, log`} length={ih} />
+          {ghostMachines.map((mc) => {
+            const pts = ghostFit.filter((p) => p.machine === mc).sort((a, b) => a.batch - b.batch);
+            const colour = MACHINE_COLOUR[machineKey(mc)];
+            const name = ghost?.names[mc] ?? mc;
+            return (
+              <g key={`ghost-${mc}`} className="sweep-ghost" data-machine={mc} opacity={0.55}>
+                <path d={path(pts) ?? ''} fill="none" stroke={colour} strokeWidth={1.5} strokeDasharray="5 4" />
+                {pts.map((p) => (
+                  <rect
+                    key={p.batch}
+                    data-testid="sweep-ghost-point"
+                    data-machine={mc}
+                    data-batch={p.batch}
+                    data-x={p.tokensPerSecondPerUser}
+                    data-y={p[metric]}
+                    x={x(p.tokensPerSecondPerUser) - 3}
+                    y={y(p[metric]) - 3}
+                    width={6}
+                    height={6}
+                    fill="none"
+                    stroke={colour}
+                    strokeWidth={1.2}
+                  >
+                    <title>{`A (pinned): ${name}, batch ${p.batch}: ${formatNumber(p.tokensPerSecondPerUser, 'tokens/s per user')}, ${formatNumber(p[metric], meta.unit)}`}</title>
+                  </rect>
+                ))}
+              </g>
+            );
+          })}
           {machines.map((mc) => {
             const pts = fit.filter((p) => p.machine === mc).sort((a, b) => a.batch - b.batch);
             const frontier = new Set(paretoFrontier(pts, metric));
@@ -74,6 +109,8 @@ export function ParetoChart({ sweep, names, batch }: Props) {
                       data-testid="sweep-point"
                       data-machine={mc}
                       data-batch={p.batch}
+                      data-x={p.tokensPerSecondPerUser}
+                      data-y={p[metric]}
                       r={p.batch === batch ? 6 : 4}
                       fill={frontier.has(p) ? colour : '#fff'}
                       stroke={p.batch === batch ? 'var(--fg)' : colour}
@@ -100,6 +137,12 @@ export function ParetoChart({ sweep, names, batch }: Props) {
             {names[mc] ?? mc}{' '}
           </span>
         ))}
+        {ghostFit.length > 0 ? (
+          <span className="legend-item" data-testid="sweep-ghost-legend">
+            <i className="sw" style={{ background: 'none', border: '1.5px dashed var(--fg)', boxSizing: 'border-box' }} />
+            dashed, hollow squares: A (pinned; {ghostMachines.map((m) => ghost?.names[m] ?? m).join(', ')})
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );

@@ -5,7 +5,7 @@ import { checkClaims, paretoFrontier, ridgeIntensity, rooflineTflops, tokensWith
 function machine(over: Partial<MachineResult>): MachineResult {
   return {
     machine: 'x', name: 'x', fits: true, chips: 1, chipsNeeded: 1, tensorParallel: 1, pipelineStages: 1,
-    ttftMs: 10, tpotMs: 5, p99TpotMs: 5, tokensPerSecondPerUser: 200, systemTokensPerSecond: 200, answerMs: 100,
+    ttftMs: 10, tpotMs: 5, p99TpotMs: 5, tokensPerSecondPerUser: 200, systemTokensPerSecond: 200, outputTokensPerSecond: 190, p99TtftMs: 10, answerMs: 100,
     costPerMillionTokensUsd: 1, joulesPerToken: 1, powerW: 1, costPerHourUsd: 1, occupancy: [], network: null,
     breakdown: { computeMs: 0, memoryMs: 0, networkMs: 0, overheadMs: 0 },
     ...over,

@@ -36,7 +36,7 @@ export function checkClaims(lpu: MachineResult, gpu: MachineResult): ClaimCheck 
 
 /**
  * Output tokens one user receives within a budget. Counted as the engine counts the whole
- * answer (answerMs = TTFT + output x TPOT): the prefill ends at TTFT, then each token is one TPOT.
+ * answer (answerMs = TTFT + (output - 1) x TPOT): the first token comes at TTFT, then each one a TPOT later.
  */
 export function tokensWithinBudget(m: Pick<MachineResult, 'ttftMs' | 'tpotMs'>, budgetMs: number): number {
   if (m.ttftMs >= budgetMs || m.tpotMs <= 0) return 0;

@@ -7,23 +7,6 @@ import { MAX_HIDDEN } from '../../scenario/schema';
 import { hideableIds } from './classroomIds';
 import { useShareUi } from './shareUi';
 
-export const PANEL_TITLES: Record<string, string> = {
-  dataflow: 'Systolic array',
-  sram: 'SRAM occupancy',
-  interconnect: 'Interconnect',
-  latency: 'Latency & cost',
-};
-
-function pageControlLabels(): Record<string, string> {
-  const out: Record<string, string> = {};
-  document.querySelectorAll<HTMLElement>('[data-control]').forEach((el) => {
-    const id = el.dataset.control;
-    const label = el.querySelector('label')?.textContent?.trim();
-    if (id && label) out[id] = label;
-  });
-  return out;
-}
-
 export function ClassroomDialog() {
   const open = useShareUi((s) => s.classroomOpen);
   const setOpen = useShareUi((s) => s.setClassroomOpen);
@@ -32,7 +15,6 @@ export function ClassroomDialog() {
   const classroom = useStore((s) => s.scenario.classroom);
   const [hidden, setHidden] = useState<string[]>(classroom.hidden);
   const [locked, setLocked] = useState(classroom.locked);
-  const [labels, setLabels] = useState<Record<string, string>>({});
 
   useEffect(() => {
     const d = ref.current;
@@ -40,12 +22,11 @@ export function ClassroomDialog() {
     if (open && !d.open) {
       setHidden(useStore.getState().scenario.classroom.hidden);
       setLocked(useStore.getState().scenario.classroom.locked);
-      setLabels(pageControlLabels());
       d.showModal();
     } else if (!open && d.open) d.close();
   }, [open]);
 
-  const items = useMemo(() => hideableIds(useStore.getState().scenario.classroom.hidden, labels, PANEL_TITLES), [labels]);
+  const items = useMemo(() => hideableIds(classroom.hidden), [classroom.hidden]);
   const groups = useMemo(() => Array.from(new Set(items.map((i) => i.group))), [items]);
 
   const apply = () => {
@@ -87,7 +68,6 @@ export function ClassroomDialog() {
                     data-hide-id={i.id}
                   />
                   {i.label}
-                  {i.label !== i.id ? <span className="muted"> ({i.id})</span> : null}
                 </label>
               ))}
           </fieldset>

@@ -3,8 +3,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { formatNumber } from '../../ui/format';
+import { fieldLabel } from '../../ui/labels';
 import { changedInputs } from './scenarioApi';
-import { compareRows, relativeChange } from './compareRows';
+import { compareRows, relativeChange, GROUP_TITLES, type CompareRow } from './compareRows';
 import { useShareUi } from './shareUi';
 
 function show(v: number | null, unit: string, missing?: string): string {
@@ -14,6 +15,27 @@ function show(v: number | null, unit: string, missing?: string): string {
 function brief(v: unknown): string {
   const s = v === undefined ? '(unset)' : typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
+function Row({ r }: { r: CompareRow }) {
+  const rel = relativeChange(r);
+  const cls = rel?.better === true ? 'better' : rel?.better === false ? 'worse' : '';
+  const verdict = rel === null || rel.better === null ? '' : rel.better ? ' (better)' : ' (worse)';
+  const tip = rel !== null && rel.ratio !== 1 && rel.better === null && r.neutralWhy ? `B divided by A. ${r.neutralWhy}` : 'B divided by A';
+  return (
+    <tr data-testid={`compare-row-${r.key}`}>
+      <th scope="row">{r.label}</th>
+      <td data-testid={`compare-a-${r.key}`} title={r.aName ? `A: ${r.aName}` : undefined}>
+        {show(r.a, r.unit, r.aMissing)}
+      </td>
+      <td data-testid={`compare-b-${r.key}`} title={r.bName ? `B: ${r.bName}` : undefined}>
+        {show(r.b, r.unit, r.bMissing)}
+      </td>
+      <td className={`compare-delta ${cls}`} data-testid={`compare-delta-${r.key}`} title={tip}>
+        {rel === null ? '–' : rel.ratio === 1 ? 'same' : `×${rel.ratio.toPrecision(3)}${verdict}`}
+      </td>
+    </tr>
+  );
 }
 
 export function ComparePanel() {
@@ -32,8 +54,10 @@ export function ComparePanel() {
   const close = useShareUi((s) => s.setCompareOpen);
   if (!pinned) return null;
   const rows = compareRows({ gemm: pinned.gemm, llm: pinned.llm }, { gemm, llm });
-  const changes = changedInputs(pinned.scenario, scenario).filter((c) => !c.path.startsWith('view.'));
+  const changes = changedInputs(pinned.scenario, scenario);
   const busy = llmStatus === 'running' || gemmStatus === 'running';
+  const aBusy = !pinned.error && (pinned.llm === null || pinned.gemm === null);
+  const groups = Array.from(new Set(rows.map((r) => r.group)));
   return (
     <section className="compare" aria-labelledby="compare-title" data-testid="compare-view">
       <div className="compare-head">
@@ -58,6 +82,8 @@ export function ComparePanel() {
         </div>
       </div>
       {busy ? <p className="muted" role="status">B is being computed…</p> : null}
+      {aBusy ? <p className="muted" role="status">A is being computed…</p> : null}
+      {pinned.error ? <p role="alert">A could not be computed: {pinned.error}</p> : null}
       <div className="compare-body">
         <table className="data compare-table">
           <caption className="sr-only">Headline figures of A and B; the last column is B relative to A.</caption>
@@ -69,22 +95,24 @@ export function ComparePanel() {
               <th scope="col">B vs A</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((r) => {
-              const rel = relativeChange(r);
-              const cls = rel?.better === true ? 'better' : rel?.better === false ? 'worse' : '';
-              return (
-                <tr key={r.key} data-testid={`compare-row-${r.key}`}>
-                  <th scope="row">{r.label}</th>
-                  <td data-testid={`compare-a-${r.key}`}>{show(r.a, r.unit, r.aMissing)}</td>
-                  <td data-testid={`compare-b-${r.key}`}>{show(r.b, r.unit, r.bMissing)}</td>
-                  <td className={`compare-delta ${cls}`} data-testid={`compare-delta-${r.key}`} title="B divided by A">
-                    {rel === null ? '–' : rel.ratio === 1 ? 'same' : `×${rel.ratio.toPrecision(3)} ${rel.better ? '(better)' : '(worse)'}`}
-                  </td>
+          {groups.map((g) => {
+            const inGroup = rows.filter((r) => r.group === g);
+            const first = inGroup[0];
+            return (
+              <tbody key={g} data-testid={`compare-group-${g}`}>
+                <tr className="compare-group">
+                  <th scope="rowgroup">{GROUP_TITLES[g]}</th>
+                  {/* Each side's own machine: A's figures are A's machine's, B's are B's. */}
+                  <td data-testid={`compare-a-machine-${g}`}>{first.aName ?? '–'}</td>
+                  <td data-testid={`compare-b-machine-${g}`}>{first.bName ?? '–'}</td>
+                  <td className="muted small">{first.aName && first.bName && first.aName !== first.bName ? 'different machines' : ''}</td>
                 </tr>
-              );
-            })}
-          </tbody>
+                {inGroup.map((r) => (
+                  <Row key={r.key} r={r} />
+                ))}
+              </tbody>
+            );
+          })}
         </table>
         <div className="compare-changes">
           <h3>Changed inputs ({changes.length})</h3>
@@ -93,8 +121,11 @@ export function ComparePanel() {
           ) : (
             <ul data-testid="compare-changes">
               {changes.map((c) => (
-                <li key={c.path}>
-                  <code>{c.path}</code>: {brief(c.a)} → {brief(c.b)}
+                <li key={c.path} data-field={c.path}>
+                  <span className="compare-field" title={c.path}>
+                    {fieldLabel(c.path) ?? c.path}
+                  </span>
+                  : {brief(c.a)} → {brief(c.b)}
                 </li>
               ))}
             </ul>

@@ -1,38 +1,63 @@
 // Problems found in a link or an imported file: one line per bad field, as plain text
-// (React escapes it; never HTML), dismissible. Defaults were used for those fields only.
+// (React escapes it; never HTML), dismissible. Each field is named by its on-screen label
+// (src/ui/labels.ts), its scenario path in the tooltip. The heading says what happened:
+// by default the defaults were used for those fields only; a refused file says the
+// scenario on screen is unchanged.
 import { useStore } from '../../store/store';
+import { fieldLabel } from '../../ui/labels';
+import type { Problem } from './scenarioApi';
 
 /** Long values echoed in messages (a tampered link) must not flood the page. */
 export const MAX_MESSAGE_CHARS = 240;
+
+export const DEFAULTS_USED_NOTE = 'Some settings could not be used; the defaults were used for these fields only:';
 
 export function clip(text: string, max = MAX_MESSAGE_CHARS): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** The message with its field's path replaced by the label (the path goes to the tooltip). */
+export function problemParts(p: Problem): { label: string | null; text: string } {
+  const label = fieldLabel(p.field);
+  if (!label) return { label: null, text: p.message };
+  let text = p.message;
+  // Most messages start with the field's path: drop it, the label stands in its place.
+  if (text.startsWith(`${p.field} `)) text = text.slice(p.field.length + 1);
+  else if (text.startsWith(`${p.field}: `)) text = text.slice(p.field.length + 2);
+  else if (text.startsWith(`${p.field}[`)) text = text.slice(p.field.length);
+  return { label, text };
+}
+
 export function ProblemBanner() {
   const problems = useStore((s) => s.problems);
+  const note = useStore((s) => s.problemsNote);
   const setProblems = useStore((s) => s.setProblems);
   if (problems.length === 0) return null;
   return (
     <div className="banner share-problems" role="alert" data-testid="problem-banner">
       <div className="share-problems-head">
-        <strong>Some settings could not be used; the defaults were used for these fields only:</strong>
+        <strong data-testid="problem-note">{note ?? DEFAULTS_USED_NOTE}</strong>
         <button type="button" className="btn" onClick={() => setProblems([])} aria-label="Dismiss the problems message">
           Dismiss
         </button>
       </div>
       <ul>
-        {problems.slice(0, 30).map((p, i) => (
-          <li key={i} data-testid="problem">
-            {/* Most messages already start with the field's name; name it only when not. */}
-            {p.message.startsWith(p.field) ? null : (
-              <>
-                <code>{clip(p.field, 80)}</code>:{' '}
-              </>
-            )}
-            {clip(p.message)}
-          </li>
-        ))}
+        {problems.slice(0, 30).map((p, i) => {
+          const { label, text } = problemParts(p);
+          return (
+            <li key={i} data-testid="problem" data-field={clip(p.field, 80)}>
+              {label ? (
+                <span className="problem-field" title={clip(p.field, 80)} data-testid="problem-field">
+                  {label}
+                </span>
+              ) : (
+                <code title={clip(p.field, 80)}>{clip(p.field, 80)}</code>
+              )}
+              {text.startsWith('[') ? '' : ': '}
+              {clip(text)}
+            </li>
+          );
+        })}
         {problems.length > 30 ? <li>…and {problems.length - 30} more</li> : null}
       </ul>
     </div>

@@ -10,7 +10,7 @@ import { ExportMenu } from './ExportMenu';
 import { useShareUi } from './shareUi';
 import './share.css';
 
-const IMPORT_REFUSED = 'Import refused: this view is locked by its author, so a scenario file cannot replace it. Nothing was changed.';
+export const LOCKED_IMPORT_MESSAGE = 'this scenario is locked by its author, so it does not accept imported files; open a link without the lock to import one';
 
 export function Toolbar() {
   const { presetId, locked, presenter, pinned } = useStore(
@@ -22,7 +22,6 @@ export function Toolbar() {
   const [link, setLink] = useState<string | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const [importRefused, setImportRefused] = useState<string | null>(null);
   const presets = presetList();
   const tours = tourList();
 
@@ -62,20 +61,23 @@ export function Toolbar() {
   };
 
   const importFile = async (file: File) => {
-    const text = await file.text();
-    // The lock as it is now (not as rendered): the Import button is disabled when locked, but
-    // the file input can still be given a file, and the view may have locked while reading.
-    if (useStore.getState().scenario.classroom.locked) {
-      setImportRefused(IMPORT_REFUSED);
-      say(IMPORT_REFUSED);
+    const st = useStore.getState();
+    const notImported = `${file.name} was not imported; the scenario on screen is unchanged.`;
+    if (st.scenario.classroom.locked) {
+      st.setProblems([{ field: 'file', message: LOCKED_IMPORT_MESSAGE }], notImported);
+      say(notImported);
       return;
     }
-    setImportRefused(null);
-    const { scenario, problems } = importScenarioText(text);
+    const out = importScenarioText(await file.text());
+    if (!out.ok) {
+      st.setProblems(out.problems, notImported);
+      say(notImported);
+      return;
+    }
     markDeliberate();
-    useStore.getState().setScenario(scenario);
-    useStore.getState().setProblems(problems);
-    say(problems.length ? `Imported ${file.name} with ${problems.length} problem(s).` : `Imported ${file.name}.`);
+    st.setScenario(out.scenario);
+    st.setProblems(out.problems);
+    say(out.problems.length ? `Imported ${file.name} with ${out.problems.length} problem(s).` : `Imported ${file.name}.`);
   };
 
   return (
@@ -148,24 +150,22 @@ export function Toolbar() {
           if (f) void importFile(f);
         }}
       />
-      <button type="button" className="btn" onClick={() => setClassroomOpen(true)} data-testid="classroom-open">
-        Classroom
-      </button>
+      {/* A locked view cannot be unlocked from inside: only the author's own link (without the lock) gets out. */}
+      {locked ? null : (
+        <button type="button" className="btn" onClick={() => setClassroomOpen(true)} data-testid="classroom-open">
+          Classroom
+        </button>
+      )}
       <button type="button" className="btn" onClick={() => setPresenter(true)} data-testid="presenter-on">
         Presenter
       </button>
       {locked ? (
-        <span className="share-locked" data-testid="locked-note">
+        <span className="share-locked" data-testid="locked-note" title="The author locked this scenario: it can be viewed, not changed, and files cannot be imported into it.">
           <svg className="share-lock-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
             <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
             <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
           </svg>{' '}
           Locked by the author
-        </span>
-      ) : null}
-      {locked && importRefused ? (
-        <span className="share-locked" role="alert" data-testid="import-refused">
-          {importRefused}
         </span>
       ) : null}
       <div className="sr-only" role="status" aria-live="polite" data-testid="share-status">

@@ -1,8 +1,8 @@
 // The one place the share UI touches the scenario module's functions, so a change in
 // their signatures is absorbed here.
 import type { Scenario } from '../../scenario/types';
-import { encodeScenarioHash, decodeScenarioHash } from '../../scenario/url';
-import { scenarioFromJson, scenarioToJson } from '../../scenario/file';
+import { encodeScenarioHash, decodeScenarioHash, PINNED_FIELD } from '../../scenario/url';
+import { readScenarioFile, scenarioToJson } from '../../scenario/file';
 import { PRESETS, isPresetId, presetScenario as freshPresetScenario } from '../../scenario/presets';
 import { TOURS, findTour as findTourById, type Tour } from '../../scenario/tours';
 import { applyPatch, diffScenario, type ScenarioPatch } from '../../scenario/patch';
@@ -16,6 +16,8 @@ export interface Problem {
 
 export interface Decoded {
   scenario: Scenario;
+  /** Compare's pinned A from the link, or null (none, or dropped as malformed). */
+  pinned: Scenario | null;
   problems: Problem[];
   presetId: string;
 }
@@ -34,9 +36,25 @@ export interface PresetInfo {
 
 export type { Tour };
 
-/** Hash text, without the leading '#'. */
-export function encodeHash(s: Scenario, presetId: string): string {
-  return encodeScenarioHash(s, presetId).replace(/^#/, '');
+/** Hash text, without the leading '#'; with compare's pinned A when given. */
+export function encodeHash(s: Scenario, presetId: string, pinned: Scenario | null = null): string {
+  return encodeScenarioHash(s, presetId, pinned).replace(/^#/, '');
+}
+
+/**
+ * A link's tour must be one this app has, at a step it has; else the link opens without a
+ * tour (its scenario is kept) and the problem is named.
+ */
+export function checkTourRef(s: Scenario): { scenario: Scenario; problems: Problem[] } {
+  const ref = s.view.tour;
+  if (!ref) return { scenario: s, problems: [] };
+  const tour = findTourById(ref.id);
+  const drop = (message: string) => ({ scenario: { ...s, view: { ...s.view, tour: null } }, problems: [{ field: 'view.tour', message }] });
+  if (!tour) return drop(`there is no tour "${ref.id}" in this version of the app; the link opens without a tour`);
+  if (ref.step >= tour.steps.length) {
+    return drop(`the tour "${tour.title}" has ${tour.steps.length} steps; there is no step ${ref.step + 1}, so the link opens without the tour`);
+  }
+  return { scenario: s, problems: [] };
 }
 
 export function decodeHash(hash: string): Decoded {
@@ -44,14 +62,32 @@ export function decodeHash(hash: string): Decoded {
   const presetId = out.presetId ?? 'default';
   const base = (isPresetId(presetId) ? freshPresetScenario(presetId) : null) ?? DEFAULT_SCENARIO;
   const checked = applyEngineLimits(out.scenario, base);
-  return { scenario: checked.scenario, problems: [...out.problems, ...checked.problems], presetId };
+  const toured = checkTourRef(checked.scenario);
+  // A is all or nothing: values the engine refuses drop A, not the link.
+  let pinned = out.pinned;
+  const pinnedProblems: Problem[] = [];
+  if (pinned) {
+    const refused = applyEngineLimits(pinned, toured.scenario).problems;
+    if (refused.length > 0) {
+      pinned = null;
+      pinnedProblems.push({ field: PINNED_FIELD, message: `the pinned scenario A in the link is not valid (${refused[0].message}); A was dropped, the rest of the link applies` });
+    } else pinned = { ...pinned, view: toured.scenario.view, classroom: toured.scenario.classroom };
+  }
+  return { scenario: toured.scenario, pinned, problems: [...out.problems, ...checked.problems, ...toured.problems, ...pinnedProblems], presetId };
 }
 
-/** Validates a scenario file exactly like a link: defaults for the bad fields only. */
-export function importScenarioText(text: string): { scenario: Scenario; problems: Problem[] } {
-  const out = scenarioFromJson(text);
+export type Imported = { ok: true; scenario: Scenario; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+/**
+ * Validates a scenario file like a link (defaults for the bad fields only); a file that is
+ * not a scenario at all comes back not ok, with the reason, and must not be applied.
+ */
+export function importScenarioText(text: string): Imported {
+  const out = readScenarioFile(text);
+  if (!out.ok) return out;
   const checked = applyEngineLimits(out.scenario, DEFAULT_SCENARIO, 'the default');
-  return { scenario: checked.scenario, problems: [...out.problems, ...checked.problems] };
+  const toured = checkTourRef(checked.scenario);
+  return { ok: true, scenario: toured.scenario, problems: [...out.problems, ...checked.problems, ...toured.problems] };
 }
 
 export function scenarioJson(s: Scenario): string {
@@ -82,6 +118,9 @@ export function patchScenario(s: Scenario, patch: ScenarioPatch): Scenario {
   return applyPatch(s, patch);
 }
 
+/** The inputs that differ (view and classroom are not inputs). */
 export function changedInputs(a: Scenario, b: Scenario): Change[] {
-  return diffScenario(a, b).map((c) => ({ path: c.field, a: c.a, b: c.b }));
+  return diffScenario(a, b)
+    .filter((c) => !c.field.startsWith('view.') && !c.field.startsWith('classroom.'))
+    .map((c) => ({ path: c.field, a: c.a, b: c.b }));
 }

@@ -5,7 +5,6 @@ import { resultsToCsv, CSV_HEADER } from './resultsCsv';
 import { csvCell } from './csv';
 import { compareRows, relativeChange } from './compareRows';
 import { isDeliberateChange } from './historyPolicy';
-import { hideableIds, scenarioControlIds } from './classroomIds';
 import { clip } from './ProblemBanner';
 
 const gemm: GemmResult = {
@@ -18,7 +17,7 @@ const gemm: GemmResult = {
 function machine(id: string, tpotMs: number, extra: Partial<MachineResult> = {}): MachineResult {
   return {
     machine: id, name: `${id} "box", v2`, fits: true, chips: 8, chipsNeeded: 8, tensorParallel: 8, pipelineStages: 1,
-    ttftMs: 10, tpotMs, p99TpotMs: tpotMs, tokensPerSecondPerUser: 1000 / tpotMs, systemTokensPerSecond: 1000 / tpotMs,
+    ttftMs: 10, p99TtftMs: 10, tpotMs, p99TpotMs: tpotMs, tokensPerSecondPerUser: 1000 / tpotMs, systemTokensPerSecond: 1000 / tpotMs, outputTokensPerSecond: 900 / tpotMs,
     answerMs: 100, costPerMillionTokensUsd: 2, joulesPerToken: 0.5, powerW: 1000, costPerHourUsd: 10, occupancy: [], network: null,
     breakdown: { computeMs: 1, memoryMs: 2, networkMs: 3, overheadMs: 4 }, ...extra,
   };
@@ -105,6 +104,25 @@ describe('compareRows', () => {
     expect(rows.find((r) => r.key === 'lpu-chips')!.b).toBe(648);
     expect(rows.find((r) => r.key === 'gpu-tpotMs')!.bMissing).toBeUndefined();
   });
+  it('each side carries its own machine name', () => {
+    const a = llm(2, 20);
+    const b = { ...llm(2, 10), gpu: machine('b200', 10) };
+    const rows = compareRows({ gemm, llm: a }, { gemm, llm: b });
+    for (const r of rows.filter((x) => x.group === 'gpu')) expect([r.aName, r.bName]).toEqual([a.gpu.name, b.gpu.name]);
+    for (const r of rows.filter((x) => x.group === 'gpu')) expect(r.label).not.toContain(b.gpu.name);
+  });
+  it('says better or worse only where the direction is unambiguous', () => {
+    const a = { ...llm(2, 20), gpu: machine('h100-sxm', 20, { chips: 4 }) };
+    const rows = compareRows({ gemm, llm: a }, { gemm, llm: llm(2, 20) });
+    const chips = rows.find((r) => r.key === 'gpu-chips')!;
+    expect(relativeChange(chips)).toEqual({ ratio: 2, better: null });
+    expect(chips.neutralWhy).toBeTruthy();
+    // Fewer cycles for a different GEMM is not an improvement; for the same one it is.
+    const other = compareRows({ gemm, llm: a }, { gemm: { ...gemm, m: 4, cycles: 60 }, llm: a }).find((r) => r.key === 'gemm-cycles')!;
+    expect(relativeChange(other)?.better).toBeNull();
+    const same = compareRows({ gemm, llm: a }, { gemm: { ...gemm, rows: 8, cycles: 60 }, llm: a }).find((r) => r.key === 'gemm-cycles')!;
+    expect(relativeChange(same)?.better).toBe(true);
+  });
   it('has no change when a side is missing', () => {
     const rows = compareRows({ gemm: null, llm: null }, { gemm, llm: llm(1, 1) });
     expect(rows.every((r) => relativeChange(r) === null)).toBe(true);
@@ -123,21 +141,6 @@ describe('isDeliberateChange', () => {
     expect(isDeliberateChange(s, { ...s, classroom: { hidden: ['gemm-rows'], locked: false } }, 'p', 'p')).toBe(true);
     expect(isDeliberateChange(s, { ...s, gemm: { ...s.gemm, rows: s.gemm.rows + 1 } }, 'p', 'p')).toBe(false);
     expect(isDeliberateChange(s, { ...s, view: { ...s.view, cycle: s.view.cycle + 5 } }, 'p', 'p')).toBe(false);
-  });
-});
-
-describe('classroom ids', () => {
-  it('lists every editable field as a valid classroom id, and the four panels first', () => {
-    const ids = scenarioControlIds();
-    // Inputs of every section, overrides and custom-model fields included; no view fields.
-    for (const id of ['gemm-rows', 'llm-batch', 'llm-custom-layers', 'lpu-sram-mb', 'gpu-hbm-bandwidth-tbps']) expect(ids).toContain(id);
-    expect(ids.some((i) => i.startsWith('view-') || i.startsWith('classroom-'))).toBe(false);
-    expect(ids.every((i) => /^[a-z0-9-]{1,40}$/.test(i))).toBe(true);
-    const all = hideableIds(['some-extra-control'], { 'gemm-rows': 'Rows' }, {});
-    expect(all.slice(0, 4).map((i) => i.id)).toEqual(['dataflow', 'sram', 'interconnect', 'latency']);
-    expect(all.find((i) => i.id === 'gemm-rows')?.label).toBe('Rows');
-    expect(all.find((i) => i.id === 'gpu-hbm-bandwidth-tbps')?.label).toBe('hbm bandwidth TBps');
-    expect(all.find((i) => i.id === 'some-extra-control')?.group).toBe('Other');
   });
 });
 

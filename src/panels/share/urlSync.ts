@@ -16,9 +16,9 @@ export function markDeliberate(): void {
 
 /** The full link to the current scenario, fresh (not waiting for the debounce). */
 export function currentLink(): string {
-  const { scenario, presetId } = useStore.getState();
+  const { scenario, presetId, pinned } = useStore.getState();
   const url = new URL(window.location.href);
-  url.hash = encodeHash(scenario, presetId);
+  url.hash = encodeHash(scenario, presetId, pinned?.scenario ?? null);
   return url.toString();
 }
 
@@ -27,6 +27,7 @@ export function loadHash(hash: string): void {
   const decoded = decodeHash(hash);
   const st = useStore.getState();
   st.setScenario(decoded.scenario, decoded.presetId);
+  st.setPinnedScenario(decoded.pinned);
   st.setProblems(decoded.problems);
 }
 
@@ -53,12 +54,17 @@ export function startUrlSync(): () => void {
     restore();
   }
 
-  const write = (push: boolean, scenario = useStore.getState().scenario, presetId = useStore.getState().presetId) => {
+  const write = (
+    push: boolean,
+    scenario = useStore.getState().scenario,
+    presetId = useStore.getState().presetId,
+    pinned = useStore.getState().pinned?.scenario ?? null,
+  ) => {
     if (timer !== null) {
       clearTimeout(timer);
       timer = null;
     }
-    const hash = encodeHash(scenario, presetId);
+    const hash = encodeHash(scenario, presetId, pinned);
     if (hash === lastWritten) return;
     lastWritten = hash;
     const url = `${window.location.pathname}${window.location.search}#${hash}`;
@@ -67,12 +73,14 @@ export function startUrlSync(): () => void {
   };
 
   const unsubscribe = useStore.subscribe((state, prev) => {
-    if (state.scenario === prev.scenario && state.presetId === prev.presetId) return;
+    const pinnedChanged = (state.pinned?.scenario ?? null) !== (prev.pinned?.scenario ?? null);
+    if (state.scenario === prev.scenario && state.presetId === prev.presetId && !pinnedChanged) return;
     if (restoring) return;
-    if (forcePush || isDeliberateChange(prev.scenario, state.scenario, prev.presetId, state.presetId)) {
+    // Pinning or unpinning A is deliberate too: Back returns to the other state.
+    if (forcePush || pinnedChanged || isDeliberateChange(prev.scenario, state.scenario, prev.presetId, state.presetId)) {
       forcePush = false;
       // The entry we leave keeps its latest state; the new one gets the new scenario.
-      if (timer !== null) write(false, prev.scenario, prev.presetId);
+      if (timer !== null) write(false, prev.scenario, prev.presetId, prev.pinned?.scenario ?? null);
       write(true);
       return;
     }

@@ -2,11 +2,14 @@
 // workload, the SRAM-only system and the GPU baseline, each hardware figure overridable.
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
-import { GPU_IDS, MODEL_IDS, PRECISIONS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
+import { BATCHING_MODES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
 import { MODELS, resolveModel } from '../../engine/llm/models';
 import { GPUS, LPU_CHIP, resolveGpu } from '../../engine/llm/hardware';
+import { STACKS } from '../../engine/llm/stacks';
 import { NumberField } from '../../ui/NumberField';
 import { SelectField } from '../../ui/SelectField';
+import { controlLabel } from '../../ui/labels';
+import { controlId } from '../../scenario/keys';
 import { Section } from './Section';
 import { OverrideField } from './OverrideField';
 import { CustomModelFields } from './CustomModelFields';
@@ -15,40 +18,52 @@ import './sram.css';
 const precisionOptions = PRECISIONS.map((p) => ({ value: p, label: p }));
 const topologyOptions = TOPOLOGIES.map((t) => ({ value: t, label: t }));
 const gpuOptions = GPU_IDS.map((g) => ({ value: g, label: GPUS[g].name }));
+const stackOptions = STACK_IDS.map((id) => ({ value: id, label: STACKS[id].name }));
+const batchingOptions = BATCHING_MODES.map((b) => ({ value: b, label: b === 'static' ? 'static batch' : 'continuous (in-flight)' }));
 
 /** Chip figures a user may override, with units. */
 const CHIP_FIELDS = [
-  ['sramMB', 'SRAM per chip', 'MB'],
+  ['sramMB', 'MB'],
   // Peak compute and SRAM bandwidth below are quoted at the preset clock; the model scales
   // both by clock / preset clock (src/engine/llm/hardware.ts lpuClockScale).
-  ['clockMHz', 'Clock', 'MHz'],
-  ['tflopsFp16', 'Peak fp16', 'TFLOP/s'],
-  ['topsInt8', 'Peak int8', 'TOP/s'],
-  ['sramBandwidthTBps', 'SRAM bandwidth', 'TB/s'],
-  ['linksPerChip', 'Links per chip', 'links'],
-  ['linkBandwidthGBps', 'Link bandwidth (per direction)', 'GB/s'],
-  ['hopLatencyUs', 'Hop latency', 'µs'],
-  ['chipsPerNode', 'Chips per node', 'chips'],
-  ['powerW', 'Power per chip', 'W'],
-  ['priceUsdPerChipHour', 'Price per chip-hour', 'US$/h'],
-  ['computeEfficiency', 'Compute efficiency', 'fraction of peak'],
-  ['sramEfficiency', 'SRAM efficiency (fitted)', 'fraction of peak'],
+  ['clockMHz', 'MHz'],
+  ['tflopsFp16', 'TFLOP/s'],
+  ['topsInt8', 'TOP/s'],
+  ['sramBandwidthTBps', 'TB/s'],
+  ['linksPerChip', 'links'],
+  ['linkBandwidthGBps', 'GB/s'],
+  ['hopLatencyUs', 'µs'],
+  ['chipsPerNode', 'chips'],
+  ['powerW', 'W'],
+  ['priceUsdPerChipHour', 'US$/h'],
+  ['computeEfficiency', 'fraction of peak'],
+  ['sramEfficiency', 'fraction of peak'],
+  ['layerOverheadUs', 'µs'],
 ] as const;
 
 const GPU_FIELDS = [
-  ['hbmGB', 'HBM per GPU', 'GB'],
-  ['hbmBandwidthTBps', 'HBM bandwidth', 'TB/s'],
-  ['hbmEfficiency', 'HBM efficiency', 'fraction of peak'],
-  ['tflopsBf16', 'Peak bf16', 'TFLOP/s'],
-  ['tflopsFp8', 'Peak fp8', 'TFLOP/s'],
-  ['computeEfficiency', 'Compute efficiency', 'fraction of peak'],
-  ['launchOverheadUsPerLayer', 'Launch overhead per layer', 'µs'],
-  ['jitterCv', 'Jitter (CV of time per token)', 'fraction'],
-  ['nvlinkGBps', 'NVLink (bidirectional)', 'GB/s'],
-  ['nvlinkLatencyUs', 'NVLink latency', 'µs'],
-  ['interNodeGBps', 'Inter-node per GPU', 'GB/s'],
-  ['priceUsdPerHour', 'Price per GPU-hour', 'US$/h'],
-  ['powerW', 'Power per GPU', 'W'],
+  ['hbmGB', 'GB'],
+  ['hbmBandwidthTBps', 'TB/s'],
+  ['hbmEfficiency', 'fraction of peak'],
+  ['tflopsBf16', 'TFLOP/s'],
+  ['tflopsFp8', 'TFLOP/s'],
+  ['computeEfficiency', 'fraction of peak'],
+  ['computeEfficiencyFp8', 'fraction of peak'],
+  ['launchOverheadUsPerLayer', 'µs'],
+  ['allReduceOverheadUs', 'µs'],
+  ['requestOverheadMs', 'ms'],
+  ['int8StreamEfficiency', 'share of 16-bit rate'],
+  ['int4StreamEfficiency', 'share of 16-bit rate'],
+  ['fp8StreamEfficiency', 'share of 16-bit rate'],
+  ['kvReadEfficiency', 'fraction of peak'],
+  ['expertComputeEfficiency', 'share of dense rate'],
+  ['expertComputeEfficiencyFp8', 'share of dense rate'],
+  ['jitterCv', 'fraction'],
+  ['nvlinkGBps', 'GB/s'],
+  ['nvlinkLatencyUs', 'µs'],
+  ['interNodeGBps', 'GB/s'],
+  ['priceUsdPerHour', 'US$/h'],
+  ['powerW', 'W'],
 ] as const;
 
 export function LlmControls() {
@@ -56,12 +71,17 @@ export function LlmControls() {
     <div className="llm-controls">
       <ModelSection />
       <Section title="Workload" id="workload">
-        <NumberField path="llm.batch" label="Batch" unit="users" slider={{ min: 1, max: 256 }} title="Concurrent users (sequences) decoded together" />
-        <NumberField path="llm.prompt" label="Prompt" unit="tokens" title="Input tokens per user, processed in the prefill" />
-        <NumberField path="llm.output" label="Output" unit="tokens" title="Tokens generated per user, one per decode step" />
-        <SelectField path="llm.weights" label="Weights precision" options={precisionOptions} title="Storage format of the weights: sets the bytes each chip must hold" />
-        <SelectField path="llm.activations" label="Activations precision" options={precisionOptions} title="Format of activations and the math" />
-        <SelectField path="llm.kv" label="KV cache precision" options={precisionOptions} title="Format of the cached keys and values" />
+        <NumberField path="llm.batch" unit="users" slider={{ min: 1, max: 256 }} title="Concurrent users (sequences) decoded together" />
+        <SelectField
+          path="llm.batching"
+          options={batchingOptions}
+          title="static: the batch starts and ends together (static-batch benchmarks); continuous: batch = concurrent requests, each user sends the next when its answer ends, and other users' prefills stall the decode steps"
+        />
+        <NumberField path="llm.prompt" unit="tokens" title="Input tokens per user, processed in the prefill" />
+        <NumberField path="llm.output" unit="tokens" title="Tokens generated per user, one per decode step" />
+        <SelectField path="llm.weights" options={precisionOptions} title="Storage format of the weights: sets the bytes each chip must hold" />
+        <SelectField path="llm.activations" options={precisionOptions} title="Format of activations and the math" />
+        <SelectField path="llm.kv" options={precisionOptions} title="Format of the cached keys and values" />
       </Section>
       <LpuSection />
       <GpuSection />
@@ -72,6 +92,7 @@ export function LlmControls() {
 function ModelSection() {
   const { model, custom } = useStore(useShallow((s) => ({ model: s.scenario.llm.model, custom: s.scenario.llm.custom })));
   const locked = useStore((s) => s.scenario.classroom.locked);
+  const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('llm.model')));
   const spec = model === 'custom' ? custom : MODELS[model];
 
   const choose = (next: string) => {
@@ -88,22 +109,24 @@ function ModelSection() {
 
   return (
     <Section title="Model" id="model">
-      <div className="field" data-control="llm-model" title={spec?.source}>
-        <label htmlFor="llm-model-select">Model</label>
-        <select id="llm-model-select" value={model} disabled={locked} onChange={(e) => choose(e.target.value)}>
-          {MODEL_IDS.map((m) => (
-            <option key={m} value={m}>
-              {MODELS[m].name}
-            </option>
-          ))}
-          <option value="custom">Custom…</option>
-        </select>
-        {spec ? (
-          <div className="muted small">
-            {spec.paramsB} B parameters, {spec.layers} layers{spec.experts > 1 ? `, ${spec.experts} experts (${spec.activeExperts} active)` : ''}
-          </div>
-        ) : null}
-      </div>
+      {hidden ? null : (
+        <div className="field" data-control={controlId('llm.model')} title={spec?.source}>
+          <label htmlFor="llm-model-select">{controlLabel('llm.model')}</label>
+          <select id="llm-model-select" value={model} disabled={locked} onChange={(e) => choose(e.target.value)}>
+            {MODEL_IDS.map((m) => (
+              <option key={m} value={m}>
+                {MODELS[m].name}
+              </option>
+            ))}
+            <option value="custom">Custom…</option>
+          </select>
+          {spec ? (
+            <div className="muted small">
+              {spec.paramsB} B parameters, {spec.layers} layers{spec.experts > 1 ? `, ${spec.experts} experts (${spec.activeExperts} active)` : ''}
+            </div>
+          ) : null}
+        </div>
+      )}
       {model === 'custom' ? <CustomModelFields /> : null}
     </Section>
   );
@@ -112,18 +135,19 @@ function ModelSection() {
 function LpuSection() {
   const r = useStore(useShallow((s) => ({ chips: s.llmResult?.lpu.chips, needed: s.llmResult?.lpu.chipsNeeded })));
   const chipsSet = useStore((s) => s.scenario.lpu.chips);
+  // The hint belongs to the chips control: hidden with it.
+  const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('lpu.chips')));
   return (
     <>
       <Section title="SRAM-only system" id="lpu">
         <NumberField
           path="lpu.chips"
-          label="Chips"
           unit="empty = minimum that fits"
           nullable
           placeholder={r.needed !== undefined && Number.isFinite(r.needed) ? `min ${r.needed}` : 'min'}
           title="Number of chips; leave empty to use the minimum whose SRAM holds the weights, KV cache and activations"
         />
-        <div className="muted small" data-testid="lpu-chips-hint">
+        <div className="muted small" data-testid="lpu-chips-hint" hidden={hintHidden}>
           {r.needed === undefined
             ? 'computing…'
             : !Number.isFinite(r.needed)
@@ -132,11 +156,11 @@ function LpuSection() {
               ? `Using ${r.chips ?? r.needed} chips (minimum that fits: ${r.needed} chips${r.chips !== undefined && r.chips !== r.needed ? ', rounded up to whole nodes' : ''})`
               : `Minimum that fits: ${r.needed} chips (set: ${chipsSet})`}
         </div>
-        <SelectField path="lpu.topology" label="Topology" options={topologyOptions} title="Chip-to-chip network of the SRAM-only system" />
+        <SelectField path="lpu.topology" options={topologyOptions} title="Chip-to-chip network of the SRAM-only system" />
       </Section>
       <Section title={`Chip figures (${LPU_CHIP.name})`} id="lpu-overrides" open={false}>
-        {CHIP_FIELDS.map(([f, label, unit]) => (
-          <OverrideField key={f} system="lpu" field={f} label={label} unit={unit} preset={LPU_CHIP[f]} source={LPU_CHIP.sources[f]} />
+        {CHIP_FIELDS.map(([f, unit]) => (
+          <OverrideField key={f} system="lpu" field={f} unit={unit} preset={LPU_CHIP[f]} source={LPU_CHIP.sources[f]} />
         ))}
       </Section>
     </>
@@ -147,21 +171,23 @@ function GpuSection() {
   const gpuId = useStore((s) => s.scenario.gpu.gpu);
   const r = useStore(useShallow((s) => ({ chips: s.llmResult?.gpu.chips, needed: s.llmResult?.gpu.chipsNeeded, tp: s.llmResult?.gpu.tensorParallel })));
   const gpusSet = useStore((s) => s.scenario.gpu.gpus);
-  const preset = GPUS[gpuId] ?? resolveGpu({ gpu: gpuId, overrides: {} });
+  const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('gpu.gpus')));
+  const stack = useStore((s) => s.scenario.gpu.stack);
+  const preset = resolveGpu({ gpu: gpuId, overrides: {}, stack });
   return (
     <>
       <Section title="GPU baseline" id="gpu">
-        <SelectField path="gpu.gpu" label="GPU" options={gpuOptions} title={preset.sources.hbmBandwidthTBps} />
+        <SelectField path="gpu.gpu" options={gpuOptions} title={preset.sources.hbmBandwidthTBps} />
+        <SelectField path="gpu.stack" options={stackOptions} title="The software the GPU figures assume: its all-reduce, launch gaps, per-request time and weight-only kernels (src/engine/llm/stacks.ts)" />
         <NumberField
           path="gpu.gpus"
-          label="GPUs"
           unit="empty = minimum that fits"
           nullable
           placeholder={r.needed !== undefined && Number.isFinite(r.needed) ? `min ${r.needed}` : 'min'}
           title="Number of GPUs; leave empty to use the minimum whose HBM holds the weights and KV cache"
         />
-        <NumberField path="gpu.tp" label="Tensor parallel" unit="empty = choose" nullable placeholder={r.tp ? String(r.tp) : 'auto'} title="GPUs one layer is split across; empty lets the engine choose (up to a node)" />
-        <div className="muted small" data-testid="gpu-chips-hint">
+        <NumberField path="gpu.tp" unit="empty = choose" nullable placeholder={r.tp ? String(r.tp) : 'auto'} title="GPUs one layer is split across; empty lets the engine choose (up to a node)" />
+        <div className="muted small" data-testid="gpu-chips-hint" hidden={hintHidden}>
           {r.needed === undefined
             ? 'computing…'
             : !Number.isFinite(r.needed)
@@ -171,9 +197,9 @@ function GpuSection() {
               : `Minimum that fits: ${r.needed} GPUs (set: ${gpusSet}), tensor parallel ${r.tp ?? '-'}`}
         </div>
       </Section>
-      <Section title={`GPU figures (${preset.name})`} id="gpu-overrides" open={false}>
-        {GPU_FIELDS.map(([f, label, unit]) => (
-          <OverrideField key={`${gpuId}-${f}`} system="gpu" field={f} label={label} unit={unit} preset={preset[f]} source={preset.sources[f]} />
+      <Section title={`GPU figures (${preset.name}, ${STACKS[stack].name.split(' (')[0]})`} id="gpu-overrides" open={false}>
+        {GPU_FIELDS.map(([f, unit]) => (
+          <OverrideField key={`${gpuId}-${stack}-${f}`} system="gpu" field={f} unit={unit} preset={preset[f]} source={preset.sources[f]} />
         ))}
       </Section>
     </>

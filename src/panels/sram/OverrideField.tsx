@@ -5,19 +5,20 @@ import { useEffect, useId, useState } from 'react';
 import { useStore } from '../../store/store';
 import { getIn, setIn } from '../../store/path';
 import { controlId } from '../../ui/NumberField';
+import { controlLabel } from '../../ui/labels';
 
 interface Props {
   system: 'lpu' | 'gpu';
   field: string;
-  label: string;
   unit: string;
   preset: number;
   source: string | undefined;
 }
 
-export function OverrideField({ system, field, label, unit, preset, source }: Props) {
+export function OverrideField({ system, field, unit, preset, source }: Props) {
   const id = useId();
   const path = `${system}.overrides.${field}`;
+  const label = controlLabel(path);
   const value = useStore((s) => getIn(s.scenario, path)) as number | undefined;
   const error = useStore((s) => s.fieldErrors[path]);
   const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId(path)));

@@ -1,0 +1,99 @@
+// Serving stacks: the software a GPU number assumes. The same GPUs are faster or slower under
+// different software (how the tensor-parallel all-reduce runs, launch gaps between kernels,
+// a fixed time per request, how fast weight-only dequantising kernels stream, how the
+// attention kernel reads the KV cache). Each figure is fitted on named calibration cases
+// (docs/calibration.md) or taken from the stack's own documentation; `resolveGpu` merges the
+// chosen stack into the GPU's figures, and scenario overrides patch the result per field.
+import type { StackId, StackFigures } from '../../scenario/types';
+
+export interface StackSpec extends StackFigures {
+  id: StackId;
+  name: string;
+  /** Tensor-parallel all-reduce inside a node: NCCL ring, or a one-shot (direct) exchange. */
+  collective: 'ring' | 'direct';
+  sources: Record<keyof StackFigures | 'collective', string>;
+}
+
+/** The stack a GPU figure assumes unless the scenario says otherwise (NVIDIA's own published figures use it). */
+export const DEFAULT_STACK: StackId = 'tensorrt-llm';
+
+export const STACKS: Record<StackId, StackSpec> = {
+  pytorch: {
+    id: 'pytorch',
+    name: 'PyTorch (gpt-fast: torch.compile, CUDA graphs, NCCL)',
+    collective: 'ring',
+    launchOverheadUsPerLayer: 40.3,
+    allReduceOverheadUs: 7.71,
+    requestOverheadMs: 0,
+    int8StreamEfficiency: 0.843,
+    int4StreamEfficiency: 0.572,
+    fp8StreamEfficiency: 0.843,
+    kvReadEfficiency: 0.6,
+    expertComputeEfficiency: 0.697,
+    expertComputeEfficiencyFp8: 0.284,
+    sources: {
+      collective: 'gpt-fast README (pytorch-labs/gpt-fast): tensor parallelism through torch.distributed, i.e. NCCL ring all-reduce',
+      launchOverheadUsPerLayer: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts, docs/calibration.md): the time per layer that does not scale with the bytes streamed (kernel gaps, norms, rotary, attention at short context)',
+      allReduceOverheadUs: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): fixed time of one small NCCL all-reduce (launch, synchronisation) beyond its transfers',
+      requestOverheadMs: 'gpt-fast measures decode only (tokens/s after the prompt): no per-request time is in its figures',
+      int8StreamEfficiency: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): int8 weight-only GEMV streams at this share of the 16-bit rate (dequantisation work per weight)',
+      int4StreamEfficiency: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): int4 (group size 32, bf16 scales) weight-only GEMV streams at this share of the 16-bit rate',
+      fp8StreamEfficiency: 'Assumed equal to int8 weight-only (no gpt-fast fp8 row)',
+      kvReadEfficiency: 'Assumed (docs/calibration.md): share of HBM bandwidth the attention kernel sustains reading the KV cache',
+      expertComputeEfficiency: 'Assumed equal to TensorRT-LLM\'s fitted figure (the gpt-fast Mixtral rows are batch 1 and memory-bound: they do not constrain it)',
+      expertComputeEfficiencyFp8: 'Assumed equal to TensorRT-LLM\'s fitted figure',
+    },
+  },
+  'tensorrt-llm': {
+    id: 'tensorrt-llm',
+    name: 'TensorRT-LLM (incl. NVIDIA NIM, FasterTransformer)',
+    collective: 'direct',
+    launchOverheadUsPerLayer: 34.8,
+    allReduceOverheadUs: 26.4,
+    requestOverheadMs: 11.6,
+    int8StreamEfficiency: 0.85,
+    int4StreamEfficiency: 0.75,
+    fp8StreamEfficiency: 1,
+    kvReadEfficiency: 0.6,
+    expertComputeEfficiency: 0.697,
+    expertComputeEfficiencyFp8: 0.284,
+    sources: {
+      collective: 'TensorRT-LLM custom all-reduce: one-shot exchange over NVLink for small messages (TensorRT-LLM docs)',
+      launchOverheadUsPerLayer: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): time per layer that does not scale with the weights streamed or the GEMM FLOPs; larger than gpt-fast\'s because most of these rows are prefills, whose norms, rotary and attention softmax over thousands of tokens it absorbs',
+      allReduceOverheadUs: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): fixed time of one custom all-reduce beyond its transfers',
+      requestOverheadMs: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): per-request time outside the layers (scheduling, sampling the first token, host round trip)',
+      int8StreamEfficiency: 'Assumed (no TensorRT-LLM weight-only row): dequantising GEMV kernels stream below the 16-bit rate',
+      int4StreamEfficiency: 'Assumed (no TensorRT-LLM weight-only row)',
+      fp8StreamEfficiency: 'fp8 weights run fp8 math on Hopper (W8A8, no dequantisation): the 16-bit streaming rate',
+      kvReadEfficiency: 'Assumed (docs/calibration.md): share of HBM bandwidth the attention kernel sustains reading a long KV cache',
+      expertComputeEfficiency: 'Fitted on trtllm-v090-mixtral-a100-fp16-tp2-bs512-128-128 (docs/calibration.md): share of the dense 16-bit GEMM rate the grouped expert GEMMs of Mixtral reach (TensorRT-LLM v0.9 MoE plugin)',
+      expertComputeEfficiencyFp8: 'Fitted on trtllm-v090-mixtral-h100-fp8-tp2-ttft-2048, trtllm-v090-mixtral-h100-fp8-tp2-bs512-128-128 (docs/calibration.md): share of the dense fp8 GEMM rate the grouped expert GEMMs reach (TensorRT-LLM v0.9: few tokens per expert, routing and token permutation; far below the 16-bit share, as the fp8 rows show)',
+    },
+  },
+  vllm: {
+    id: 'vllm',
+    name: 'vLLM (PagedAttention, CUDA graphs, custom all-reduce)',
+    collective: 'direct',
+    launchOverheadUsPerLayer: 38,
+    allReduceOverheadUs: 15,
+    requestOverheadMs: 8,
+    int8StreamEfficiency: 0.8,
+    int4StreamEfficiency: 0.7,
+    fp8StreamEfficiency: 0.95,
+    kvReadEfficiency: 0.5,
+    expertComputeEfficiency: 0.697,
+    expertComputeEfficiencyFp8: 0.284,
+    sources: {
+      collective: 'vLLM docs: custom all-reduce kernel over NVLink for small tensors (falls back to NCCL)',
+      launchOverheadUsPerLayer: 'Assumed between TensorRT-LLM and eager PyTorch (no vLLM row in the corpus): CUDA graphs, less kernel fusion',
+      allReduceOverheadUs: 'Assumed (no vLLM row in the corpus)',
+      requestOverheadMs: 'Assumed (no vLLM row in the corpus): Python scheduler and sampler per iteration',
+      int8StreamEfficiency: 'Assumed (no vLLM row in the corpus)',
+      int4StreamEfficiency: 'Assumed (no vLLM row in the corpus)',
+      fp8StreamEfficiency: 'Assumed (no vLLM row in the corpus)',
+      kvReadEfficiency: 'Assumed (no vLLM row in the corpus): paged KV blocks read below the contiguous rate',
+      expertComputeEfficiency: 'Assumed equal to TensorRT-LLM (no vLLM row in the corpus)',
+      expertComputeEfficiencyFp8: 'Assumed equal to TensorRT-LLM (no vLLM row in the corpus)',
+    },
+  },
+};
