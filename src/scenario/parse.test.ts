@@ -179,7 +179,7 @@ describe('scenario files', () => {
 
   it('says where a file stops being JSON, never what it holds', () => {
     const { problems } = scenarioFromJson('\x1b]0;owned\x07\x1b[2J');
-    expect(problems).toEqual([{ field: 'file', message: 'the file is not valid JSON: at line 1, column 1 (character 1 of 14); the defaults are used' }]);
+    expect(problems).toEqual([{ field: 'file', message: 'the file is not valid JSON: at line 1, column 1 (character 1 of 14)' }]);
     expect(scenarioFromJson('{"v":2,').problems[0].message).toContain('it ends early (after 7 characters)');
   });
 });
