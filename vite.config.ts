@@ -6,7 +6,13 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Never inline wasm as a data: URL: the worker fetches it, and a CSP header's
+    // connect-src 'self' (which governs the worker, unlike the page's <meta>) refuses data:.
+    assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
+  },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {

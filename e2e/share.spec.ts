@@ -424,7 +424,7 @@ test('downloads: CSV, JSON (re-imports), and every chart as PNG and SVG', async 
   await openExport(page);
   const csv = await download(page, () => page.getByTestId('export-csv').click());
   expect(csv.name).toBe('results.csv');
-  const lines = csv.bytes.toString('utf8').trim().split('\n');
+  const lines = csv.bytes.toString('utf8').trim().split('\r\n'); // RFC 4180 records
   expect(lines[0]).toBe('section,machine,field,value,unit');
   expect(lines.filter((l) => l.startsWith('gemm,')).length).toBeGreaterThan(10);
   expect(lines.filter((l) => l.startsWith('llm,lpu,')).length).toBeGreaterThan(10);

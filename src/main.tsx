@@ -1,3 +1,4 @@
+import './zodJitless'; // first: before any zod schema is created
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseGemmArgs, runGemmCli } from './gemm';
 import { UsageError } from './args';
+import { MAX_SEED, validateField } from '../scenario/schema';
 import { closedFormGemm } from '../engine/systolic';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,16 @@ describe('gemm CLI', () => {
       expect(() => parseGemmArgs(args)).toThrow(UsageError);
       expect(() => parseGemmArgs(args)).toThrow(message);
     }
+  });
+
+  it('takes the seed the app takes, no larger', () => {
+    const shape = [...base, '--dataflow', 'ws'];
+    for (const seed of [0, 1, MAX_SEED, MAX_SEED + 1, 2 ** 32 - 1, -1]) {
+      const app = validateField('gemm.seed', seed);
+      if (app === null) expect(parseGemmArgs([...shape, '--seed', String(seed)]).gemm.seed).toBe(seed);
+      else expect(() => parseGemmArgs([...shape, '--seed', String(seed)]), String(seed)).toThrow(new RegExp(`--seed must be 0\\.\\.${MAX_SEED}`));
+    }
+    expect(() => parseGemmArgs([...shape, '--seed', '2147483648'])).toThrow(UsageError);
   });
 
   it('as a process: JSON on stdout, or one line on stderr and a non-zero exit', () => {

@@ -1,6 +1,7 @@
 // `npm run sim -- gemm --rows R --cols C --dataflow ws|os|is --m M --k K --n N [--seed S]
 // [--engine auto|cycle|closed-form]`: one GEMM on one systolic array, one JSON object out.
 import { DATAFLOWS, type GemmScenario } from '../scenario/types';
+import { DEFAULT_SCENARIO } from '../scenario/defaults';
 import { createSystolicEngine, foldGeometry, type EngineChoice } from '../engine/systolic';
 import { loadWasmModule } from '../engine/wasmNode';
 import { choiceFlag, intFlag, parseFlags, UsageError } from './args';
@@ -14,13 +15,13 @@ const MAX_FORCED_PE_CYCLES = 1e11;
 export function parseGemmArgs(args: string[]): { gemm: GemmScenario; engine: EngineChoice } {
   const flags = parseFlags(args, ['rows', 'cols', 'dataflow', 'm', 'k', 'n', 'seed', 'engine']);
   const gemm: GemmScenario = {
-    rows: intFlag(flags, 'rows', 1, 256),
-    cols: intFlag(flags, 'cols', 1, 256),
+    rows: intFlag(flags, 'rows', 'gemm.rows'),
+    cols: intFlag(flags, 'cols', 'gemm.cols'),
     dataflow: choiceFlag(flags, 'dataflow', DATAFLOWS),
-    m: intFlag(flags, 'm', 1, 65536),
-    k: intFlag(flags, 'k', 1, 65536),
-    n: intFlag(flags, 'n', 1, 65536),
-    seed: intFlag(flags, 'seed', 0, 0xffffffff, 1),
+    m: intFlag(flags, 'm', 'gemm.m'),
+    k: intFlag(flags, 'k', 'gemm.k'),
+    n: intFlag(flags, 'n', 'gemm.n'),
+    seed: intFlag(flags, 'seed', 'gemm.seed', DEFAULT_SCENARIO.gemm.seed),
   };
   const engine = choiceFlag(flags, 'engine', ENGINES, 'auto');
   if (engine === 'cycle') {

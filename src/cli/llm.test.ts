@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_SCENARIO, cloneScenario } from '../scenario/defaults';
 import { parseLlmArgs, runLlmCliToObject } from './llm';
 import { UsageError } from './args';
+import { MAX_CONTEXT_TOKENS, validateField } from '../scenario/schema';
 
 const base = ['--model', 'llama-2-70b', '--batch', '1', '--prompt', '1024', '--output', '256', '--weights', 'fp16'];
 
@@ -50,6 +51,34 @@ describe('llm CLI', () => {
     await expect(parseLlmArgs(['--batch', '0'])).rejects.toThrow(UsageError);
     await expect(parseLlmArgs(['--machine', 'h100-sxm', '--topology', 'ring'])).rejects.toThrow(/--topology applies to --machine lpu/);
     await expect(runLlmCliToObject(['--machine', 'lpu', '--chips', '100'])).rejects.toThrow(/multiple of chipsPerNode/);
+  });
+
+  it('accepts exactly what the app accepts: each value the app refuses is refused, naming the flag', async () => {
+    const tries: [flag: string, field: string, values: number[]][] = [
+      ['batch', 'llm.batch', [0, 1, 4096, 4097]],
+      ['prompt', 'llm.prompt', [0, 1, 1024, MAX_CONTEXT_TOKENS - 256, MAX_CONTEXT_TOKENS - 255, MAX_CONTEXT_TOKENS, MAX_CONTEXT_TOKENS + 1]],
+      ['output', 'llm.output', [0, 1, 256, MAX_CONTEXT_TOKENS - 1024, MAX_CONTEXT_TOKENS - 1023, MAX_CONTEXT_TOKENS]],
+    ];
+    const context = cloneScenario(DEFAULT_SCENARIO); // prompt 1024, output 256, like `base`
+    context.llm = { ...context.llm, prompt: 1024, output: 256 };
+    for (const [flag, field, values] of tries) {
+      for (const v of values) {
+        const args = [...base.filter((_, i, a) => a[i] !== `--${flag}` && a[i - 1] !== `--${flag}`), `--${flag}`, String(v)];
+        const appSays = validateField(field, v, context);
+        const cli = parseLlmArgs(args);
+        if (appSays === null) await expect(cli, `--${flag} ${v}`).resolves.toBeTruthy();
+        // Named by its flag, or by the rule between fields that it breaks.
+        else await expect(cli, `--${flag} ${v}`).rejects.toThrow(new RegExp(`^--${flag}|^--\\w+: .*${field.replace('.', '\\.')}`));
+      }
+    }
+    // The case from the issue: both at the context length.
+    await expect(parseLlmArgs(['--prompt', String(MAX_CONTEXT_TOKENS), '--output', String(MAX_CONTEXT_TOKENS)])).rejects.toThrow(/--output: llm\.prompt \+ llm\.output must be at most 131072 tokens/);
+  });
+
+  it('--chips takes the limits of the field it sets (lpu.chips or gpu.gpus)', async () => {
+    await expect(parseLlmArgs(['--machine', 'h100-sxm', '--chips', '4097'])).rejects.toThrow(/--chips must be 1\.\.4096/);
+    await expect(parseLlmArgs(['--machine', 'lpu', '--chips', '20001'])).rejects.toThrow(/--chips must be 1\.\.20000/);
+    expect((await parseLlmArgs(['--machine', 'h100-sxm', '--chips', '4096'])).scenario.gpu.gpus).toBe(4096);
   });
 
   it('reads a scenario file; a file with a bad field is a usage error naming it', async () => {

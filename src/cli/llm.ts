@@ -2,23 +2,30 @@
 //  --weights P [--kv P] [--activations P] [--topology T] [--stack S] [--batching static|continuous]` or `npm run sim -- llm --scenario FILE.json
 //  [--machine lpu|GPU_ID]`: one machine serving one LLM workload, one JSON object out.
 // A workload that does not fit prints fits: false and a message (exit 0); bad arguments exit 1.
-import { readFile } from 'node:fs/promises';
 import { BATCHING_MODES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type GpuId, type Scenario } from '../scenario/types';
 import { DEFAULT_SCENARIO, cloneScenario } from '../scenario/defaults';
 import { parseScenario } from '../scenario/parse';
+import { crossFieldProblems } from '../scenario/schema';
 import { createInterconnect } from '../engine/interconnect';
 import { loadWasmModule } from '../engine/wasmNode';
 import { gpuInputs, lpuInputs } from '../engine/llm/simulate';
 import { runGpu } from '../engine/llm/gpu';
 import { runLpu } from '../engine/llm/lpu';
 import { resolveModel } from '../engine/llm/models';
-import { LLM_LIMITS, validateLlmInputs } from '../engine/llm/validate';
+import { validateLlmInputs } from '../engine/llm/validate';
 import type { MachineResult } from '../engine/types';
-import { choiceFlag, intFlag, parseFlags, UsageError } from './args';
+import { choiceFlag, intFlag, parseFlags, refuseProblems, UsageError } from './args';
+import { readScenarioJson, showPath } from './scenarioFile';
 
 const MACHINES = ['lpu', ...GPU_IDS] as const;
 type MachineId = (typeof MACHINES)[number];
 const FLAGS = ['model', 'machine', 'chips', 'batch', 'prompt', 'output', 'weights', 'kv', 'activations', 'topology', 'stack', 'batching', 'scenario'];
+/** The flag that sets each scenario field (--chips sets lpu.chips or gpu.gpus by machine). */
+const FIELD_FLAGS: Record<string, string> = {
+  'llm.model': 'model', 'llm.batch': 'batch', 'llm.prompt': 'prompt', 'llm.output': 'output',
+  'llm.weights': 'weights', 'llm.kv': 'kv', 'llm.activations': 'activations', 'llm.batching': 'batching',
+  'lpu.topology': 'topology', 'gpu.stack': 'stack',
+};
 
 export interface LlmCliRequest {
   scenario: Scenario;
@@ -31,12 +38,9 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
   if (file !== undefined) {
     const extra = [...flags.keys()].filter((k) => k !== 'scenario' && k !== 'machine');
     if (extra.length > 0) throw new UsageError(`--scenario cannot be combined with ${extra.map((k) => '--' + k).join(', ')} (edit the scenario file instead)`);
-    let text: string;
-    try { text = await readFile(file, 'utf8'); } catch { throw new UsageError(`--scenario: cannot read "${file}"`); }
-    let doc: unknown;
-    try { doc = JSON.parse(text); } catch (e) { throw new UsageError(`--scenario: "${file}" is not JSON (${(e as Error).message})`); }
+    const doc = await readScenarioJson(file);
     const { scenario, problems } = parseScenario(doc, { what: 'file' });
-    if (problems.length > 0) throw new UsageError(`--scenario "${file}": ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    if (problems.length > 0) throw new UsageError(`--scenario ${showPath(file)}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
     const machine = choiceFlag(flags, 'machine', MACHINES, 'lpu');
     if (machine !== 'lpu') scenario.gpu = { ...scenario.gpu, gpu: machine };
     return { scenario, machine };
@@ -47,15 +51,16 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
     ...s.llm,
     model: choiceFlag(flags, 'model', MODEL_IDS, 'llama-2-70b'),
     custom: null,
-    batch: intFlag(flags, 'batch', 1, LLM_LIMITS.batch, s.llm.batch),
-    prompt: intFlag(flags, 'prompt', 1, LLM_LIMITS.tokens, s.llm.prompt),
-    output: intFlag(flags, 'output', 1, LLM_LIMITS.tokens, s.llm.output),
+    batch: intFlag(flags, 'batch', 'llm.batch', s.llm.batch),
+    prompt: intFlag(flags, 'prompt', 'llm.prompt', s.llm.prompt),
+    output: intFlag(flags, 'output', 'llm.output', s.llm.output),
     weights: choiceFlag(flags, 'weights', PRECISIONS, s.llm.weights),
     batching: choiceFlag(flags, 'batching', BATCHING_MODES, s.llm.batching),
   };
   s.llm.kv = choiceFlag(flags, 'kv', PRECISIONS, s.llm.weights === 'int4' ? 'fp8' : bytesWide(s.llm.weights));
   s.llm.activations = choiceFlag(flags, 'activations', PRECISIONS, bytesWide(s.llm.weights));
-  const chips = flags.has('chips') ? intFlag(flags, 'chips', 1, machine === 'lpu' ? LLM_LIMITS.lpuChips : LLM_LIMITS.gpus) : null;
+  const chipsField = machine === 'lpu' ? 'lpu.chips' : 'gpu.gpus';
+  const chips = flags.has('chips') ? intFlag(flags, 'chips', chipsField) : null;
   if (machine === 'lpu') {
     if (flags.has('stack')) throw new UsageError(`--stack applies to GPU machines only (the SRAM machine runs its own compiled schedule); one of ${STACK_IDS.join(', ')}`);
     s.lpu = { ...s.lpu, chips, topology: choiceFlag(flags, 'topology', TOPOLOGIES, s.lpu.topology) };
@@ -63,6 +68,10 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
     if (flags.has('topology')) throw new UsageError('--topology applies to --machine lpu only (GPUs use NVSwitch)');
     s.gpu = { ...s.gpu, gpu: machine as GpuId, gpus: chips, tp: null, stack: choiceFlag(flags, 'stack', STACK_IDS, s.gpu.stack) };
   }
+  // Each flag is within its field's limits; now the rules between fields (prompt + output
+  // within the context), as the app applies them.
+  const flagOf = (field: string): string | undefined => (field === chipsField ? 'chips' : FIELD_FLAGS[field]);
+  refuseProblems(crossFieldProblems(s), flagOf);
   return { scenario: s, machine };
 }
 

@@ -80,8 +80,8 @@ export interface TraceWindow {
   ofmapValue: Int32Array;
   /** Cumulative SRAM counts at the end of each cycle in the window: [ifmapR, filterR, ofmapW, ofmapR] * count. */
   sramCumulative: Float64Array;
-  /** Fold index at each cycle of the window. */
-  fold: Int32Array;
+  /** Fold index at each cycle of the window (up to 65,536^2 folds: more than an int32 holds). */
+  fold: Float64Array;
 }
 
 /** Operands and output of a small stepped run, for display (int8 in, int32 out). */

@@ -4,6 +4,7 @@
 // sections, a newer format) is refused whole: the app keeps the scenario it has.
 import { parseScenario, type ParseResult, type Problem } from './parse';
 import { showValue } from './schema';
+import { jsonErrorWhere } from './jsonErrorAt';
 import { DEFAULT_SCENARIO, cloneScenario } from './defaults';
 import { SCENARIO_VERSION, type Scenario } from './types';
 
@@ -38,10 +39,9 @@ export function readScenarioFile(text: string): FileRead {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    // The parser's message names the position; it quotes no input text beyond a token.
-    const why = e instanceof Error ? e.message.slice(0, 120) : 'syntax error';
-    return refuse(`the file is not valid JSON (${showValue(why).slice(1, -1)})`);
+  } catch {
+    // Where, not what: the parser's own message quotes the input (escape codes and all).
+    return refuse(`the file is not valid JSON: ${jsonErrorWhere(text)}`);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return refuse(`a scenario file holds one JSON object; this file holds ${kindOf(json)}`);

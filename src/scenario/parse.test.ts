@@ -4,7 +4,10 @@ import { scenarioFromJson, scenarioToJson } from './file';
 import { migrateV1ToV2 } from './migrate';
 import { parseScenario } from './parse';
 import { presetScenario } from './presets';
-import { ScenarioSchema } from './schema';
+import { LEAVES, ScenarioSchema, validateField } from './schema';
+import { diffScenario } from './patch';
+import { encodeScenarioHash } from './url';
+import { getIn, setIn } from '../store/path';
 
 const clone = () => structuredClone(DEFAULT_SCENARIO);
 
@@ -77,6 +80,50 @@ describe('parseScenario', () => {
   });
 });
 
+describe('a document fills only what it names', () => {
+  it('{"v":2,"llm":{"batch":2}} changes llm.batch and nothing else: no custom model appears', () => {
+    const { scenario, problems } = scenarioFromJson('{"v":2,"llm":{"batch":2}}');
+    expect(problems).toEqual([]);
+    expect(scenario.llm.custom).toBeNull();
+    expect(diffScenario(DEFAULT_SCENARIO, scenario)).toEqual([{ field: 'llm.batch', a: DEFAULT_SCENARIO.llm.batch, b: 2 }]);
+    // Its link carries the batch alone (c=1 would add a custom model).
+    expect(encodeScenarioHash(scenario)).not.toMatch(/(^|&)c=/);
+  });
+
+  it("a missing custom model is the base's: null stays null, a preset's model is kept", () => {
+    const base = presetScenario('b200-30x');
+    expect(base.llm.custom).not.toBeNull();
+    expect(parseScenario({ v: 2, llm: { batch: 2 } }, { base }).scenario.llm.custom).toEqual(base.llm.custom);
+    // A custom model the file does give is still repaired onto the default one.
+    const partial = parseScenario({ v: 2, llm: { model: 'custom', custom: { layers: 3 } } });
+    expect(partial.scenario.llm.custom).toEqual({ ...DEFAULT_CUSTOM_MODEL, layers: 3 });
+    expect(parseScenario({ v: 2, llm: { custom: null } }).scenario.llm.custom).toBeNull();
+  });
+
+  it('for every leaf outside llm.custom: a file naming only that leaf changes only that leaf', () => {
+    let checked = 0;
+    for (const leaf of LEAVES) {
+      if (leaf.path.startsWith('llm.custom.') || leaf.path === 'v') continue;
+      const now = getIn(DEFAULT_SCENARIO, leaf.path);
+      const spec = leaf.spec;
+      const candidates: unknown[] =
+        spec.kind === 'int' || spec.kind === 'nullableInt' ? [spec.min, spec.max]
+        : spec.kind === 'num' ? [spec.max / 2]
+        : spec.kind === 'enum' ? [...spec.values]
+        : spec.kind === 'bool' ? [!now]
+        : [];
+      const value = candidates.find((v) => !Object.is(v, now) && validateField(leaf.path, v, DEFAULT_SCENARIO) === null);
+      if (value === undefined) continue;
+      const doc = setIn({ v: 2 } as never, leaf.path, value);
+      const { scenario, problems } = parseScenario(doc);
+      expect(problems, leaf.path).toEqual([]);
+      expect(diffScenario(DEFAULT_SCENARIO, scenario), leaf.path).toEqual([{ field: leaf.path, a: now, b: value }]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+});
+
 describe('migration v1 -> v2', () => {
   const v1 = {
     v: 1,
@@ -128,5 +175,11 @@ describe('scenario files', () => {
     expect(scenarioFromJson('['.repeat(100_000)).scenario).toEqual(DEFAULT_SCENARIO);
     const r = scenarioFromJson('{"v":2,"gemm":{"rows":"<script>"}}');
     expect(r.problems).toEqual([{ field: 'gemm.rows', message: 'gemm.rows must be an integer 1..256; got "\\u003cscript\\u003e"' }]);
+  });
+
+  it('says where a file stops being JSON, never what it holds', () => {
+    const { problems } = scenarioFromJson('\x1b]0;owned\x07\x1b[2J');
+    expect(problems).toEqual([{ field: 'file', message: 'the file is not valid JSON: at line 1, column 1 (character 1 of 14)' }]);
+    expect(scenarioFromJson('{"v":2,').problems[0].message).toContain('it ends early (after 7 characters)');
   });
 });

@@ -63,6 +63,9 @@ function repairNode(schema: z.ZodType, value: unknown, fallback: unknown, path: 
   if (info) return repairLeaf(value, fallback, path, out);
 
   if (schema instanceof z.ZodNullable) {
+    // Absent: the base value, like any missing field. Only a value the input gives is
+    // repaired onto the fallback object (else a file naming just llm.batch gains a custom model).
+    if (value === undefined) return structuredClone(fallback === undefined ? null : fallback);
     if (value === null) return null;
     const inner = schema.unwrap() as z.ZodType;
     const fb = fallback === null || fallback === undefined ? NULLABLE_OBJECT_FALLBACK[path] : fallback;

@@ -1,4 +1,5 @@
 // The only place the engine runs in the browser.
+import '../zodJitless'; // first: before any zod schema is created
 import * as Comlink from 'comlink';
 import systolicUrl from '../engine/generated/systolic.wasm?url';
 import interconnectUrl from '../engine/generated/interconnect.wasm?url';

@@ -90,9 +90,11 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
     },
   });
   const ex = instance.exports as unknown as SystolicExports;
-  // What the wasm memory holds now: a run's operands, or a trace configuration (and its cycle).
+  // What the wasm memory holds now: a run's operands, or a trace configuration and the last
+  // cycle its registers hold (null right after setup: nothing traced yet, so the next window
+  // must seed its state, even one starting at cycle 0).
   let loadedKey = '';
-  let traceCycle = -1;
+  let traceCycle: number | null = null;
 
   const keyOf = (g: GemmScenario, mode: 'run' | 'trace'): string => `${mode}:${g.rows}x${g.cols}:${g.dataflow}:${g.m}x${g.k}x${g.n}:${g.seed >>> 0}`;
 
@@ -103,7 +105,7 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
       throw new Error(`not enough memory for a ${g.rows}x${g.cols} array with M=${g.m}, K=${g.k}, N=${g.n}`);
     }
     loadedKey = keyOf(g, mode);
-    traceCycle = -1;
+    traceCycle = null;
   }
 
   async function run(g: GemmScenario, opts: RunOptions = {}): Promise<RunOutcome> {
@@ -212,7 +214,7 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
       ofmapCol: new Int32Array(n * C),
       ofmapValue: new Int32Array(n * C),
       sramCumulative: new Float64Array(n * 4),
-      fold: new Int32Array(n),
+      fold: new Float64Array(n),
     };
     for (let c = 0; c < n; c++) {
       const cycle = start + c;

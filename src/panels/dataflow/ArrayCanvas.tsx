@@ -139,7 +139,8 @@ export function ArrayCanvas({ gemm, result }: Props) {
     const updateReadouts = (index: number) => {
       const slot = index >= 0 ? cache.lookup(index) : null;
       const ready = index < 0 || slot !== null;
-      if (statusRef.current) statusRef.current.textContent = cache.error ? `trace failed: ${cache.error}` : ready ? '' : 'loading trace…';
+      const failed = cache.errorAt(index);
+      if (statusRef.current) statusRef.current.textContent = failed ? `trace failed: ${failed}` : ready ? '' : 'loading trace…';
       COUNTERS.forEach((_, k) => {
         const el = counterRefs.current[k];
         if (!el || !ready) return;

@@ -61,6 +61,31 @@ describe('TraceCache', () => {
     expect(cache.has(2 * L)).toBe(true);
   });
 
+  it('a failed window is reported for its own cycles only and not fetched again (no request storm)', async () => {
+    const { total, fetched, fetcher } = await setup();
+    const cache = new TraceCache(async (gg, start, count) => {
+      if (start === 0) {
+        fetched.push(start);
+        throw new Error('memory access out of bounds');
+      }
+      return fetcher(gg, start, count);
+    }, g, total);
+    const L = cache.length;
+    const version = cache.version;
+    cache.request(0);
+    await settle();
+    expect(cache.version).toBeGreaterThan(version); // the loop redraws to show the failure
+    expect(cache.errorAt(1)).toBe('memory access out of bounds');
+    // The drawing loop asks every frame: the failed window is not fetched again.
+    for (let frame = 0; frame < 10; frame++) cache.requestRange(0, L + 1);
+    await settle();
+    expect(fetched.filter((s) => s === 0)).toHaveLength(1);
+    // Other windows still load and carry no error.
+    expect(cache.has(L)).toBe(true);
+    expect(cache.errorAt(L)).toBeNull();
+    expect(cache.errorAt(-1)).toBeNull();
+  });
+
   it('shrinks windows for large arrays to keep each one a few MB', () => {
     expect(windowLength(8, 8)).toBe(64);
     expect(windowLength(128, 128)).toBe(32);

@@ -28,10 +28,11 @@ export class TraceCache {
   readonly length: number;
   private readonly windows = new Map<number, TraceWindow>();
   private readonly pending = new Set<number>();
+  /** Windows whose fetch failed, with the message: not retried (the drawing loop asks every frame). */
+  private readonly failures = new Map<number, string>();
   private disposed = false;
-  /** Bumped when a window arrives, so the drawing loop knows to redraw. */
+  /** Bumped when a window arrives or fails, so the drawing loop knows to redraw. */
   version = 0;
-  error: string | null = null;
 
   constructor(
     private readonly fetcher: TraceFetcher,
@@ -57,6 +58,12 @@ export class TraceCache {
     return offset >= 0 && offset < w.count ? { window: w, offset } : null;
   }
 
+  /** Why the window holding `cycle` could not be traced, or null. */
+  errorAt(cycle: number): string | null {
+    if (cycle < 0 || cycle >= this.totalCycles) return null;
+    return this.failures.get(this.startOf(cycle)) ?? null;
+  }
+
   has(cycle: number): boolean {
     return this.lookup(cycle) !== null;
   }
@@ -65,7 +72,7 @@ export class TraceCache {
   request(cycle: number): void {
     if (this.disposed || cycle < 0 || cycle >= this.totalCycles) return;
     const start = this.startOf(cycle);
-    if (this.windows.has(start) || this.pending.has(start)) return;
+    if (this.windows.has(start) || this.pending.has(start) || this.failures.has(start)) return;
     this.pending.add(start);
     const count = Math.min(this.length, this.totalCycles - start);
     this.fetcher(this.gemm, start, count).then(
@@ -78,7 +85,8 @@ export class TraceCache {
       },
       (e: unknown) => {
         this.pending.delete(start);
-        this.error = e instanceof Error ? e.message : String(e);
+        if (this.disposed) return;
+        this.failures.set(start, e instanceof Error ? e.message : String(e));
         this.version++;
       },
     );

@@ -1,18 +1,11 @@
 // Results as CSV, one value per row (section, machine, field, value, unit), so a
 // spreadsheet can filter and pivot it. Pure: same results, same text.
 import type { GemmResult, LlmResult, MachineResult } from '../../engine/types';
+import { CSV_LINE_BREAK, csvLine } from './csv';
 
 export const CSV_HEADER = ['section', 'machine', 'field', 'value', 'unit'] as const;
 
 type Row = [string, string, string, string | number | boolean, string];
-
-export function csvCell(v: string | number | boolean): string {
-  // A machine that does not fit has no times (NaN) and needs "Infinity" chips: an empty
-  // cell is what a spreadsheet reads as missing.
-  if (typeof v === 'number' && !Number.isFinite(v)) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function gemmRows(g: GemmResult): Row[] {
   const m = `${g.rows}x${g.cols} ${g.dataflow}`;
@@ -75,6 +68,6 @@ export function resultsToCsv(gemm: GemmResult | null, llm: LlmResult | null): st
   const rows: Row[] = [];
   if (gemm) rows.push(...gemmRows(gemm));
   if (llm) rows.push(...machineRows(llm.lpu), ...machineRows(llm.gpu));
-  const lines = [CSV_HEADER.join(','), ...rows.map((r) => r.map(csvCell).join(','))];
-  return `${lines.join('\n')}\n`;
+  const lines = [csvLine(CSV_HEADER), ...rows.map(csvLine)];
+  return lines.join(CSV_LINE_BREAK) + CSV_LINE_BREAK;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GemmResult, LlmResult, MachineResult } from '../../engine/types';
 import { DEFAULT_SCENARIO } from '../../scenario/defaults';
-import { csvCell, resultsToCsv, CSV_HEADER } from './resultsCsv';
+import { resultsToCsv, CSV_HEADER } from './resultsCsv';
+import { csvCell } from './csv';
 import { compareRows, relativeChange } from './compareRows';
 import { isDeliberateChange } from './historyPolicy';
 import { clip } from './ProblemBanner';
@@ -35,7 +36,7 @@ function parseCsv(text: string): string[][] {
       if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') q = false; else cell += ch;
     } else if (ch === '"') q = true;
     else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
+    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
     else cell += ch;
   }
   return rows;
@@ -54,8 +55,24 @@ describe('resultsToCsv', () => {
     // A name with a comma and quotes survives quoting.
     expect(get('llm', 'lpu', 'name')).toBe('lpu "box", v2');
   });
+  it('guards a machine name that would run as a formula, and the guard reads back as text', () => {
+    const evil = llm(2, 20);
+    evil.lpu = machine('lpu', 2, { name: '=HYPERLINK("http://evil.example","click")' });
+    const text = resultsToCsv(gemm, evil);
+    expect(text).not.toMatch(/(^|,)=/m);
+    const rows = parseCsv(text);
+    expect(rows.find((r) => r[1] === 'lpu' && r[2] === 'name')?.[3]).toBe('\'=HYPERLINK("http://evil.example","click")');
+    // Numbers, negative ones included, stay numeric.
+    evil.lpu = machine('lpu', 2, { breakdown: { computeMs: -1.5, memoryMs: 2, networkMs: 3, overheadMs: 4 } });
+    expect(parseCsv(resultsToCsv(null, evil)).find((r) => r[1] === 'lpu' && r[2] === 'breakdown.computeMs')?.[3]).toBe('-1.5');
+  });
+  it('ends every record with CRLF (RFC 4180)', () => {
+    const text = resultsToCsv(gemm, llm(2, 20));
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
   it('writes only the header when there are no results', () => {
-    expect(resultsToCsv(null, null)).toBe(`${CSV_HEADER.join(',')}\n`);
+    expect(resultsToCsv(null, null)).toBe(`${CSV_HEADER.join(',')}\r\n`);
   });
   it('quotes cells with separators', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
