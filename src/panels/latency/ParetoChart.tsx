@@ -8,9 +8,9 @@ import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins } from '
 import { paretoFrontier, type SweepMetric } from './ratios';
 
 const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[] = [
-  { value: 'tokensPerSecondPerChip', label: 'per chip', unit: 'tokens/s per chip', how: 'system tokens/s ÷ chips' },
-  { value: 'tokensPerSecondPerDollarHour', label: 'per dollar-hour', unit: 'tokens/s per $/h', how: 'system tokens/s ÷ cost per hour (US$)' },
-  { value: 'tokensPerSecondPerWatt', label: 'per watt', unit: 'tokens/s per W', how: 'system tokens/s ÷ power (W) = tokens per joule' },
+  { value: 'tokensPerSecondPerChip', label: 'per chip', unit: 'decode tokens/s per chip', how: 'decode-only steady-state tokens/s ÷ chips' },
+  { value: 'tokensPerSecondPerDollarHour', label: 'per dollar-hour', unit: 'decode tokens/s per $/h', how: 'decode-only steady-state tokens/s ÷ cost per hour (US$)' },
+  { value: 'tokensPerSecondPerWatt', label: 'per watt', unit: 'decode tokens/s per W', how: 'decode-only steady-state tokens/s ÷ power (W) = tokens per joule' },
 ];
 
 const W = 620;
@@ -53,7 +53,7 @@ export function ParetoChart({ sweep, names, batch, ghost }: Props) {
   return (
     <figure className="chart">
       <div className="toggle" role="radiogroup" aria-label="Throughput measured">
-        <span className="muted small">y axis: tokens/s</span>
+        <span className="muted small">y axis: decode-only tokens/s (steady state, static batch; no prefill)</span>
         {METRICS.map((m) => (
           <label key={m.value} className={metric === m.value ? 'on' : ''}>
             <input type="radio" name="pareto-metric" value={m.value} checked={metric === m.value} onChange={() => setMetric(m.value)} /> {m.label}
