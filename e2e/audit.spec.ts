@@ -44,7 +44,8 @@ test('a prime chip count on a 2-D torus is refused beside the Chips control', as
 
 test('a link with a prime torus chip count opens with results and names the field in the banner', async ({ page }) => {
   await openLatency(page, '#v=2&p=default&lt=torus2d&lc=647&vp=latency');
-  await expect(page.locator('body')).toContainText('lpu.chips');
+  // named by its label, the path in the tooltip
+  await expect(page.locator('body')).toContainText('SRAM-only system › Chips');
   await expect(page.locator('main')).not.toContainText('Engine error');
   await expect(page.getByTestId('metric-lpu-chips')).toContainText('chips');
 });
@@ -107,6 +108,6 @@ test('when neither machine fits, the charts say so instead of drawing empty axes
   await expect(page.getByTestId('budget-chart')).toHaveCount(0);
   await expect(page.locator('main')).toContainText('KV cache does not fit on 8 x NVIDIA H100 SXM');
   await page.locator('#tab-sram').click();
-  await expect(page.locator('main')).toContainText('none, at any number of chips');
+  await expect(page.locator('main').getByText(/^Does not fit:/)).toHaveCount(2);
   expect(await page.locator('body').innerText()).not.toMatch(/Infinity|NaN|undefined/);
 });

@@ -176,7 +176,11 @@ export interface MachineResult {
   occupancy: ChipOccupancy[];
   network: NetworkResult | null;
   /** Where the time of one decode step goes (ms): one micro-batch's pass through the pipeline. */
-  breakdown: { computeMs: number; memoryMs: number; networkMs: number; overheadMs: number };
+  /**
+   * compute/memory: the bound of each task (the longer of its math and its memory stream);
+   * hiddenComputeMs: math that ran under a longer memory stream (not part of the step's time).
+   */
+  breakdown: { computeMs: number; memoryMs: number; networkMs: number; overheadMs: number; hiddenComputeMs?: number };
   /** Micro-batches of users in flight through the pipeline stages at once (1: no pipelining of users). */
   microBatches?: number;
   /** Users per micro-batch. */
@@ -191,6 +195,8 @@ export interface SweepPoint {
   machine: string;
   batch: number;
   fits: boolean;
+  /** Chips (GPUs) of the machine at this batch (0 when it does not fit). */
+  chips: number;
   tokensPerSecondPerUser: number;
   tokensPerSecondPerChip: number;
   tokensPerSecondPerDollarHour: number;
@@ -205,6 +211,24 @@ export interface RooflinePoint {
   achievedTflops: number;
   peakTflops: number;
   bandwidthTBps: number;
+  /** Why the point sits below its roof: the model's own breakdown of that step. */
+  why: {
+    /** Time the roof allows for the step's work (FLOPs at peak or bytes at the quoted bandwidth), and the time it takes. */
+    roofMs: number;
+    timeMs: number;
+    /** Shares of the step's time: compute-bound, memory-bound, network on the critical path, fixed times. */
+    computeShare: number;
+    memoryShare: number;
+    networkShare: number;
+    fixedShare: number;
+    /** Math hidden under memory streams, as a share of the step's time. */
+    hiddenComputeShare: number;
+    /** Share of the quoted memory bandwidth a stream sustains (fitted: sramEfficiency, hbmEfficiency). */
+    streamEfficiency: number;
+    /** Pipeline stages busy at once (micro-batches in flight) out of the stages. */
+    busyStages: number;
+    stages: number;
+  };
 }
 
 export interface CalibrationRow {

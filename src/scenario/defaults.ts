@@ -24,6 +24,7 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
     activations: 'fp16',
     kv: 'fp16',
     batching: 'static',
+    sweepMachine: 'fixed',
   },
   lpu: { chip: 'lpu', overrides: {}, chips: null, topology: 'dragonfly' },
   gpu: { gpu: 'h100-sxm', overrides: {}, stack: 'tensorrt-llm', gpus: null, tp: null, seed: 1 },

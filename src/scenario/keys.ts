@@ -88,6 +88,7 @@ export const LINK_KEYS = [
   ['gkv', 'gpu.overrides.kvReadEfficiency'],
   ['gme', 'gpu.overrides.expertComputeEfficiency'],
   ['gm8', 'gpu.overrides.expertComputeEfficiencyFp8'],
+  ['sm', 'llm.sweepMachine'],
 ] as const;
 
 /**

@@ -144,7 +144,7 @@ describe('migration v1 -> v2', () => {
     expect(scenario).toEqual({
       v: 2,
       gemm: { rows: 16, cols: 32, dataflow: 'is', m: 64, k: 48, n: 40, seed: 7 },
-      llm: { model: 'mixtral-8x7b', custom: null, batch: 4, prompt: 2000, output: 300, weights: 'int8', activations: 'fp16', kv: 'fp8', batching: 'static' },
+      llm: { model: 'mixtral-8x7b', custom: null, batch: 4, prompt: 2000, output: 300, weights: 'int8', activations: 'fp16', kv: 'fp8', batching: 'static', sweepMachine: 'fixed' },
       lpu: { chip: 'lpu', overrides: { sramMB: 200 }, chips: 300, topology: 'fully-connected' },
       // fields v1 did not have take their defaults: v1's model assumed a static batch and TensorRT-LLM-style collectives
       gpu: { gpu: 'a100-80gb', overrides: { powerW: 330 }, stack: 'tensorrt-llm', gpus: 4, tp: 4, seed: 9 },

@@ -14,6 +14,7 @@ import {
   CHIP_IDS,
   STACK_IDS,
   BATCHING_MODES,
+  SWEEP_MACHINES,
   type Scenario,
 } from './types';
 
@@ -109,6 +110,7 @@ export const LlmSchema = z.object({
   activations: oneOf(PRECISIONS),
   kv: oneOf(PRECISIONS),
   batching: oneOf(BATCHING_MODES),
+  sweepMachine: oneOf(SWEEP_MACHINES),
 });
 
 // Ranges are "sane", not physical: wide enough for any chip one might imagine, narrow

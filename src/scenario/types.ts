@@ -29,6 +29,9 @@ export type StackId = (typeof STACK_IDS)[number];
 /** static: a batch starts and ends together (static-batch benchmarks); continuous: in-flight batching at a fixed concurrency. */
 export const BATCHING_MODES = ['static', 'continuous'] as const;
 export type Batching = (typeof BATCHING_MODES)[number];
+/** The batch sweep keeps the scenario's machine, or re-chooses the minimum machine per batch. */
+export const SWEEP_MACHINES = ['fixed', 'minimum'] as const;
+export type SweepMachine = (typeof SWEEP_MACHINES)[number];
 export const TOPOLOGIES = ['ring', 'torus2d', 'fully-connected', 'dragonfly'] as const;
 export const DATAFLOWS = ['ws', 'os', 'is'] as const;
 export const PANELS = ['dataflow', 'sram', 'interconnect', 'latency'] as const;
@@ -79,6 +82,8 @@ export interface LlmWorkload {
   kv: Precision;
   /** How users share the machine: a static batch, or continuous batching at `batch` concurrent requests. */
   batching: Batching;
+  /** Batch sweep: keep this scenario's machine at every batch, or the minimum machine per batch. */
+  sweepMachine: SweepMachine;
 }
 
 /** SRAM-only chip (GroqChip / TSP lineage). All figures editable; presets carry sources. */

@@ -95,7 +95,7 @@ describe('link codec', () => {
           ffn: 1048575, gatedFfn: false, vocab: 4194303, experts: 1023, activeExperts: 1023, paramsB: 99999.99999999999,
           source: '%'.repeat(160),
         },
-        batch: 4095, prompt: 65535, output: 65535, weights: 'int4', activations: 'int4', kv: 'int4', batching: 'continuous',
+        batch: 4095, prompt: 65535, output: 65535, weights: 'int4', activations: 'int4', kv: 'int4', batching: 'continuous', sweepMachine: 'minimum',
       },
       lpu: {
         chip: 'lpu', chips: 19999, topology: 'fully-connected',

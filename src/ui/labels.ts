@@ -47,6 +47,7 @@ const CONTROLS: readonly (readonly [string, string, Group])[] = [
   ['llm.custom.gatedFfn', 'Gated FFN (SwiGLU, 3 matrices)', 'model'],
   ['llm.batch', 'Batch', 'workload'],
   ['llm.batching', 'Batching', 'workload'],
+  ['llm.sweepMachine', 'Batch sweep machine', 'workload'],
   ['llm.prompt', 'Prompt', 'workload'],
   ['llm.output', 'Output', 'workload'],
   ['llm.weights', 'Weights precision', 'workload'],

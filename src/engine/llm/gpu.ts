@@ -114,6 +114,8 @@ export interface GpuRun {
   roofline: RooflinePoint[];
   layout: GpuLayout;
   commScale: number;
+  /** Simulated static time per token / its closed form at the scenario's batch: scales the sweep's closed forms. */
+  sweepScale: number;
   /** p50 and p99 jitter multipliers. */
   jitter: { p50: number; p99: number };
 }
@@ -123,7 +125,7 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   const layout = gpuLayout(m, s, g, i.gpus, i.tp);
   const jitter = jitterPercentiles(g.jitterCv, i.seed);
   if (!layout.fits) {
-    return { result: notFitting(String(g.id), g.name, layout.message ?? 'does not fit', layout.gpus, layout.gpusNeeded), roofline: [], layout, commScale: 1, jitter };
+    return { result: notFitting(String(g.id), g.name, layout.message ?? 'does not fit', layout.gpus, layout.gpusNeeded), roofline: [], layout, commScale: 1, sweepScale: 1, jitter };
   }
   const mb = microBatching(s.batch, layout.pp);
   const users = mb.microBatchSize;
@@ -142,27 +144,32 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   const preStageUs = preClosed.stageComputeUs + preClosed.stageCommUs * preScale;
   // the stack's fixed per-request time (scheduling, sampling the first token) comes on top
   const ttftMs = pipelinedPrefillUs(preNet.stepUs, layout.pp > 1 ? preStageUs : preNet.stepUs, mb.microBatches) / 1000 + g.requestOverheadMs;
+  const breakdown = breakdownOf({ built: decode, net: decodeNet });
   const powerW = layout.gpus * g.powerW;
   const costPerHourUsd = layout.gpus * g.priceUsdPerHour;
   const timing = s.batching === 'continuous'
-    ? continuousTiming(i, layout, { decodeUs: decodeNet.stepUs, decodeClosedUs: gpuClosedFormTokenUs(i, layout.tp, layout.pp, 1), prefillUs: ttftMs * 1000 - g.requestOverheadMs * 1000, commScale, preScale })
+    ? continuousTiming(i, layout, { decodeUs: baseMs * 1000, decodeClosedUs: gpuClosedFormTokenUs(i, layout.tp, layout.pp, commScale), prefillUs: ttftMs * 1000 - g.requestOverheadMs * 1000, commScale, preScale })
     : { ttftMs, p99TtftMs: ttftMs, tpotMs: baseMs * jitter.p50, p99TpotMs: baseMs * jitter.p99, outputTokensPerSecond: undefined };
   const { tpotMs, p99TpotMs } = timing;
   const econ = economics(timing.ttftMs, tpotMs, s.batch, s.output, powerW, costPerHourUsd, timing.outputTokensPerSecond);
   const math = mathPrecision(s.weights, s.activations);
   const peak = layout.gpus * gpuPeakTflops(g, math);
   const bw = layout.gpus * g.hbmBandwidthTBps;
+  // the sweep's point at this batch equals the table's static time per token (p50)
+  const sweepScale = (baseMs * 1000 * jitter.p50) / gpuClosedFormTokenUs(i, layout.tp, layout.pp, commScale);
   return {
-    layout, commScale, jitter,
+    layout, commScale, sweepScale, jitter,
     result: {
       machine: String(g.id), name: g.name, software: STACKS[i.stack ?? DEFAULT_STACK].name, batching: s.batching ?? 'static', fits: true, chips: layout.gpus, chipsNeeded: layout.gpusNeeded,
       tensorParallel: layout.tp, pipelineStages: layout.pp, ttftMs: timing.ttftMs, p99TtftMs: timing.p99TtftMs, tpotMs, p99TpotMs, ...econ,
-      powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown: breakdownOf({ built: decode, net: decodeNet }),
+      powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown,
       microBatches: mb.microBatches, microBatchSize: users, simulatedStages: layout.pp,
     },
     roofline: [
-      rooflinePoint(String(g.id), 'prefill', pre.flops * mb.microBatches, pre.memoryBytes * mb.microBatches, ttftMs, peak, bw),
-      rooflinePoint(String(g.id), 'decode', decode.flops * mb.microBatches, decode.memoryBytes * mb.microBatches, baseMs, peak, bw),
+      rooflinePoint(String(g.id), 'prefill', pre.flops * mb.microBatches, pre.memoryBytes * mb.microBatches, ttftMs, peak, bw,
+        breakdownOf({ built: pre, net: preNet }), { streamEfficiency: g.hbmEfficiency, busyStages: Math.min(layout.pp, mb.microBatches), stages: layout.pp }),
+      rooflinePoint(String(g.id), 'decode', decode.flops * mb.microBatches, decode.memoryBytes * mb.microBatches, baseMs, peak, bw,
+        breakdown, { streamEfficiency: g.hbmEfficiency, busyStages: Math.min(layout.pp, mb.microBatches), stages: layout.pp }),
     ],
   };
 }

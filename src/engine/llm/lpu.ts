@@ -184,6 +184,8 @@ export interface LpuRun {
   layout: LpuLayout;
   /** Simulated / closed-form communication time of the decode pass (scales the sweep's closed forms). */
   commScale: number;
+  /** Simulated static time per token / its closed form at the scenario's batch: scales the sweep's closed forms. */
+  sweepScale: number;
 }
 
 interface ScaledPass { passUs: number; stageUs: number; commScale: number }
@@ -201,7 +203,7 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   const { chip, shape: s, model: m, topology } = i;
   const layout = layoutLpu(i);
   if (!layout.fits) {
-    return { result: notFitting('lpu', chip.name, layout.message ?? 'does not fit', layout.chips, layout.chipsNeeded), roofline: [], layout, commScale: 1 };
+    return { result: notFitting('lpu', chip.name, layout.message ?? 'does not fit', layout.chips, layout.chipsNeeded), roofline: [], layout, commScale: 1, sweepScale: 1 };
   }
   const mb = microBatching(s.batch, layout.stages);
   const users = mb.microBatchSize;
@@ -231,9 +233,10 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   const costPerHourUsd = layout.chips * chip.priceUsdPerChipHour;
   // Continuous batching: the same static schedule per iteration, but other users' prefills
   // interleave with the decode steps (continuous.ts); scaled by the simulated pass as the sweep is.
+  // simulated / closed-form time per token at this batch: carries the DES into the closed forms
+  const decodeScale = tpotMs * 1000 / lpuClosedFormTokenUs(m, s, chip, topology, layout, dec.commScale);
   const timing = s.batching === 'continuous' ? (() => {
     const at = (batch: number) => ({ ...s, batch });
-    const decodeScale = tpotMs * 1000 / lpuClosedFormTokenUs(m, s, chip, topology, layout, dec.commScale);
     const prefillClosed = (k: number) => {
       const kb = microBatching(k, layout.stages);
       const c = lpuClosedFormStep(m, at(k), chip, topology, layout, kb.microBatchSize, preCtx);
@@ -254,19 +257,25 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   const stageRatio = m.layers / simLayers;
   const passScale = decodeNet.stepUs > 0 ? dec.passUs / decodeNet.stepUs : 1;
   const bd = breakdownOf({ built: decode, net: decodeNet });
+  const breakdown = {
+    computeMs: bd.computeMs * passScale, memoryMs: bd.memoryMs * passScale, overheadMs: bd.overheadMs * passScale, networkMs: bd.networkMs * passScale,
+    hiddenComputeMs: (bd.hiddenComputeMs ?? 0) * passScale,
+  };
+  const pipe = { streamEfficiency: chip.sramEfficiency, stages: layout.stages };
   return {
-    layout, commScale: dec.commScale,
+    layout, commScale: dec.commScale, sweepScale: decodeScale,
     result: {
       machine: 'lpu', name: chip.name, software: 'compiled static schedule', batching: s.batching ?? 'static', fits: true, chips: layout.chips, chipsNeeded: layout.chipsNeeded,
       tensorParallel: layout.tp, pipelineStages: layout.stages, ttftMs: timing.ttftMs, p99TtftMs: timing.p99TtftMs, tpotMs: timing.tpotMs, p99TpotMs: timing.p99TpotMs, ...econ,
-      powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown: {
-        computeMs: bd.computeMs * passScale, memoryMs: bd.memoryMs * passScale, overheadMs: bd.overheadMs * passScale, networkMs: bd.networkMs * passScale,
-      },
+      powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown,
       microBatches: mb.microBatches, microBatchSize: users, simulatedStages: simStages, simulatedLayers: simLayers,
     },
     roofline: [
-      rooflinePoint('lpu', 'prefill', pre.flops * stageRatio * mb.microBatches * pc.chunks, pre.memoryBytes * stageRatio * mb.microBatches * pc.chunks, ttftMs, peak, bw),
-      rooflinePoint('lpu', 'decode', decode.flops * stageRatio * mb.microBatches, decode.memoryBytes * stageRatio * mb.microBatches, tpotMs, peak, bw),
+      // prefill chunks stream through the stages (many in flight); decode: one micro-batch per busy stage
+      rooflinePoint('lpu', 'prefill', pre.flops * stageRatio * mb.microBatches * pc.chunks, pre.memoryBytes * stageRatio * mb.microBatches * pc.chunks, ttftMs, peak, bw,
+        breakdownOf({ built: pre, net: preNet }), { ...pipe, busyStages: Math.min(layout.stages, mb.microBatches * pc.chunks) }),
+      rooflinePoint('lpu', 'decode', decode.flops * stageRatio * mb.microBatches, decode.memoryBytes * stageRatio * mb.microBatches, tpotMs, peak, bw,
+        breakdown, { ...pipe, busyStages: Math.min(layout.stages, mb.microBatches) }),
     ],
   };
 }

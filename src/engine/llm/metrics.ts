@@ -17,6 +17,26 @@ export function breakdownOf(step: TimedStep): MachineResult['breakdown'] {
     memoryMs: (s.memoryUs * scale) / 1000,
     overheadMs: (s.overheadUs * scale) / 1000,
     networkMs: step.net.communicationUs / 1000,
+    hiddenComputeMs: (s.hiddenComputeUs * scale) / 1000,
+  };
+}
+
+/**
+ * Why a roofline point sits below its roof, from the model's own figures for that step: the
+ * time the roof allows (FLOPs at peak or bytes at the quoted bandwidth, whichever is longer),
+ * the time the step takes, and its breakdown as shares of the time.
+ */
+export function belowRoof(
+  flops: number, bytes: number, timeMs: number, peakTflops: number, bandwidthTBps: number,
+  b: MachineResult['breakdown'], extra: Pick<RooflinePoint['why'], 'streamEfficiency' | 'busyStages' | 'stages'>,
+): RooflinePoint['why'] {
+  const roofMs = Math.max(flops / (peakTflops * 1e12), bytes / (bandwidthTBps * 1e12)) * 1000;
+  const total = b.computeMs + b.memoryMs + b.networkMs + b.overheadMs;
+  const share = (x: number) => (total > 0 ? x / total : 0);
+  return {
+    roofMs, timeMs,
+    computeShare: share(b.computeMs), memoryShare: share(b.memoryMs), networkShare: share(b.networkMs), fixedShare: share(b.overheadMs),
+    hiddenComputeShare: share(b.hiddenComputeMs ?? 0), ...extra,
   };
 }
 
@@ -53,8 +73,12 @@ export function economics(
 
 export function rooflinePoint(
   machine: string, phase: 'prefill' | 'decode', flops: number, bytes: number, timeMs: number, peakTflops: number, bandwidthTBps: number,
+  breakdown: MachineResult['breakdown'], extra: Pick<RooflinePoint['why'], 'streamEfficiency' | 'busyStages' | 'stages'>,
 ): RooflinePoint {
-  return { machine, phase, intensity: flops / bytes, achievedTflops: flops / (timeMs / 1000) / 1e12, peakTflops, bandwidthTBps };
+  return {
+    machine, phase, intensity: flops / bytes, achievedTflops: flops / (timeMs / 1000) / 1e12, peakTflops, bandwidthTBps,
+    why: belowRoof(flops, bytes, timeMs, peakTflops, bandwidthTBps, breakdown, extra),
+  };
 }
 
 export function notFitting(machine: string, name: string, message: string, chips: number, chipsNeeded: number): MachineResult {
@@ -62,6 +86,6 @@ export function notFitting(machine: string, name: string, message: string, chips
     machine, name, fits: false, message, chips, chipsNeeded, tensorParallel: 0, pipelineStages: 0,
     ttftMs: 0, p99TtftMs: 0, tpotMs: 0, p99TpotMs: 0, tokensPerSecondPerUser: 0, systemTokensPerSecond: 0, outputTokensPerSecond: 0, answerMs: 0,
     costPerMillionTokensUsd: 0, joulesPerToken: 0, powerW: 0, costPerHourUsd: 0, occupancy: [], network: null,
-    breakdown: { computeMs: 0, memoryMs: 0, networkMs: 0, overheadMs: 0 },
+    breakdown: { computeMs: 0, memoryMs: 0, networkMs: 0, overheadMs: 0, hiddenComputeMs: 0 },
   };
 }

@@ -19,6 +19,8 @@ export interface ComputeSplit {
   memoryUs: number;
   /** Fixed per-task overheads (kernel launches). */
   overheadUs: number;
+  /** Math that ran hidden under a longer memory stream (memory-bound tasks), not on the critical path. */
+  hiddenComputeUs: number;
 }
 
 export interface BuiltStep {
@@ -129,7 +131,8 @@ export function taskUs(c: Cost, r: Rates, split: ComputeSplit | null = null, col
   const fixed = r.overheadUs + (collective ? r.collectiveOverheadUs : 0);
   if (split) {
     for (const [math, mem] of [[gemmMath, gemmMem], [ctxMath, ctxMem]]) {
-      if (math >= mem) split.computeUs += math; else split.memoryUs += mem;
+      if (math >= mem) split.computeUs += math;
+      else { split.memoryUs += mem; split.hiddenComputeUs += math; }
     }
     split.memoryUs += elementwise;
     split.overheadUs += fixed;
@@ -297,7 +300,7 @@ export function buildLpuStep(
 ): BuiltStep {
   const w = new ProgramWriter();
   const rates = lpuRates(chip, f);
-  const split: ComputeSplit = { computeUs: 0, memoryUs: 0, overheadUs: 0 };
+  const split: ComputeSplit = { computeUs: 0, memoryUs: 0, overheadUs: 0, hiddenComputeUs: 0 };
   const totals = { flops: 0, bytes: 0 };
   const { tp, ioChips } = layout;
   const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
@@ -329,7 +332,7 @@ export function buildGpuStep(
   const w = new ProgramWriter();
   const collective = stack.collective;
   const rates = gpuRates(gpu, f, kvTrafficFactor(m, stack));
-  const split: ComputeSplit = { computeUs: 0, memoryUs: 0, overheadUs: 0 };
+  const split: ComputeSplit = { computeUs: 0, memoryUs: 0, overheadUs: 0, hiddenComputeUs: 0 };
   const totals = { flops: 0, bytes: 0 };
   const { tp, pp } = layout;
   const chipOf = (st: number, j: number) => st * tp + j;

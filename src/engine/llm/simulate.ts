@@ -63,11 +63,15 @@ export function simulateLlm(scenario: Scenario, net: Interconnect, options: Simu
   const gi: GpuInputs = { ...gpuInputs(scenario), maxEvents };
   const lpu = lastRun(lpuMemo, li, net, () => runLpu(li, net));
   const gpu = lastRun(gpuMemo, gi, net, () => runGpu(gi, net));
-  // The sweep keeps a machine size the scenario gives; a size left to the model (null) is
-  // re-chosen per batch, the smallest that holds it (see sweep.ts).
+  // The sweep keeps this scenario's machine (the chips and layout width it runs on) unless the
+  // user chose the minimum machine per batch (sweep.ts); a machine that does not fit here has
+  // no size to keep, so it is sized per batch.
+  const fixed = scenario.llm.sweepMachine !== 'minimum';
+  const ls: LpuInputs = fixed && lpu.result.fits ? { ...li, chips: lpu.result.chips } : li;
+  const gs: GpuInputs = fixed && gpu.result.fits ? { ...gi, gpus: gpu.result.chips, tp: gpu.result.tensorParallel } : gi;
   const sweep = sweepBatches().flatMap((b) => [
-    lpuSweepPoint(li, b, lpu.commScale),
-    gpuSweepPoint(gi, b, gpu.commScale, gpu.jitter.p50),
+    lpuSweepPoint(ls, b, lpu.commScale, lpu.sweepScale),
+    gpuSweepPoint(gs, b, gpu.commScale, gpu.sweepScale),
   ]);
   return { lpu: lpu.result, gpu: gpu.result, sweep, roofline: [...lpu.roofline, ...gpu.roofline] };
 }

@@ -5,14 +5,14 @@ import { formatMs } from '../../ui/format';
 import { BottomAxis, type Margins } from './chart';
 
 const PARTS = [
-  ['computeMs', 'compute', 'var(--c-blue)', 'Math on the chip at its sustained fraction of peak'],
-  ['memoryMs', 'memory', 'var(--c-orange)', 'Reading weights and KV cache from SRAM / HBM at the sustained bandwidth'],
+  ['computeMs', 'compute-bound', 'var(--c-blue)', 'Tasks whose math takes longer than their memory stream, at the sustained fraction of peak'],
+  ['memoryMs', 'memory-bound', 'var(--c-orange)', 'Tasks whose weight / KV-cache / activation stream takes longer than their math, at the sustained bandwidth; the math they hide is named beside the bar'],
   ['networkMs', 'network', 'var(--c-green)', 'Chip-to-chip transfers on the critical path (activations between stages, all-reduces)'],
-  ['overheadMs', 'overhead', 'var(--c-grey)', 'Kernel launches and framework gaps (GPU); fixed pipeline costs'],
+  ['overheadMs', 'fixed times', 'var(--c-grey)', "GPU: the serving stack's launch gaps per layer and fixed time per all-reduce; SRAM machine: the fitted fixed time per layer (vector work, synchronisation, slack)"],
 ] as const;
 
 const W = 560;
-const H = 130;
+const H = 150;
 const M: Margins = { top: 8, right: 60, bottom: 42, left: 110 };
 
 export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
@@ -49,6 +49,8 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
                   const v = m.breakdown[k];
                   const x0 = acc;
                   acc += v;
+                  // a part that took no time is not drawn (nor named as 0 ms): hidden math is named beside the bar
+                  if (v <= 0) return null;
                   return (
                     <rect key={k} x={x(x0)} y={yy} width={Math.max(0, x(acc) - x(x0))} height={y.bandwidth()} fill={colour}>
                       <title>{`${name}: ${formatMs(v)} of ${formatMs(total(m))} per decode step. ${how}`}</title>
@@ -58,6 +60,11 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
                 <text className="bar-value" x={x(acc) + 4} y={yy + y.bandwidth() / 2} dy="0.32em">
                   {formatMs(acc)}
                 </text>
+                {(m.breakdown.hiddenComputeMs ?? 0) > 0 && m.breakdown.memoryMs > 0 ? (
+                  <text className="bar-note" data-testid="hidden-compute" data-machine={m.machine} x={x(m.breakdown.computeMs)} y={yy + y.bandwidth() + 10}>
+                    memory-bound part hides {formatMs(m.breakdown.hiddenComputeMs ?? 0)} of math
+                  </text>
+                ) : null}
               </g>
             );
           })}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { extent, line, scaleLog } from 'd3';
 import type { SweepPoint } from '../../engine/types';
+import type { SweepMachine } from '../../scenario/types';
 import { formatNumber } from '../../ui/format';
 import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins } from './chart';
 import { paretoFrontier, type SweepMetric } from './ratios';
@@ -23,9 +24,11 @@ interface Props {
   batch: number;
   /** Compare's pinned A: its sweep, drawn dashed behind B's. */
   ghost?: { sweep: SweepPoint[]; names: Record<string, string> } | null;
+  /** Whether the sweep keeps the scenario's machine or re-chooses the minimum per batch. */
+  sweepMachine: SweepMachine;
 }
 
-export function ParetoChart({ sweep, names, batch, ghost }: Props) {
+export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props) {
   const [metric, setMetric] = useState<SweepMetric>('tokensPerSecondPerChip');
   const meta = METRICS.find((m) => m.value === metric) ?? METRICS[0];
   const drawable = (p: SweepPoint) => p.fits && p.tokensPerSecondPerUser > 0 && p[metric] > 0;
@@ -129,8 +132,13 @@ export function ParetoChart({ sweep, names, batch, ghost }: Props) {
         </g>
       </svg>
       <figcaption className="caption">
-        Each point is a batch size (number beside it); the ringed point is the current batch. Bigger batches trade speed per user for throughput;
+        Each point is a static batch (its size beside it); the ringed point is the current batch. Bigger batches trade speed per user for throughput;
         filled points are on the Pareto frontier of their machine. Batches that do not fit are left out ({sweep.length - fit.length} of {sweep.length}).{' '}
+        <span data-testid="sweep-machine">
+          {sweepMachine === 'fixed'
+            ? `The machine is the same at every batch: ${machines.map((mc) => `${names[mc] ?? mc} x ${sweep.find((p) => p.machine === mc && p.fits)?.chips ?? '-'}`).join(', ')}.`
+            : `The minimum machine per batch: the chip count grows with the KV cache (${machines.map((mc) => { const c = sweep.filter((p) => p.machine === mc && p.fits).map((p) => p.chips); return `${names[mc] ?? mc} ${Math.min(...c)}-${Math.max(...c)}`; }).join(', ')}).`}
+        </span>{' '}
         {machines.map((mc) => (
           <span key={mc} className="legend-item">
             <i className="sw" style={{ background: MACHINE_COLOUR[machineKey(mc)] }} />

@@ -72,11 +72,35 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
       <figcaption className="caption">
         Dashed: each machine's roof (weight memory bandwidth × intensity, capped at peak compute). Square: prefill (many tokens per weight read,
         compute-bound); circle: decode (one token per user per weight read, bandwidth-bound at small batch). The SRAM machine's roof starts
-        higher because it reads weights from the on-chip SRAM of every chip at once. A point far below its roof is held back by something the
-        roofline does not draw: chip-to-chip network, synchronisation or launch overheads (see where the time goes).
+        higher because it reads weights from the on-chip SRAM of every chip at once. Why each point sits below its roof, from the model&apos;s own
+        breakdown of that step:
       </figcaption>
+      <ul className="roof-why small" data-testid="roof-why">
+        {points.map((p) => (
+          <li key={`${p.machine}-${p.phase}`} data-machine={p.machine} data-phase={p.phase}>
+            {whyBelow(p, names)}
+          </li>
+        ))}
+      </ul>
     </figure>
   );
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One sentence per point: how far below the roof, and what the step's time went to. */
+export function whyBelow(p: RooflinePoint, names: Record<string, string>): string {
+  const w = p.why;
+  const lpu = machineKey(p.machine) === 'lpu';
+  const parts = [
+    w.memoryShare > 0.005 ? `memory streams ${pct(w.memoryShare)} (at ${w.streamEfficiency} of the quoted ${lpu ? 'SRAM' : 'HBM'} bandwidth, fitted)` : '',
+    w.computeShare > 0.005 ? `compute ${pct(w.computeShare)}` : '',
+    w.networkShare > 0.005 ? `network ${pct(w.networkShare)}` : '',
+    w.fixedShare > 0.005 ? `fixed times ${pct(w.fixedShare)} (${lpu ? 'per layer: vector work, synchronisation, slack; fitted' : 'the stack\'s launch gaps, all-reduce and request set-up'})` : '',
+  ].filter(Boolean);
+  const hidden = w.hiddenComputeShare > 0.005 ? `; math worth ${pct(w.hiddenComputeShare)} of the step ran hidden under memory` : '';
+  const idle = w.stages > 1 && w.busyStages < w.stages ? `; only ${w.busyStages} of ${w.stages} pipeline stages busy at once, so the roof of all chips is out of reach` : '';
+  return `${shortName(names[p.machine] ?? p.machine)} ${p.phase}: ${formatNumber(w.timeMs / Math.max(w.roofMs, 1e-12), '×')} the time the roof allows (${formatNumber(w.timeMs, 'ms')} against ${formatNumber(w.roofMs, 'ms')}). Of the step: ${parts.join(', ')}${hidden}${idle}.`;
 }
 
 function tip(p: RooflinePoint, names: Record<string, string>): string {

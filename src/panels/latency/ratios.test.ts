@@ -35,7 +35,7 @@ describe('tokensWithinBudget', () => {
 
 describe('paretoFrontier', () => {
   const p = (batch: number, user: number, chip: number, fits = true): SweepPoint => ({
-    machine: 'm', batch, fits, tokensPerSecondPerUser: user, tokensPerSecondPerChip: chip,
+    machine: 'm', batch, fits, chips: 1, tokensPerSecondPerUser: user, tokensPerSecondPerChip: chip,
     tokensPerSecondPerDollarHour: chip, tokensPerSecondPerWatt: chip,
   });
   it('drops dominated and non-fitting points and sorts by per-user speed', () => {

@@ -2,7 +2,7 @@
 // workload, the SRAM-only system and the GPU baseline, each hardware figure overridable.
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
-import { BATCHING_MODES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
+import { BATCHING_MODES, SWEEP_MACHINES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
 import { MODELS, resolveModel } from '../../engine/llm/models';
 import { GPUS, LPU_CHIP, resolveGpu } from '../../engine/llm/hardware';
 import { STACKS } from '../../engine/llm/stacks';
@@ -20,6 +20,7 @@ const topologyOptions = TOPOLOGIES.map((t) => ({ value: t, label: t }));
 const gpuOptions = GPU_IDS.map((g) => ({ value: g, label: GPUS[g].name }));
 const stackOptions = STACK_IDS.map((id) => ({ value: id, label: STACKS[id].name }));
 const batchingOptions = BATCHING_MODES.map((b) => ({ value: b, label: b === 'static' ? 'static batch' : 'continuous (in-flight)' }));
+const sweepMachineOptions = SWEEP_MACHINES.map((v) => ({ value: v, label: v === 'fixed' ? 'this machine at every batch' : 'minimum machine per batch' }));
 
 /** Chip figures a user may override, with units. */
 const CHIP_FIELDS = [
@@ -76,6 +77,11 @@ export function LlmControls() {
           path="llm.batching"
           options={batchingOptions}
           title="static: the batch starts and ends together (static-batch benchmarks); continuous: batch = concurrent requests, each user sends the next when its answer ends, and other users' prefills stall the decode steps"
+        />
+        <SelectField
+          path="llm.sweepMachine"
+          options={sweepMachineOptions}
+          title="The batch sweep (Latency & cost) either keeps this scenario's machine at every batch (batches whose KV cache does not fit are left out) or re-chooses the minimum machine for each batch"
         />
         <NumberField path="llm.prompt" unit="tokens" title="Input tokens per user, processed in the prefill" />
         <NumberField path="llm.output" unit="tokens" title="Tokens generated per user, one per decode step" />
