@@ -11,8 +11,10 @@ async function main(): Promise<void> {
       return (await import('./llm')).runLlmCli(args);
     case 'calibrate':
       return (await import('./calibrate')).runCalibrateCli(args);
+    case 'sweep':
+      return (await import('./sweep')).runSweepCli(args);
     default:
-      throw new UsageError(`unknown command "${command ?? ''}": use "gemm", "llm" or "calibrate"`);
+      throw new UsageError(`unknown command "${command ?? ''}": use "gemm", "llm", "calibrate" or "sweep"`);
   }
 }
 
