@@ -2,6 +2,7 @@
 // and a tooltip saying how the engine computed it.
 import type { MachineResult } from '../../engine/types';
 import { formatMs, formatNumber, formatUsd } from '../../ui/format';
+import { chipsUsed } from '../../scenario/tourFacts';
 
 interface Row {
   key: string;
@@ -12,6 +13,12 @@ interface Row {
 
 const ROWS: Row[] = [
   { key: 'chips', label: 'Chips', how: 'Chips (GPUs) used; the minimum whose memory holds the weights and KV cache unless set', show: (m) => `${m.chips} ${m.chips === 1 ? 'chip' : 'chips'}` },
+  {
+    key: 'chipsUsed',
+    label: 'Chips in use',
+    how: 'Chips (GPUs) that hold part of the model; the rest of the system is idle for this workload',
+    show: (m) => `${chipsUsed(m)} of the ${m.chips} given${chipsUsed(m) < m.chips ? `, ${m.chips - chipsUsed(m)} idle` : ''}`,
+  },
   { key: 'ttft', label: 'Time to first token (TTFT)', how: 'Prefill of the whole prompt for the batch (compute-bound on big GEMMs; SRAM machine: chunks pipelined through its stages)', show: (m) => formatMs(m.ttftMs) },
   { key: 'tpot', label: 'Time per output token, p50', how: 'One simulated decode step for the whole batch: math, weight/KV memory reads, network on the critical path and overheads', show: (m) => formatMs(m.tpotMs) },
   { key: 'p99', label: 'Time per output token, p99', how: 'Statically scheduled SRAM machine: equal to p50 (no run-to-run jitter). GPU: 99th percentile of 2,000 seeded log-normal draws with the jitter CV', show: (m) => formatMs(m.p99TpotMs) },
@@ -26,7 +33,7 @@ const ROWS: Row[] = [
 
 export function MetricsTable({ lpu, gpu }: { lpu: MachineResult; gpu: MachineResult }) {
   return (
-    <table className="data metrics-table" data-testid="metrics-table">
+    <table className="data metrics-table" data-testid="metrics-table" data-highlight="latency-metrics">
       <thead>
         <tr>
           <th scope="col">Figure</th>
