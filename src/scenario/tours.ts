@@ -36,6 +36,7 @@ export const TOUR_TARGETS = [
   'dataflow-sram-counters',
   'latency-metrics',
   'latency-breakdown',
+  'latency-budget',
   'occ-lpu',
   'interconnect-summary',
 ] as const;
@@ -329,7 +330,7 @@ const DEFS: TourDef[] = [
     steps: [
       {
         panel: 'latency',
-        highlight: 'latency',
+        highlight: 'latency-metrics',
         patch: {},
         quote: {
           text: "So right now, on a 180 billion parameter model, we run about 200 tokens per second, which I think is less than 50 on the next generation GPU that's coming out.",
@@ -392,7 +393,7 @@ const DEFS: TourDef[] = [
     steps: [
       {
         panel: 'latency',
-        highlight: 'latency',
+        highlight: 'latency-metrics',
         patch: {},
         quote: {
           text: "I got some pings from NVIDIA engineers who said, we were a little embarrassed that they were claiming 30X 'cause it's nowhere near that.",
@@ -428,7 +429,7 @@ const DEFS: TourDef[] = [
       },
       {
         panel: 'latency',
-        highlight: 'latency',
+        highlight: 'latency-metrics',
         patch: { gpu: { gpu: 'h100-sxm', overrides: { gpusPerNode: 8 } }, llm: { weights: 'fp8' } },
         quote: {
           text: 'If you were to compare that to the previous generation, that would be saying that the users, if you divide 50 by 30, are getting less than two tokens per second,',
@@ -446,7 +447,7 @@ const DEFS: TourDef[] = [
     steps: [
       {
         panel: 'latency',
-        highlight: 'latency',
+        highlight: 'latency-budget',
         patch: { llm: { prompt: 500, output: 100 } },
         quote: {
           text: "There's an economic equation where if you deliver an experience to users under about 250 to 300 milliseconds, you maximize revenue.",

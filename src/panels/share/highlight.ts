@@ -52,8 +52,25 @@ export function highlightTarget(id: string, fallback?: string): () => void {
   };
   apply();
   const timers = [50, 300, 1000, 2000, 4000].map((ms) => setTimeout(apply, ms));
+  // Results can take longer than the timers (a large scenario): move the outline to the step's
+  // own target whenever it appears, however late.
+  let frame = 0;
+  const moved = () => {
+    const el = resolveTarget(id);
+    return el !== null && el !== current;
+  };
+  const observer = new MutationObserver(() => {
+    if (frame || !moved()) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (moved()) apply();
+    });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
   return () => {
     timers.forEach(clearTimeout);
+    observer.disconnect();
+    cancelAnimationFrame(frame);
     current?.classList.remove(CLASS);
   };
 }

@@ -46,6 +46,7 @@ const GPU_FIELDS = [
   ['jitterCv', 'Jitter (CV of time per token)', 'fraction'],
   ['nvlinkGBps', 'NVLink (bidirectional)', 'GB/s'],
   ['nvlinkLatencyUs', 'NVLink latency', 'µs'],
+  ['gpusPerNode', 'GPUs per NVLink domain', 'GPUs'],
   ['interNodeGBps', 'Inter-node per GPU', 'GB/s'],
   ['priceUsdPerHour', 'Price per GPU-hour', 'US$/h'],
   ['powerW', 'Power per GPU', 'W'],
