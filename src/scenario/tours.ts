@@ -102,6 +102,7 @@ const DEFS: TourDef[] = [
         panel: 'dataflow',
         highlight: 'dataflow-array',
         patch: { view: { cycle: PRELOAD + 12 } },
+        quote: { text: 'It was just kind of the obvious way to do it,', timestamp: '07:20', speaker: 'ross' },
         narration:
           'Every busy cell (blue) multiplies the input passing through by its weight, adds the partial sum arriving from above and hands both on. No cell fetches from memory: data moves one neighbour per cycle.',
         facts: [{ kind: 'inputsVisible' }, { kind: 'macsVisible', share: 0.5 }],
@@ -110,7 +111,6 @@ const DEFS: TourDef[] = [
         panel: 'dataflow',
         highlight: 'dataflow-sram-counters',
         patch: { view: { cycle: GEMM_CYCLES - 4 } },
-        quote: { text: "I just didn't know what a systolic array was.", timestamp: '07:15', speaker: 'ross' },
         narration:
           'Near the end: results leave the bottom edge in the same skewed order. Look at the SRAM counters: each operand was read once and then reused along a row or a column of cells.',
         facts: [{ kind: 'outputsWritten' }, { kind: 'operandsReadOnce' }],
@@ -119,7 +119,6 @@ const DEFS: TourDef[] = [
         panel: 'dataflow',
         highlight: 'gemm-dataflow',
         patch: { gemm: { dataflow: 'os' }, view: { cycle: GEMM_CYCLES - 4 } },
-        quote: { text: 'It was just kind of the obvious way to do it,', timestamp: '07:20', speaker: 'ross' },
         narration:
           'Switch to output stationary: each cell now keeps its own result while both operands flow past. Same answer, different traffic: compare the SRAM counters with the weight-stationary run of the previous step.',
         facts: [{ kind: 'sramReadsDifferVsPrevious' }],
@@ -149,7 +148,7 @@ const DEFS: TourDef[] = [
           speaker: 'ross',
         },
         narration:
-          'Generating one token reads every weight of the model once, for a handful of arithmetic operations per byte. In the breakdown, the GPU\'s decode step is almost all memory reads; on the roofline, the decode point sits on the bandwidth slope, far below the compute ceiling.',
+          'Generating one token reads every weight of the model once, for a handful of arithmetic operations per byte. In the breakdown, the GPU\'s decode step is almost all memory reads: the arithmetic waits for the bytes.',
         facts: [{ kind: 'shareAbove', machine: 'gpu', part: 'memoryMs', share: 0.9 }],
       },
       {
@@ -186,7 +185,7 @@ const DEFS: TourDef[] = [
           speaker: 'host',
         },
         narration:
-          'Serve many users at once: one read of the weights now feeds every user in the batch, so system throughput climbs. But every user also has a KV cache, read in full for each token: with many users and a long context those reads add up, and each user\'s time per token rises. The GPU trades latency for throughput.',
+          'Serve many users at once: one read of the weights now feeds every user in the batch, so system throughput climbs. But every user also has a KV cache, read in full for each of their tokens: with many users those reads add up, and each user\'s time per token rises. The GPU trades latency for throughput.',
         facts: [
           { kind: 'systemThroughputVsPrevious', machine: 'gpu', change: 'rises' },
           { kind: 'tpotVsPrevious', machine: 'gpu', change: 'rises' },
@@ -212,7 +211,6 @@ const DEFS: TourDef[] = [
         panel: 'sram',
         highlight: 'llm-weights',
         patch: { llm: { weights: 'int8' } },
-        quote: { text: 'So we used an older technology, 14 nanometer,', timestamp: '17:34', speaker: 'ross' },
         narration: 'Store the weights in 8 bits and watch the number of chips needed fall.',
         facts: [{ kind: 'chipsVsPrevious', machine: 'lpu', change: 'falls' }],
       },
@@ -262,13 +260,9 @@ const DEFS: TourDef[] = [
         panel: 'latency',
         highlight: 'lpu-chips',
         patch: { lpu: { chips: 800 } },
-        quote: {
-          text: 'even though we had 170 GPUs versus 48 TPUs, the 48 TPUs won 99 out of 100 games with the exact same software.',
-          timestamp: '12:34',
-          speaker: 'ross',
-        },
+        quote: { text: "And so the insight was, let's build scaled inference.", timestamp: '12:49', speaker: 'ross' },
         narration:
-          'Give it more chips. The engine picks the fastest layout that fits in them: a wider tensor-parallel group per layer and fewer pipeline stages, so each chip streams a smaller share of the weights. The memory bar shrinks and time per token falls; the network bar does not shrink, and is now close to half the step. The Chips rows say how many of the chips given hold the model.',
+          'Give it more chips. The engine picks the fastest layout that fits in them: a wider tensor-parallel group per layer and fewer pipeline stages, so each chip streams a smaller share of the weights. The memory bar shrinks and time per token falls; the network bar does not shrink, and is now close to half the step. The note under Chips says how many of the chips given hold the model.',
         facts: [
           { kind: 'tpotVsPrevious', machine: 'lpu', change: 'falls' },
           { kind: 'partVsPrevious', machine: 'lpu', part: 'memoryMs', change: 'falls' },
@@ -280,7 +274,11 @@ const DEFS: TourDef[] = [
         panel: 'latency',
         highlight: 'latency-metrics',
         patch: { lpu: { chips: 4000 } },
-        quote: { text: "And so the insight was, let's build scaled inference.", timestamp: '12:49', speaker: 'ross' },
+        quote: {
+          text: 'even though we had 170 GPUs versus 48 TPUs, the 48 TPUs won 99 out of 100 games with the exact same software.',
+          timestamp: '12:34',
+          speaker: 'ross',
+        },
         narration:
           'Five times the chips: nothing changes. Time per token stays where it was and the same number of chips hold the model; the rest sit idle (Chips in use). This is where adding chips stops helping: a still wider group would stream less per chip, but its all-reduces would span more chips and cost more network time than they save, so the engine keeps the layout it had.',
         facts: [
@@ -291,10 +289,10 @@ const DEFS: TourDef[] = [
       },
       {
         panel: 'latency',
-        highlight: 'lpu-topology',
+        highlight: 'latency-breakdown',
         patch: { lpu: { chips: 4000, topology: 'ring' } },
         narration:
-          'The same chips wired as a ring: every message between chips walks the ring, so the engine falls back to small groups and many pipeline stages. Now the network is the larger part of the step, and time per token rises several fold. Where adding chips stops helping depends on the network.',
+          'The same chips wired as a ring (Topology): every message between chips walks the ring, so the engine falls back to small groups and many pipeline stages. Now the network is the larger part of the step, and time per token rises several fold. Where adding chips stops helping depends on the network.',
         facts: [
           { kind: 'tpotVsPrevious', machine: 'lpu', change: 'rises' },
           { kind: 'shareAbove', machine: 'lpu', part: 'networkMs', share: 0.5 },
@@ -314,7 +312,7 @@ const DEFS: TourDef[] = [
         patch: { llm: { batch: 64 }, lpu: { chips: 4000 } },
         quote: { text: 'we have hundreds or thousands of chips contributing', timestamp: '13:00', speaker: 'ross' },
         narration:
-          'The same users on the chips where one user gained nothing. Now the extra SRAM is worth having: more chips hold the model, each with fewer users\' keys and values to stream, and time per token falls. Chips pay off when the model, batch or context needs their SRAM; beyond that they add cost and power, not speed.',
+          'The same users on the chips where one user gained nothing. Now the extra SRAM is worth having: more chips hold the model, each streaming a smaller share of the weights and of the users\' keys and values, and time per token falls. Chips pay off when the model, batch or context needs their SRAM; beyond that they add cost and power, not speed.',
         facts: [
           { kind: 'tpotVsPrevious', machine: 'lpu', change: 'falls' },
           { kind: 'chipsUsedVsPrevious', machine: 'lpu', change: 'rises' },
