@@ -65,6 +65,8 @@ export interface FactCheck {
   ok: boolean;
   /** What was compared, with the values: for test messages and the overlay's tooltip. */
   detail: string;
+  /** The values compared, short, shown beside the fact (e.g. '3.09 → 2.45 ms', '653 of 800 chips'). */
+  shown?: string;
 }
 
 const MACHINE_LABEL: Record<FactMachine, string> = { lpu: 'SRAM system', gpu: 'GPU' };
@@ -126,9 +128,13 @@ export function compare(cur: number, prev: number, change: Change, tolerance = 0
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
 
-function vsPrevious(name: string, cur: number, prev: number, change: Change, tolerance?: number): FactCheck {
-  return { ok: compare(cur, prev, change, tolerance), detail: `${name}: ${fmt(prev)} -> ${fmt(cur)} (wanted: ${change})` };
+function vsPrevious(name: string, cur: number, prev: number, change: Change, tolerance?: number, unit = ''): FactCheck {
+  return { ok: compare(cur, prev, change, tolerance), detail: `${name}: ${fmt(prev)} -> ${fmt(cur)} (wanted: ${change})`, shown: `${short(prev)} → ${short(cur)}${unit}` };
 }
+
+/** 3 significant digits, thousands separated, like the panels. */
+const short = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toLocaleString('en-US') : String(x));
+const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 const missing = (what: string): FactCheck => ({ ok: false, detail: `no ${what} to check against` });
 
@@ -144,29 +150,29 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
       const weights = pes ? pes.weight.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0) : 0;
       const macs = pes ? pes.active.reduce((n, v) => n + v, 0) : 0;
       const cells = pes ? pes.active.length : 1;
-      if (f.kind === 'inputsVisible') return { ok: inputs > 0, detail: `${inputs} cells hold an input` };
-      if (f.kind === 'weightsOnlyVisible') return { ok: weights > 0 && inputs === 0, detail: `${weights} cells hold a weight, ${inputs} an input` };
-      return { ok: macs >= f.share * cells, detail: `${macs} of ${cells} cells do a MAC` };
+      if (f.kind === 'inputsVisible') return { ok: inputs > 0, detail: `${inputs} cells hold an input`, shown: `${inputs} of ${cells} cells` };
+      if (f.kind === 'weightsOnlyVisible') return { ok: weights > 0 && inputs === 0, detail: `${weights} cells hold a weight, ${inputs} an input`, shown: `${weights} weights, ${inputs} inputs` };
+      return { ok: macs >= f.share * cells, detail: `${macs} of ${cells} cells do a MAC`, shown: `${macs} of ${cells} cells` };
     }
     case 'outputsWritten': {
       if (ctx.pes === undefined) return missing('array state');
       const w = ctx.pes ? ctx.pes.sram[2] : 0;
-      return { ok: w > 0, detail: `${w} ofmap writes so far` };
+      return { ok: w > 0, detail: `${w} ofmap writes so far`, shown: `${w} writes` };
     }
     case 'operandsReadOnce': {
       const g = ctx.gemm;
       if (!g) return missing('GEMM result');
-      return { ok: g.sram.ifmapReads === g.m * g.k && g.sram.filterReads === g.k * g.n, detail: `ifmap reads ${g.sram.ifmapReads} of ${g.m * g.k} elements, filter reads ${g.sram.filterReads} of ${g.k * g.n}` };
+      return { ok: g.sram.ifmapReads === g.m * g.k && g.sram.filterReads === g.k * g.n, detail: `ifmap reads ${g.sram.ifmapReads} of ${g.m * g.k} elements, filter reads ${g.sram.filterReads} of ${g.k * g.n}`, shown: `A ${g.sram.ifmapReads} of ${g.m * g.k}, B ${g.sram.filterReads} of ${g.k * g.n}` };
     }
     case 'folds': {
       const g = ctx.gemm;
       if (!g) return missing('GEMM result');
-      return { ok: g.folds >= f.atLeast, detail: `${g.folds} folds` };
+      return { ok: g.folds >= f.atLeast, detail: `${g.folds} folds`, shown: `${g.folds} folds` };
     }
     case 'psumReadBack': {
       const g = ctx.gemm;
       if (!g) return missing('GEMM result');
-      return { ok: g.sram.ofmapReads > 0, detail: `${g.sram.ofmapReads} partial sums read back` };
+      return { ok: g.sram.ofmapReads > 0, detail: `${g.sram.ofmapReads} partial sums read back`, shown: `${g.sram.ofmapReads} read back` };
     }
     case 'sramReadsDifferVsPrevious': {
       const g = ctx.gemm;
@@ -174,14 +180,14 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
       if (!g || !p) return missing('GEMM results');
       const reads = (r: GemmResult) => [r.sram.ifmapReads, r.sram.filterReads, r.sram.ofmapReads];
       const same = reads(g).every((v, i) => v === reads(p)[i]);
-      return { ok: !same, detail: `reads ${reads(p).join('/')} -> ${reads(g).join('/')}` };
+      return { ok: !same, detail: `reads ${reads(p).join('/')} -> ${reads(g).join('/')}`, shown: `A/B/psum reads ${reads(p).join('/')} → ${reads(g).join('/')}` };
     }
     case 'chipsUsedBelowGiven':
     case 'fits': {
       const m = ctx.llm?.[f.machine];
       if (!m) return missing('LLM result');
       if (f.kind === 'fits') return { ok: m.fits, detail: m.fits ? 'fits' : (m.message ?? 'does not fit') };
-      return { ok: m.fits && chipsUsed(m) < m.chips, detail: `${chipsUsed(m)} of ${m.chips} chips hold data` };
+      return { ok: m.fits && chipsUsed(m) < m.chips, detail: `${chipsUsed(m)} of ${m.chips} chips hold data`, shown: `${short(chipsUsed(m))} of ${short(m.chips)} in use` };
     }
     case 'shareAbove':
     case 'shareBelow': {
@@ -189,7 +195,7 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
       if (!m) return missing('LLM result');
       const share = breakdownTotal(m) > 0 ? m.breakdown[f.part] / breakdownTotal(m) : 0;
       const ok = m.fits && (f.kind === 'shareAbove' ? share > f.share : share < f.share);
-      return { ok, detail: `${PART_LABEL[f.part]} share ${fmt(share)} (wanted ${f.kind === 'shareAbove' ? '>' : '<'} ${f.share})` };
+      return { ok, detail: `${PART_LABEL[f.part]} share ${fmt(share)} (wanted ${f.kind === 'shareAbove' ? '>' : '<'} ${f.share})`, shown: pct(share) };
     }
     default: {
       const m = ctx.llm?.[f.machine];
@@ -197,14 +203,17 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
       if (!m || !p) return missing('results of this and the previous step');
       if (!m.fits || !p.fits) return { ok: false, detail: 'a machine does not fit' };
       switch (f.kind) {
-        case 'tpotVsPrevious': return vsPrevious('time per token (ms)', m.tpotMs, p.tpotMs, f.change, f.tolerance);
-        case 'ttftVsPrevious': return vsPrevious('time to first token (ms)', m.ttftMs, p.ttftMs, f.change);
-        case 'systemThroughputVsPrevious': return vsPrevious('system tokens/s', m.systemTokensPerSecond, p.systemTokensPerSecond, f.change);
-        case 'costPerTokenVsPrevious': return vsPrevious('cost per million tokens', m.costPerMillionTokensUsd, p.costPerMillionTokensUsd, f.change);
+        case 'tpotVsPrevious': return vsPrevious('time per token (ms)', m.tpotMs, p.tpotMs, f.change, f.tolerance, ' ms');
+        case 'ttftVsPrevious': return vsPrevious('time to first token (ms)', m.ttftMs, p.ttftMs, f.change, undefined, ' ms');
+        case 'systemThroughputVsPrevious': return vsPrevious('system tokens/s', m.systemTokensPerSecond, p.systemTokensPerSecond, f.change, undefined, ' tokens/s');
+        case 'costPerTokenVsPrevious': return vsPrevious('cost per million tokens', m.costPerMillionTokensUsd, p.costPerMillionTokensUsd, f.change, undefined, ' US$/M');
         case 'chipsVsPrevious': return vsPrevious('chips', m.chips, p.chips, f.change, 0);
         case 'chipsUsedVsPrevious': return vsPrevious('chips in use', chipsUsed(m), chipsUsed(p), f.change, 0);
-        case 'partVsPrevious': return vsPrevious(`${PART_LABEL[f.part]} (ms)`, m.breakdown[f.part], p.breakdown[f.part], f.change);
-        case 'kvShareVsPrevious': return vsPrevious('KV share of memory', kvShare(m), kvShare(p), f.change);
+        case 'partVsPrevious': return vsPrevious(`${PART_LABEL[f.part]} (ms)`, m.breakdown[f.part], p.breakdown[f.part], f.change, undefined, ' ms');
+        case 'kvShareVsPrevious': {
+          const c = vsPrevious('KV share of memory', kvShare(m), kvShare(p), f.change);
+          return { ...c, shown: `${(kvShare(p) * 100).toPrecision(2)}% → ${(kvShare(m) * 100).toPrecision(2)}%` };
+        }
       }
     }
   }

@@ -258,11 +258,11 @@ const DEFS: TourDef[] = [
       },
       {
         panel: 'latency',
-        highlight: 'lpu-chips',
+        highlight: 'latency-breakdown',
         patch: { lpu: { chips: 800 } },
         quote: { text: "And so the insight was, let's build scaled inference.", timestamp: '12:49', speaker: 'ross' },
         narration:
-          'Give it more chips. The engine picks the fastest layout that fits in them: a wider tensor-parallel group per layer and fewer pipeline stages, so each chip streams a smaller share of the weights. The memory bar shrinks and time per token falls; the network bar does not shrink, and is now close to half the step. The note under Chips says how many of the chips given hold the model.',
+          'Give it more chips. The engine picks the fastest layout that fits in them: a wider tensor-parallel group per layer and fewer pipeline stages, so each chip streams a smaller share of the weights. The memory bar shrinks and time per token falls; the network bar does not shrink, and is now close to half the step. Not all of the chips given hold the model (listed below).',
         facts: [
           { kind: 'tpotVsPrevious', machine: 'lpu', change: 'falls' },
           { kind: 'partVsPrevious', machine: 'lpu', part: 'memoryMs', change: 'falls' },

@@ -90,6 +90,7 @@ export function TourOverlay() {
                 <li key={i} data-testid="tour-fact" data-state={state} title={c ? `${c.ok ? 'Holds' : 'Does not hold'} for the results shown: ${c.detail}` : 'Checking against the results…'}>
                   <span aria-hidden="true" className={`tour-fact-mark tour-fact-${state}`}>{state === 'holds' ? '✓' : state === 'fails' ? '✗' : '…'}</span>{' '}
                   {describeFact(f)}
+                  {c?.shown ? <span className="tour-fact-shown" data-testid="tour-fact-shown"> ({c.shown})</span> : null}
                   {state === 'fails' ? <span className="sr-only"> (does not hold for these results)</span> : null}
                 </li>
               );

@@ -41,6 +41,13 @@ export function reveal(el: Element): void {
  */
 export function highlightTarget(id: string, fallback?: string): () => void {
   let current: Element | null = null;
+  // Once the user scrolls, clicks or types, the page is theirs: keep the outline, stop scrolling.
+  let userActed = false;
+  const acted = () => {
+    userActed = true;
+  };
+  const events = ['pointerdown', 'wheel', 'keydown', 'touchstart'] as const;
+  events.forEach((e) => window.addEventListener(e, acted, { capture: true, passive: true }));
   const apply = () => {
     const el = resolveTarget(id) ?? (fallback ? resolveTarget(fallback) : null);
     if (el !== current) {
@@ -48,7 +55,7 @@ export function highlightTarget(id: string, fallback?: string): () => void {
       current = el;
       current?.classList.add(CLASS);
     }
-    if (current) reveal(current);
+    if (current && !userActed) reveal(current);
   };
   apply();
   const timers = [50, 300, 1000, 2000, 4000].map((ms) => setTimeout(apply, ms));
@@ -69,6 +76,7 @@ export function highlightTarget(id: string, fallback?: string): () => void {
   observer.observe(document.body, { childList: true, subtree: true });
   return () => {
     timers.forEach(clearTimeout);
+    events.forEach((e) => window.removeEventListener(e, acted, { capture: true }));
     observer.disconnect();
     cancelAnimationFrame(frame);
     current?.classList.remove(CLASS);
