@@ -8,7 +8,9 @@ import { ScenarioSchema } from './schema';
 import { TOURS, TOUR_TARGETS, scenarioForTourStep, type Speaker } from './tours';
 import { checkFact, compare, type FactContext, type ShownPes } from './tourFacts';
 import { PANELS, type Scenario } from './types';
-import { simulateLlm } from '../engine/llm/simulate';
+import { lpuInputs, simulateLlm } from '../engine/llm/simulate';
+import { layoutLpu, lpuClosedFormStep, lpuClosedFormTokenUs } from '../engine/llm/lpu';
+import { lpuCandidates } from '../engine/llm/partition';
 import { createInterconnect } from '../engine/interconnect';
 import { loadWasmModule } from '../engine/wasmNode';
 import { nodeEngine } from '../engine/systolic/testUtil';
@@ -176,6 +178,26 @@ describe('tour facts hold for the live results', () => {
       if (t.id !== 'b200-30x') expect(facts, `${t.id} states no checkable fact`).toBeGreaterThan(0);
     }, 120_000);
   }
+
+  it('scaled-inference: where chips stop helping, every wider layout that fits is slower, by more network than it saves', () => {
+    const t = TOURS.find((x) => x.id === 'scaled-inference')!;
+    const at = t.steps.findIndex((st) => st.facts?.some((f) => f.kind === 'tpotVsPrevious' && f.change === 'flat'));
+    expect(at).toBeGreaterThan(0);
+    const i = lpuInputs(scenarioForTourStep(t.id, at)!);
+    const chosen = layoutLpu(i);
+    const users = 1;
+    const step = (g: typeof chosen) => lpuClosedFormStep(i.model, i.shape, i.chip, i.topology, g, users);
+    const wider = lpuCandidates(i.model, i.shape, i.chip, true, i.chips!).filter((c) => c.tp > chosen.tp);
+    expect(wider.length).toBeGreaterThan(0);
+    const c0 = step(chosen);
+    for (const c of wider) {
+      const w = step({ ...chosen, ...c });
+      expect(lpuClosedFormTokenUs(i.model, i.shape, i.chip, i.topology, c), `tp ${c.tp} x ${c.stages}`).toBeGreaterThan(lpuClosedFormTokenUs(i.model, i.shape, i.chip, i.topology, chosen));
+      // It streams less per chip (compute chain shorter or equal) but pays more in the network than that saves.
+      expect(w.passComputeUs, `tp ${c.tp}`).toBeLessThanOrEqual(c0.passComputeUs * 1.0001);
+      expect(w.passCommUs - c0.passCommUs, `tp ${c.tp}`).toBeGreaterThan(c0.passComputeUs - w.passComputeUs);
+    }
+  });
 
   it('the evaluator fails what is false', async () => {
     expect(compare(2, 1, 'rises')).toBe(true);
