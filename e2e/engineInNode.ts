@@ -49,4 +49,26 @@ process.stdout.write(JSON.stringify(r));
   }
 }
 
+/** The engine's LlmResult for a whole scenario (e.g. a tour step's), computed in Node. */
+export function scenarioResult(scenario: unknown): LlmResult {
+  const root = process.cwd();
+  const file = join(tmpdir(), `sramlat-scenario-${process.pid}-${Date.now()}.mts`);
+  writeFileSync(
+    file,
+    `import { simulateLlm } from '${root}/src/engine/llm/simulate';
+import { createInterconnect } from '${root}/src/engine/interconnect';
+import { loadWasmModule } from '${root}/src/engine/wasmNode';
+const r = simulateLlm(${JSON.stringify(scenario)}, createInterconnect(await loadWasmModule('interconnect')));
+r.lpu.network = null;
+r.gpu.network = null;
+process.stdout.write(JSON.stringify(r));
+`,
+  );
+  try {
+    return JSON.parse(execFileSync('npx', ['tsx', file], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 })) as LlmResult;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 export const SCENARIO = { model: 'llama-2-70b', batch: 1, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' } as const;

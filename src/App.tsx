@@ -20,6 +20,7 @@ export function App() {
   const panel = useStore((s) => s.scenario.view.panel);
   const hidden = useStore((s) => s.scenario.classroom.hidden);
   const presenter = useStore((s) => s.scenario.view.presenter);
+  const touring = useStore((s) => s.scenario.view.tour !== null);
   const setPanel = useStore((s) => s.setPanel);
 
   useEffect(() => startUrlSync(), []); // before the runner: a link's scenario runs first
@@ -30,7 +31,7 @@ export function App() {
   // A link may hide the panel it opens on: show the first visible one instead.
   const shown: PanelId = visible.includes(panel) || visible.length === 0 ? panel : visible[0];
   return (
-    <div className={`app${presenter ? ' presenter' : ''}`}>
+    <div className={`app${presenter ? ' presenter' : ''}${touring ? ' touring' : ''}`}>
       <header className="app-header">
         <h1>
           SRAM vs HBM <span className="subtitle">why an SRAM-only, compiler-scheduled machine answers faster, and where it stops</span>

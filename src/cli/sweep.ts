@@ -57,7 +57,10 @@ function row(point: string[], o: LlmCliOutput): string {
   return csvLine(COLUMNS.map(v));
 }
 
-export async function runSweepCli(args: string[], out = process.stdout, err = process.stderr): Promise<void> {
+/** Where the CSV and the progress bar go (stdout and stderr by default). */
+export interface TextSink { write(text: string): unknown }
+
+export async function runSweepCli(args: string[], out: TextSink = process.stdout, err: TextSink = process.stderr): Promise<void> {
   const { grid, base } = parseSweepArgs(args);
   // every point is parsed (limits checked) before any runs: a bad value fails the call at once, with no partial CSV
   for (const point of grid) await parseLlmArgs([...base, ...point]);

@@ -1,25 +1,55 @@
 // Guided tours as data. Each step is its tour's base preset with the step's patch applied
 // (steps are independent, so a link can open any step). Narration says where to look and
-// why; it never states a figure the engine computes (the panels show those live).
-// Quotes are verbatim from the talk transcript (src/scenario/fixtures/talk-transcript.txt,
-// "Conversation with Groq CEO Jonathan Ross"), timestamp = the line the quote starts on.
+// why; it never states a figure the engine computes (the panels show those live). What it
+// claims about the panel is listed in `facts`, which tours.test.ts checks against the real
+// engine for every step. Quotes are verbatim from the talk transcript
+// (src/scenario/fixtures/talk-transcript.txt, "Conversation with Groq CEO Jonathan Ross",
+// early 2024), timestamp = the line the quote starts on, speaker = whose turn it is in.
 import { applyPatch, type ScenarioPatch } from './patch';
 import { presetScenario, type PresetId } from './presets';
+import { DEFAULT_SCENARIO } from './defaults';
+import { foldGeometry, weightLoadCycles } from '../engine/systolic/geometry';
+import type { TourFact } from './tourFacts';
 import type { PanelId, Scenario } from './types';
+
+/** When the talk was given (the transcript has no date; its content places it in early 2024). */
+export const TALK_DATE = 'early 2024';
+
+export type Speaker = 'host' | 'ross';
+
+export const SPEAKER_NAMES: Record<Speaker, string> = { host: 'Host', ross: 'Jonathan Ross (Groq CEO)' };
 
 export interface TourQuote {
   text: string;
   /** 'mm:ss' into the talk. */
   timestamp: string;
+  /** Whose turn the quote is in (the transcript marks each turn with a leading '- '). */
+  speaker: Speaker;
 }
+
+/**
+ * Elements a step can point at besides panels and controls (data-highlight in the panels):
+ * the part of a panel the step talks about, small enough to sit beside the tour box.
+ */
+export const TOUR_TARGETS = [
+  'dataflow-array',
+  'dataflow-sram-counters',
+  'latency-metrics',
+  'latency-breakdown',
+  'latency-budget',
+  'occ-lpu',
+  'interconnect-summary',
+] as const;
 
 export interface TourStep {
   narration: string;
   panel: PanelId;
-  /** A panel id or a control id (keys.ts `controlId`, e.g. 'llm-batch'). */
+  /** A panel id, a control id (keys.ts `controlId`, e.g. 'llm-batch') or one of TOUR_TARGETS. */
   highlight?: string;
   patch: ScenarioPatch;
   quote?: TourQuote;
+  /** What the panel shows at this step, checked against the engine (tourFacts.ts). */
+  facts?: TourFact[];
 }
 
 export interface Tour {
@@ -34,6 +64,12 @@ export interface Tour {
 
 type TourDef = Omit<Tour, 'base'>;
 
+// The systolic steps sit at cycles taken from the schedule of the default array: the weight
+// preload (ws: one row per cycle), then the inputs' skewed entry, then the drain.
+const G = DEFAULT_SCENARIO.gemm;
+const PRELOAD = weightLoadCycles(G);
+const GEMM_CYCLES = foldGeometry(G).folds * foldGeometry(G).foldLength;
+
 const DEFS: TourDef[] = [
   {
     id: 'systolic-array',
@@ -42,52 +78,58 @@ const DEFS: TourDef[] = [
     steps: [
       {
         panel: 'dataflow',
-        highlight: 'dataflow',
-        patch: { view: { cycle: 0 } },
+        highlight: 'dataflow-array',
+        patch: { view: { cycle: PRELOAD } },
         quote: {
           text: 'the main algorithm that was consuming most of the CPU cycles at Google was matrix multiply,',
           timestamp: '06:36',
+          speaker: 'ross',
         },
         narration:
-          'A neural network layer is mostly one operation: a matrix of activations times a matrix of weights. Here each weight sits in one cell of a grid of multiply-accumulate cells, loaded before the inputs arrive.',
+          'A neural network layer is mostly one operation: a matrix of activations times a matrix of weights. Here each weight sits in one cell of a grid of multiply-accumulate cells. The first cycles only load the weights, one row per cycle: no input has entered yet.',
+        facts: [{ kind: 'weightsOnlyVisible' }],
       },
       {
         panel: 'dataflow',
-        highlight: 'dataflow',
-        patch: { view: { cycle: 4 } },
-        quote: { text: "and then what we did was we came up with what's called a systolic array,", timestamp: '07:00' },
+        highlight: 'dataflow-array',
+        patch: { view: { cycle: PRELOAD + 4 } },
+        quote: { text: "and then what we did was we came up with what's called a systolic array,", timestamp: '07:00', speaker: 'ross' },
         narration:
-          'Step the clock. Inputs enter at the left edge, each row one cycle behind the row above. That skew is what makes every value meet the right weight at the right moment: watch the diagonal wavefront.',
+          'A few cycles after the preload. Inputs (orange) enter at the left edge, each row one cycle behind the row above. That skew is what makes every value meet the right weight at the right moment: watch the diagonal wavefront (press Space to play).',
+        facts: [{ kind: 'inputsVisible' }],
       },
       {
         panel: 'dataflow',
-        highlight: 'dataflow',
-        patch: { view: { cycle: 12 } },
+        highlight: 'dataflow-array',
+        patch: { view: { cycle: PRELOAD + 12 } },
+        quote: { text: 'It was just kind of the obvious way to do it,', timestamp: '07:20', speaker: 'ross' },
         narration:
-          'Every busy cell multiplies the input passing through by its weight, adds the partial sum arriving from above and hands both on. No cell fetches from memory: data moves one neighbour per cycle.',
+          'Every busy cell (blue) multiplies the input passing through by its weight, adds the partial sum arriving from above and hands both on. No cell fetches from memory: data moves one neighbour per cycle.',
+        facts: [{ kind: 'inputsVisible' }, { kind: 'macsVisible', share: 0.5 }],
       },
       {
         panel: 'dataflow',
-        highlight: 'gemm-m',
-        patch: { view: { cycle: 24 } },
-        quote: { text: "I just didn't know what a systolic array was.", timestamp: '07:15' },
+        highlight: 'dataflow-sram-counters',
+        patch: { view: { cycle: GEMM_CYCLES - 4 } },
         narration:
-          'Results leave the bottom edge in the same skewed order. Look at the SRAM counters: each operand was read once and then reused along a row or a column of cells.',
+          'Near the end: results leave the bottom edge in the same skewed order. Look at the SRAM counters: each operand was read once and then reused along a row or a column of cells.',
+        facts: [{ kind: 'outputsWritten' }, { kind: 'operandsReadOnce' }],
+      },
+      {
+        panel: 'dataflow',
+        highlight: 'gemm-dataflow',
+        patch: { gemm: { dataflow: 'os' }, view: { cycle: GEMM_CYCLES - 4 } },
+        narration:
+          'Switch to output stationary: each cell now keeps its own result while both operands flow past. Same answer, different traffic: compare the SRAM counters with the weight-stationary run of the previous step.',
+        facts: [{ kind: 'sramReadsDifferVsPrevious' }],
       },
       {
         panel: 'dataflow',
         highlight: 'gemm-k',
         patch: { gemm: { k: 20 }, view: { cycle: 0 } },
         narration:
-          'Make the reduction dimension longer than the array is tall and the product no longer fits in one pass: the array folds, and partial sums go back to SRAM between passes. Watch the fold counter and the utilisation.',
-      },
-      {
-        panel: 'dataflow',
-        highlight: 'gemm-dataflow',
-        patch: { gemm: { dataflow: 'os' }, view: { cycle: 0 } },
-        quote: { text: 'It was just kind of the obvious way to do it,', timestamp: '07:20' },
-        narration:
-          'Switch to output stationary: each cell now keeps its own result while both operands flow past. Same answer, different traffic; compare the SRAM reads with the weight-stationary run.',
+          'Back to weight stationary, and make the reduction dimension longer than the array is tall: the product no longer fits in one pass. The array folds, and partial sums go back to SRAM between passes. Watch the fold counter and the ofmap reads as it plays.',
+        facts: [{ kind: 'folds', atLeast: 2 }, { kind: 'psumReadBack' }],
       },
     ],
   },
@@ -98,35 +140,40 @@ const DEFS: TourDef[] = [
     steps: [
       {
         panel: 'latency',
-        highlight: 'latency',
+        highlight: 'latency-breakdown',
         patch: { llm: { model: 'llama-2-7b' }, gpu: { gpus: 1, tp: 1 } },
         quote: {
           text: 'HBM is this high-bandwidth memory which is required to get performance because the speed at which you can run these applications depends on how quickly you can read that memory.',
           timestamp: '15:55',
+          speaker: 'ross',
         },
         narration:
-          'Generating one token reads every weight of the model once, for a handful of arithmetic operations per byte. On the roofline, the decode point sits on the bandwidth slope, far below the compute ceiling.',
-      },
-      {
-        panel: 'latency',
-        highlight: 'gpu-gpu',
-        patch: { llm: { model: 'llama-2-7b' }, gpu: { gpu: 'h200', gpus: 1, tp: 1 } },
-        narration:
-          'Swap in the H200: the same tensor cores as the H100, with faster HBM. Time per token follows the memory bandwidth, not the compute.',
+          'Generating one token reads every weight of the model once, for a handful of arithmetic operations per byte. In the breakdown, most of the GPU\'s decode step is memory reads (the arithmetic waits for the bytes); the rest is the serving stack\'s fixed time per layer.',
+        facts: [{ kind: 'shareAbove', machine: 'gpu', part: 'memoryMs', share: 0.7 }],
       },
       {
         panel: 'latency',
         highlight: 'gpu-tflops-bf16',
         patch: { llm: { model: 'llama-2-7b' }, gpu: { gpus: 1, tp: 1, overrides: { tflopsBf16: 1978 } } },
         narration:
-          'Back on the H100, double its 16-bit compute instead (an override). Time per token hardly moves: the tensor cores were waiting for data.',
+          'Double the H100\'s 16-bit compute (an override). Time per token does not move: the tensor cores were waiting for data.',
+        facts: [{ kind: 'tpotVsPrevious', machine: 'gpu', change: 'flat' }, { kind: 'shareAbove', machine: 'gpu', part: 'memoryMs', share: 0.7 }],
+      },
+      {
+        panel: 'latency',
+        highlight: 'gpu-gpu',
+        patch: { llm: { model: 'llama-2-7b' }, gpu: { gpu: 'h200', gpus: 1, tp: 1 } },
+        narration:
+          'Now swap in the H200 instead: the same tensor cores as the H100, with faster HBM. Time per token falls with the memory bandwidth.',
+        facts: [{ kind: 'tpotVsPrevious', machine: 'gpu', change: 'falls' }],
       },
       {
         panel: 'latency',
         highlight: 'llm-weights',
         patch: { llm: { model: 'llama-2-7b', weights: 'fp8' }, gpu: { gpus: 1, tp: 1 } },
         narration:
-          'Store the weights in 8 bits: fewer bytes to read per token. Watch time per token follow the bytes read.',
+          'Back on the plain H100, store the weights in 8 bits: half the bytes to read per token. Time per token falls with the bytes read.',
+        facts: [{ kind: 'tpotVsPrevious', machine: 'gpu', change: 'falls' }],
       },
       {
         panel: 'latency',
@@ -135,9 +182,14 @@ const DEFS: TourDef[] = [
         quote: {
           text: 'including things like HBM, were really oriented around a world back then, which was everything was about training.',
           timestamp: '14:36',
+          speaker: 'host',
         },
         narration:
-          'Serve many users at once: one read of the weights now feeds every user in the batch. System throughput climbs while each user still waits on the same weight reads: the GPU trades latency for throughput.',
+          'Serve many users at once: one read of the weights now feeds every user in the batch, so system throughput climbs. But every user also has a KV cache, read in full for each of their tokens: with many users those reads add up, and each user\'s time per token rises. The GPU trades latency for throughput.',
+        facts: [
+          { kind: 'systemThroughputVsPrevious', machine: 'gpu', change: 'rises' },
+          { kind: 'tpotVsPrevious', machine: 'gpu', change: 'rises' },
+        ],
       },
     ],
   },
@@ -148,18 +200,19 @@ const DEFS: TourDef[] = [
     steps: [
       {
         panel: 'sram',
-        highlight: 'sram',
+        highlight: 'occ-lpu',
         patch: {},
-        quote: { text: "We didn't use external memory.", timestamp: '17:39' },
+        quote: { text: "We didn't use external memory.", timestamp: '17:39', speaker: 'ross' },
         narration:
           'Each chip has only its on-chip SRAM, a few hundred megabytes, and no external memory. The system must hold the whole model: read the number of chips chosen and how full each one is with weights.',
+        facts: [{ kind: 'fits', machine: 'lpu' }],
       },
       {
         panel: 'sram',
         highlight: 'llm-weights',
         patch: { llm: { weights: 'int8' } },
-        quote: { text: 'So we used an older technology, 14 nanometer,', timestamp: '17:34' },
         narration: 'Store the weights in 8 bits and watch the number of chips needed fall.',
+        facts: [{ kind: 'chipsVsPrevious', machine: 'lpu', change: 'falls' }],
       },
       {
         panel: 'sram',
@@ -167,12 +220,14 @@ const DEFS: TourDef[] = [
         patch: { llm: { batch: 8, prompt: 4096 } },
         narration:
           'The KV cache needs SRAM too: every user and every token of context adds keys and values on every layer. Raise batch and context and watch the KV share of each chip grow.',
+        facts: [{ kind: 'kvShareVsPrevious', machine: 'lpu', change: 'rises' }],
       },
       {
         panel: 'sram',
         highlight: 'llm-model',
         patch: { llm: { model: 'llama-2-7b' } },
         narration: 'A 7B model, for scale: compare the chip count with the 70B model.',
+        facts: [{ kind: 'chipsVsPrevious', machine: 'lpu', change: 'falls' }],
       },
       {
         panel: 'sram',
@@ -180,55 +235,89 @@ const DEFS: TourDef[] = [
         patch: { llm: { model: 'falcon-180b' } },
         narration:
           'And a 180B model. This is the price of SRAM only: capacity is bought one chip at a time, so the chip count grows with the model.',
+        facts: [{ kind: 'chipsVsPrevious', machine: 'lpu', change: 'rises' }],
       },
     ],
   },
   {
     id: 'scaled-inference',
-    title: 'Scaled inference: adding chips until the network dominates',
+    title: 'Scaled inference: where adding chips stops helping',
     basePreset: 'default',
     steps: [
       {
-        panel: 'interconnect',
-        highlight: 'interconnect',
+        panel: 'latency',
+        highlight: 'latency-breakdown',
         patch: {},
-        quote: { text: 'it was very clear that inference was going to be a scaled problem.', timestamp: '12:16' },
+        quote: { text: 'it was very clear that inference was going to be a scaled problem.', timestamp: '12:16', speaker: 'ross' },
         narration:
-          'Start from the fewest chips that hold Llama-2-70B. One decode step runs layer after layer across them: the timeline shows compute on each chip and the transfers between chips.',
+          'Start from the fewest chips that hold Llama-2-70B, one user. Each token streams every weight out of SRAM once, layer after layer across the chips. In the breakdown the largest part of a decode step is the fixed time every layer takes (vector work, synchronising the chips of a layer, schedule slack: fitted on Groq\'s published speeds for a 7B and a 70B model, which take nearly the same time per layer); the network between chips and the streaming from SRAM share the rest.',
+        facts: [
+          { kind: 'shareAbove', machine: 'lpu', part: 'overheadMs', share: 0.5 },
+          { kind: 'shareBelow', machine: 'lpu', part: 'networkMs', share: 0.5 },
+          { kind: 'shareBelow', machine: 'lpu', part: 'memoryMs', share: 0.5 },
+        ],
       },
       {
         panel: 'latency',
-        highlight: 'lpu-chips',
-        patch: { lpu: { chips: 1200 } },
+        highlight: 'latency-breakdown',
+        patch: { lpu: { chips: 800 } },
+        quote: { text: "And so the insight was, let's build scaled inference.", timestamp: '12:49', speaker: 'ross' },
+        narration:
+          'Give it more chips. The engine picks the fastest layout that fits in them, and it is the layout it had: time per token does not move, and the extra chips hold nothing (Chips in use). A wider tensor-parallel group would stream a smaller share of the weights per chip, but streaming is the smallest part of the step, and every all-reduce would span more chips and cost more network time than it saves.',
+        facts: [
+          { kind: 'tpotVsPrevious', machine: 'lpu', change: 'flat' },
+          { kind: 'chipsUsedVsPrevious', machine: 'lpu', change: 'flat' },
+          { kind: 'chipsUsedBelowGiven', machine: 'lpu' },
+        ],
+      },
+      {
+        panel: 'latency',
+        highlight: 'latency-metrics',
+        patch: { lpu: { chips: 4000 } },
         quote: {
           text: 'even though we had 170 GPUs versus 48 TPUs, the 48 TPUs won 99 out of 100 games with the exact same software.',
           timestamp: '12:34',
+          speaker: 'ross',
         },
         narration:
-          'Add chips and watch time per token fall. At batch 1 every weight is streamed out of SRAM once per token, so a layer split over more chips gives each chip a smaller share to stream: the memory bar shrinks, and the engine picks a wider tensor-parallel group.',
+          'Five times the chips: still nothing changes, and most of the system sits idle. For one user, adding chips stopped helping at the fewest chips that hold the model: past it, time per token is set by the number of layers (each with its fixed time) and the hops between them, not by how many chips there are.',
+        facts: [
+          { kind: 'tpotVsPrevious', machine: 'lpu', change: 'flat' },
+          { kind: 'chipsUsedVsPrevious', machine: 'lpu', change: 'flat' },
+          { kind: 'chipsUsedBelowGiven', machine: 'lpu' },
+        ],
       },
       {
         panel: 'latency',
-        highlight: 'lpu-chips',
-        patch: { lpu: { chips: 4000 } },
-        quote: { text: "And so the insight was, let's build scaled inference.", timestamp: '12:49' },
-        narration:
-          'Keep adding: now it flattens. A wider group shortens each chip\'s SRAM streaming but every all-reduce spans more nodes. In the breakdown the network bar has caught up with memory: past this point the hops between chips, not the math or the SRAM, set the time per token, and the extra chips sit idle (see the SRAM tab).',
-      },
-      {
-        panel: 'interconnect',
-        highlight: 'lpu-topology',
+        highlight: 'latency-breakdown',
         patch: { lpu: { chips: 4000, topology: 'ring' } },
         narration:
-          'The same chips wired as a ring: the longest path now grows with the chip count, and the network dominates much sooner than on the dragonfly.',
+          'The same chips wired as a ring (Topology): every message between chips, hand-offs and all-reduces alike, now walks the ring hop by hop. The network becomes the larger part of the step and time per token rises several fold: the network, not the chip count, sets how fast this machine can be.',
+        facts: [
+          { kind: 'tpotVsPrevious', machine: 'lpu', change: 'rises' },
+          { kind: 'shareAbove', machine: 'lpu', part: 'networkMs', share: 0.5 },
+        ],
+      },
+      {
+        panel: 'latency',
+        highlight: 'llm-batch',
+        patch: { llm: { batch: 64 } },
+        narration:
+          'Back on the dragonfly with the fewest chips, and serve many users at once. Every user\'s KV cache needs SRAM, so more chips hold the model than for one user, packed as tightly as they fit.',
+        facts: [{ kind: 'fits', machine: 'lpu' }, { kind: 'chipsUsedVsPrevious', machine: 'lpu', change: 'rises' }],
       },
       {
         panel: 'latency',
         highlight: 'lpu-chips',
-        patch: { lpu: { chips: 10000 } },
-        quote: { text: 'we have hundreds or thousands of chips contributing', timestamp: '13:00' },
+        patch: { llm: { batch: 64 }, lpu: { chips: 4000 } },
+        quote: { text: 'we have hundreds or thousands of chips contributing', timestamp: '13:00', speaker: 'ross' },
         narration:
-          'The largest published system had 10,440 chips on a dragonfly. For this model, past the minimum that holds it, more chips add cost and power but not speed; they pay off when a bigger model, batch or context needs the SRAM.',
+          'The same users on the chips where one user gained nothing. Now the extra SRAM is worth having: more chips hold the model, each streaming a smaller share of the weights and of the users\' keys and values, and time per token falls. Chips pay off when the model, batch or context needs their SRAM; beyond that they add cost and power, not speed.',
+        facts: [
+          { kind: 'tpotVsPrevious', machine: 'lpu', change: 'falls' },
+          { kind: 'chipsUsedVsPrevious', machine: 'lpu', change: 'rises' },
+          { kind: 'chipsUsedBelowGiven', machine: 'lpu' },
+        ],
       },
     ],
   },
@@ -239,11 +328,11 @@ const DEFS: TourDef[] = [
     steps: [
       {
         panel: 'latency',
-        highlight: 'latency',
+        highlight: 'latency-metrics',
         patch: {},
         quote: {
           text: "So right now, on a 180 billion parameter model, we run about 200 tokens per second, which I think is less than 50 on the next generation GPU that's coming out.",
-          timestamp: '18:34',
+          timestamp: '18:34', speaker: 'ross',
         },
         narration:
           'Falcon-180B for one user on the SRAM-only system and on B200. Compare tokens per second per user with the two numbers in the quote.',
@@ -252,7 +341,7 @@ const DEFS: TourDef[] = [
         panel: 'latency',
         highlight: 'gpu-gpu',
         patch: { gpu: { gpu: 'h100-sxm' } },
-        quote: { text: "If you were to compare us to GPUs, we're typically five to 10x faster.", timestamp: '18:23' },
+        quote: { text: "If you were to compare us to GPUs, we're typically five to 10x faster.", timestamp: '18:23', speaker: 'ross' },
         narration:
           'Against the H100, the GPU most deployed at the time. Is the modelled ratio inside, above or below the quoted range?',
       },
@@ -260,9 +349,16 @@ const DEFS: TourDef[] = [
         panel: 'latency',
         highlight: 'llm-weights',
         patch: { gpu: { gpu: 'h100-sxm' }, llm: { weights: 'fp8' } },
-        quote: { text: 'Apples to apples, like without using speculative decode and other things.', timestamp: '18:30' },
+        quote: { text: 'Apples to apples, like without using speculative decode and other things.', timestamp: '18:30', speaker: 'ross' },
         narration:
-          'Apples to apples also means the same number format on both machines. Drop the weights to 8 bits: the GPU reads half the bytes, the SRAM system needs fewer chips. Does the ratio hold?',
+          'Apples to apples also means the same number format on both machines. Drop the weights to 8 bits on both. The GPU side now holds the model in half as many GPUs, each still streaming as many bytes per token as before, so its time per token does not move. The SRAM system needs about half the chips but gets no faster: its layers\' fixed time does not shrink with the bytes, and packed onto fewer chips the layers sit in twice as many pipeline stages, each hand-off adding network time. Does the ratio hold?',
+        facts: [
+          { kind: 'chipsVsPrevious', machine: 'gpu', change: 'falls' },
+          { kind: 'tpotVsPrevious', machine: 'gpu', change: 'flat' },
+          { kind: 'chipsVsPrevious', machine: 'lpu', change: 'falls' },
+          { kind: 'tpotVsPrevious', machine: 'lpu', change: 'rises' },
+          { kind: 'partVsPrevious', machine: 'lpu', part: 'networkMs', change: 'rises' },
+        ],
       },
       {
         panel: 'latency',
@@ -270,7 +366,7 @@ const DEFS: TourDef[] = [
         patch: {},
         quote: {
           text: "And then in total cost, we're about 1/10 the cost versus a modern GPU per token.",
-          timestamp: '18:55',
+          timestamp: '18:55', speaker: 'ross',
         },
         narration:
           'Cost per token rests on the price of a chip-hour, which is not published for the LPU. The cost comparison is only as good as that figure: drag it and find where one tenth holds.',
@@ -281,10 +377,11 @@ const DEFS: TourDef[] = [
         patch: { llm: { batch: 64 } },
         quote: {
           text: 'One is the tokens per dollar and one is the tokens per second per user.',
-          timestamp: '18:07',
+          timestamp: '18:07', speaker: 'ross',
         },
         narration:
           'A GPU serving many users shares every weight read among them, so its cost per token falls steeply with batch. Compare cost per million tokens again, and speed per user.',
+        facts: [{ kind: 'costPerTokenVsPrevious', machine: 'gpu', change: 'falls' }],
       },
     ],
   },
@@ -295,11 +392,11 @@ const DEFS: TourDef[] = [
     steps: [
       {
         panel: 'latency',
-        highlight: 'latency',
+        highlight: 'latency-metrics',
         patch: {},
         quote: {
           text: "I got some pings from NVIDIA engineers who said, we were a little embarrassed that they were claiming 30X 'cause it's nowhere near that.",
-          timestamp: '20:25',
+          timestamp: '20:25', speaker: 'ross',
         },
         narration:
           "NVIDIA's 30x was a projection for a GB200 NVL72 rack against Hopper, on a 1.8-trillion-parameter mixture of experts with 32k tokens in and 1k out, 4-bit weights on Blackwell. This is that setting, with an assumed model shape.",
@@ -310,7 +407,7 @@ const DEFS: TourDef[] = [
         patch: { gpu: { gpu: 'h100-sxm', overrides: { gpusPerNode: 8 } }, llm: { weights: 'fp8' } },
         quote: {
           text: 'There was this one image that showed a claim of up to 50 tokens per second from the user experience and 140 throughput.',
-          timestamp: '20:39',
+          timestamp: '20:39', speaker: 'ross',
         },
         narration:
           'The Hopper side: H100 with 8-bit weights and an NVLink domain of 8 GPUs; the rest of the traffic crosses InfiniBand. Compare tokens per second per user and per GPU with the previous step.',
@@ -331,11 +428,11 @@ const DEFS: TourDef[] = [
       },
       {
         panel: 'latency',
-        highlight: 'latency',
+        highlight: 'latency-metrics',
         patch: { gpu: { gpu: 'h100-sxm', overrides: { gpusPerNode: 8 } }, llm: { weights: 'fp8' } },
         quote: {
           text: 'If you were to compare that to the previous generation, that would be saying that the users, if you divide 50 by 30, are getting less than two tokens per second,',
-          timestamp: '20:52',
+          timestamp: '20:52', speaker: 'ross',
         },
         narration:
           'Back on Hopper. Read its modelled speed per user and set it beside the quote: a 30x ratio at the quoted speed per user would leave Hopper users under two tokens per second.',
@@ -349,11 +446,11 @@ const DEFS: TourDef[] = [
     steps: [
       {
         panel: 'latency',
-        highlight: 'latency',
+        highlight: 'latency-budget',
         patch: { llm: { prompt: 500, output: 100 } },
         quote: {
           text: "There's an economic equation where if you deliver an experience to users under about 250 to 300 milliseconds, you maximize revenue.",
-          timestamp: '22:39',
+          timestamp: '22:39', speaker: 'host',
         },
         narration:
           'What a user waits for is the time to the first token plus the time to generate the rest. A short prompt and a hundred-token answer: which machine answers inside the budget?',
@@ -362,7 +459,7 @@ const DEFS: TourDef[] = [
         panel: 'latency',
         highlight: 'llm-output',
         patch: { llm: { prompt: 500, output: 30 } },
-        quote: { text: 'where you have a window of probably 300 milliseconds to get an answer back.', timestamp: '21:44' },
+        quote: { text: 'where you have a window of probably 300 milliseconds to get an answer back.', timestamp: '21:44', speaker: 'host' },
         narration: 'A one-sentence answer. Now the time to first token is a large share of the wait: compare it across the machines.',
       },
       {
@@ -371,10 +468,11 @@ const DEFS: TourDef[] = [
         patch: { llm: { prompt: 4000, output: 100 } },
         quote: {
           text: 'The number is every 100 milliseconds leads to 8% more engagement on desktop, 34% on mobile.',
-          timestamp: '23:03',
+          timestamp: '23:03', speaker: 'ross',
         },
         narration:
           'A long prompt (a document, a chat history) has to be read before the first token. Watch the time to first token grow, and count the hundred-millisecond steps it adds.',
+        facts: [{ kind: 'ttftVsPrevious', machine: 'lpu', change: 'rises' }, { kind: 'ttftVsPrevious', machine: 'gpu', change: 'rises' }],
       },
       {
         panel: 'latency',
@@ -382,7 +480,7 @@ const DEFS: TourDef[] = [
         patch: { llm: { prompt: 500, output: 1000 } },
         quote: {
           text: 'So the idea that you can wait and fetch an answer in three and five seconds is completely ridiculous.',
-          timestamp: '22:52',
+          timestamp: '22:52', speaker: 'host',
         },
         narration: 'A long answer: at any per-token speed, a thousand tokens take a while. Compare the total answer time of the two machines.',
       },
@@ -392,10 +490,11 @@ const DEFS: TourDef[] = [
         patch: { llm: { prompt: 500, output: 100, batch: 32 } },
         quote: {
           text: 'In inference, what matters is how many tokens you can generate per millisecond or a couple of milliseconds.',
-          timestamp: '24:00',
+          timestamp: '24:00', speaker: 'ross',
         },
         narration:
           'Serve many users at once, as a GPU service must to keep cost down. Throughput rises; check whether each user\'s answer still fits the budget.',
+        facts: [{ kind: 'systemThroughputVsPrevious', machine: 'gpu', change: 'rises' }],
       },
     ],
   },

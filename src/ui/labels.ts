@@ -92,6 +92,7 @@ const CONTROLS: readonly (readonly [string, string, Group])[] = [
   ['gpu.overrides.jitterCv', 'Jitter (CV of time per token)', 'gpuFigures'],
   ['gpu.overrides.nvlinkGBps', 'NVLink (bidirectional)', 'gpuFigures'],
   ['gpu.overrides.nvlinkLatencyUs', 'NVLink latency', 'gpuFigures'],
+  ['gpu.overrides.gpusPerNode', 'GPUs per NVLink domain', 'gpuFigures'],
   ['gpu.overrides.interNodeGBps', 'Inter-node per GPU', 'gpuFigures'],
   ['gpu.overrides.priceUsdPerHour', 'Price per GPU-hour', 'gpuFigures'],
   ['gpu.overrides.powerW', 'Power per GPU', 'gpuFigures'],

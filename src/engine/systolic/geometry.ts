@@ -29,6 +29,11 @@ export function foldGeometry(g: GemmShape): FoldGeometry {
   return { sr, sc, t, rowFolds, colFolds, folds: rowFolds * colFolds, foldLength };
 }
 
+/** Cycles at the start of each fold that only load the stationary operand (ws/is: R; os: none). */
+export function weightLoadCycles(g: Pick<GemmShape, 'rows' | 'dataflow'>): number {
+  return g.dataflow === 'os' ? 0 : g.rows;
+}
+
 export interface Fold {
   index: number;
   /** Row fold (along Sr) and column fold (along Sc). */

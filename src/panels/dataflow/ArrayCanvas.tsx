@@ -192,7 +192,7 @@ export function ArrayCanvas({ gemm, result }: Props) {
   const roles = flowRoles(result.dataflow);
   return (
     <div className="df-array">
-      <div className="df-canvas-wrap" ref={wrapRef}>
+      <div className="df-canvas-wrap" ref={wrapRef} data-highlight="dataflow-array" data-array-keys="">
         <canvas
           ref={canvasRef}
           data-testid="array-canvas"
@@ -202,7 +202,7 @@ export function ArrayCanvas({ gemm, result }: Props) {
         />
         <div className="df-tooltip" ref={tipRef} hidden data-testid="pe-tooltip" role="status" />
       </div>
-      <div className="df-live" aria-live="off">
+      <div className="df-live" aria-live="off" data-highlight="dataflow-sram-counters">
         <span className="df-live-status muted" ref={statusRef} />
         <span title="Which fold (tile of the GEMM mapped onto the array) the array is working on at this cycle.">
           fold <b ref={foldRef} data-testid="current-fold">-</b>

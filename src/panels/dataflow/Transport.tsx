@@ -1,5 +1,6 @@
 // Playback controls: play/pause, step, scrub over every cycle, speed; Space / Left / Right
-// / Home / End anywhere on the page except inside a text field. Under
+// / Home / End anywhere on the page except inside a text field. During a tour, Left/Right
+// move the tour unless the array or this bar has focus (TourOverlay.tsx). Under
 // prefers-reduced-motion, Play jumps to the last cycle instead of animating.
 import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -74,8 +75,9 @@ export function Transport({ total }: { total: number }) {
       if (!action) return;
       const target = e.target instanceof Element ? e.target : null;
       if (ownsKey(target, action)) return;
-      // Space on a focused button already clicks it.
-      if (action === 'toggle' && target?.closest('button, a, summary')) return;
+      // Space on a focused button already clicks it, except on the tour box's buttons: during a
+      // tour Space is the array's play/pause (preventing the default keeps Next from firing).
+      if (action === 'toggle' && target?.closest('button, a, summary') && !target.closest('[data-tour-box]')) return;
       e.preventDefault();
       command(action, total, reducedMotion);
     };
@@ -87,7 +89,7 @@ export function Transport({ total }: { total: number }) {
   useEffect(() => () => setPlaying(false), [setPlaying]);
 
   return (
-    <div className="df-transport" role="group" aria-label="Playback">
+    <div className="df-transport" role="group" aria-label="Playback" data-array-keys="">
       <button type="button" className="btn" onClick={() => command('start', total, reducedMotion)} title="First cycle (Home)" aria-label="First cycle">
         « start
       </button>

@@ -8,7 +8,7 @@ import { ModelDoc } from './ModelDoc';
 export function NetworkSummaryView({ network }: { network: NetworkResult }) {
   const s = summarizeNetwork(network);
   return (
-    <div className="ic-summary">
+    <div className="ic-summary" data-highlight="interconnect-summary">
       <div className="metric-grid">
         <Metric
           id="step"

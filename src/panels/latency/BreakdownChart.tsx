@@ -26,7 +26,7 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
     .nice();
   const y = scaleBand<string>().domain(fit.map((m) => m.machine)).range([0, ih]).padding(0.3);
   return (
-    <figure className="chart">
+    <figure className="chart" data-highlight="latency-breakdown">
       <div className="chart-legend">
         {PARTS.map(([, name, colour, how]) => (
           <span key={name} title={how}>

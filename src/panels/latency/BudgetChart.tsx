@@ -42,7 +42,7 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
   const rows = Array.from(new Set([...bars, ...ghosts.filter((g) => !bars.some((b) => rowOf(b) === rowOf(g)))].map(rowOf)));
   const y = scaleBand<string>().domain(rows).range([0, ih]).padding(0.25);
   return (
-    <figure className="chart">
+    <figure className="chart" data-highlight="latency-budget">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Time to first token and to the whole answer, per machine, against a 250-300 ms budget" data-testid="budget-chart">
         <g transform={`translate(${M.left},${M.top})`}>
           <rect className="budget-band" x={x(TALK_CLAIMS.budgetMinMs)} width={x(TALK_CLAIMS.budgetMaxMs) - x(TALK_CLAIMS.budgetMinMs)} y={-8} height={ih + 8}>

@@ -2,6 +2,7 @@
 // and a tooltip saying how the engine computed it.
 import type { MachineResult } from '../../engine/types';
 import { formatMs, formatNumber, formatUsd } from '../../ui/format';
+import { chipsUsed } from '../../scenario/tourFacts';
 
 interface Row {
   key: string;
@@ -12,6 +13,12 @@ interface Row {
 
 const ROWS: Row[] = [
   { key: 'chips', label: 'Chips', how: 'Chips (GPUs) used; the minimum whose memory holds the weights and KV cache unless set', show: (m) => `${m.chips} ${m.chips === 1 ? 'chip' : 'chips'}` },
+  {
+    key: 'chipsUsed',
+    label: 'Chips in use',
+    how: 'Chips (GPUs) that hold part of the model; the rest of the system is idle for this workload',
+    show: (m) => `${chipsUsed(m)} of the ${m.chips} given${chipsUsed(m) < m.chips ? `, ${m.chips - chipsUsed(m)} idle` : ''}`,
+  },
   { key: 'ttft', label: 'Time to first token (TTFT), p50', how: 'Static batch: prefill of the whole prompt for the batch (compute-bound on big GEMMs; SRAM machine: chunks pipelined through its stages), plus the stack\'s fixed time per request. Continuous: median over requests of the simulated schedule (waiting for other prefills included)', show: (m) => formatMs(m.ttftMs) },
   { key: 'ttft99', label: 'Time to first token, p99', how: 'Static batch: equal to p50. Continuous: 99th percentile over the requests of the simulated schedule', show: (m) => formatMs(m.p99TtftMs) },
   { key: 'tpot', label: 'Time per output token, p50', how: 'Static: one simulated decode step for the whole batch (math, weight/KV memory reads, network on the critical path, fixed times). Continuous: median over requests of their mean inter-token latency, other users\' prefills included', show: (m) => formatMs(m.tpotMs) },
@@ -28,7 +35,7 @@ const ROWS: Row[] = [
 
 export function MetricsTable({ lpu, gpu }: { lpu: MachineResult; gpu: MachineResult }) {
   return (
-    <table className="data metrics-table" data-testid="metrics-table">
+    <table className="data metrics-table" data-testid="metrics-table" data-highlight="latency-metrics">
       <thead>
         <tr>
           <th scope="col">Figure</th>

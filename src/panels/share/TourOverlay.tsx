@@ -1,12 +1,18 @@
-// The guided tour's caption box: narration, the quote from the talk with its timestamp,
-// step n/m, Prev/Next/Exit, presenter toggle. Keys: Left/Right/Escape. The step caption
-// is repeated in a polite live region for screen readers. Highlights the step's target.
+// The guided tour's caption box: narration, what the step shows (its facts, checked live),
+// the quote from the talk with its speaker and timestamp, step n/m, Prev/Next/Exit, presenter
+// toggle. Keys: Left/Right or PageUp/PageDown move, Escape exits; Space is the array's
+// play/pause even on a focused tour button; Left/Right on the focused array (canvas,
+// playback bar) step its cycles instead. The step caption is repeated in a polite live
+// region for screen readers. Highlights the step's target.
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { findTour } from './scenarioApi';
 import { exitTour, goToStep, setPresenter } from './tourActions';
 import { highlightTarget } from './highlight';
+import { SPEAKER_NAMES, TALK_DATE } from '../../scenario/tours';
+import { describeFact } from '../../scenario/tourFacts';
+import { useTourFactChecks } from './tourFactsLive';
 
 function isEditable(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -22,16 +28,21 @@ export function TourOverlay() {
   const stepIndex = tour && tourRef ? Math.max(0, Math.min(tour.steps.length - 1, tourRef.step)) : 0;
   const step = tour ? tour.steps[stepIndex] : null;
   const count = tour ? tour.steps.length : 0;
+  const checks = useTourFactChecks(tour ?? null, stepIndex);
 
   useEffect(() => {
     if (!tour) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isEditable(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
-      if (e.key === 'ArrowRight' && stepIndex < count - 1) {
+      // Left/Right on the focused array belong to it (one cycle); PageUp/PageDown always move the tour.
+      const onArray = e.target instanceof Element && e.target.closest('[data-array-keys]') !== null;
+      const next = e.key === 'PageDown' || (e.key === 'ArrowRight' && !onArray);
+      const prev = e.key === 'PageUp' || (e.key === 'ArrowLeft' && !onArray);
+      if (next && stepIndex < count - 1) {
         e.preventDefault();
         goToStep(tour.id, stepIndex + 1);
-      } else if (e.key === 'ArrowLeft' && stepIndex > 0) {
+      } else if (prev && stepIndex > 0) {
         e.preventDefault();
         goToStep(tour.id, stepIndex - 1);
       } else if (e.key === 'Escape') {
@@ -58,7 +69,7 @@ export function TourOverlay() {
   if (!tour || !step) return null;
   const last = stepIndex === count - 1;
   return (
-    <section className={`tour-box${presenter ? ' tour-box-presenter' : ''}`} aria-label={`Guided tour: ${tour.title}`} data-testid="tour-overlay">
+    <section className={`tour-box${presenter ? ' tour-box-presenter' : ''}`} aria-label={`Guided tour: ${tour.title}`} data-testid="tour-overlay" data-tour-box="">
       <header className="tour-head">
         <strong className="tour-title">{tour.title}</strong>
         <span className="tour-count" data-testid="tour-step">
@@ -68,11 +79,31 @@ export function TourOverlay() {
       <p className="tour-narration" data-testid="tour-narration">
         {step.narration}
       </p>
+      {step.facts && step.facts.length > 0 ? (
+        <div className="tour-facts">
+          <span className="muted">On screen at this step:</span>
+          <ul data-testid="tour-facts">
+            {step.facts.map((f, i) => {
+              const c = checks[i] ?? null;
+              const state = c === null ? 'pending' : c.ok ? 'holds' : 'fails';
+              return (
+                <li key={i} data-testid="tour-fact" data-state={state} title={c ? `${c.ok ? 'Holds' : 'Does not hold'} for the results shown: ${c.detail}` : 'Checking against the results…'}>
+                  <span aria-hidden="true" className={`tour-fact-mark tour-fact-${state}`}>{state === 'holds' ? '✓' : state === 'fails' ? '✗' : '…'}</span>{' '}
+                  {describeFact(f)}
+                  {c?.shown ? <span className="tour-fact-shown" data-testid="tour-fact-shown"> ({c.shown})</span> : null}
+                  {state === 'fails' ? <span className="sr-only"> (does not hold for these results)</span> : null}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
       {step.quote ? (
         <blockquote className="tour-quote">
           <p>“{step.quote.text}”</p>
           <footer>
-            from the talk, at <time dateTime={`PT${step.quote.timestamp.replace(':', 'M')}S`}>00:{step.quote.timestamp}</time>
+            <span data-testid="tour-speaker">{SPEAKER_NAMES[step.quote.speaker]}</span>, in the talk ({TALK_DATE}) at{' '}
+            <time dateTime={`PT${step.quote.timestamp.replace(':', 'M')}S`}>00:{step.quote.timestamp}</time>
           </footer>
         </blockquote>
       ) : null}
@@ -96,7 +127,7 @@ export function TourOverlay() {
           Exit tour
         </button>
       </div>
-      <p className="tour-keys muted">Keys: ← → to move, Esc to exit.</p>
+      <p className="tour-keys muted">Keys: ← → or Page Up/Down to move, Esc to exit. Space plays or pauses the array; with the array focused, ← → step its cycles.</p>
       <div className="sr-only" aria-live="polite" data-testid="tour-live">
         {`Step ${stepIndex + 1} of ${count}: ${step.narration}`}
       </div>

@@ -18,20 +18,67 @@ export function resolveTarget(id: string, root: Document = document): Element | 
   return loose ?? root.getElementById(id);
 }
 
-/** Applies the outline now and again as the panel renders; returns a cleanup. */
+function inViewport(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const h = window.innerHeight || document.documentElement.clientHeight;
+  const w = window.innerWidth || document.documentElement.clientWidth;
+  // Fully visible, or (taller than the viewport) filling it from its top.
+  return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= w && (r.height > h ? r.top >= 0 && r.top < h / 2 : r.top >= 0 && r.bottom <= h);
+}
+
+/** Opens every collapsed section (<details>) around the element and scrolls it into view. */
+export function reveal(el: Element): void {
+  for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) (d as HTMLDetailsElement).open = true;
+  if (el instanceof HTMLDetailsElement) el.open = true;
+  if (inViewport(el)) return;
+  const tall = el.getBoundingClientRect().height > window.innerHeight;
+  el.scrollIntoView({ block: tall ? 'start' : 'center', inline: 'nearest' });
+}
+
+/**
+ * Applies the outline now and again as the panel renders (its results arrive later and move
+ * things), opening the target's section and scrolling it into view; returns a cleanup.
+ */
 export function highlightTarget(id: string, fallback?: string): () => void {
   let current: Element | null = null;
+  // Once the user scrolls, clicks or types, the page is theirs: keep the outline, stop scrolling.
+  let userActed = false;
+  const acted = () => {
+    userActed = true;
+  };
+  const events = ['pointerdown', 'wheel', 'keydown', 'touchstart'] as const;
+  events.forEach((e) => window.addEventListener(e, acted, { capture: true, passive: true }));
   const apply = () => {
     const el = resolveTarget(id) ?? (fallback ? resolveTarget(fallback) : null);
-    if (el === current) return;
-    current?.classList.remove(CLASS);
-    current = el;
-    current?.classList.add(CLASS);
+    if (el !== current) {
+      current?.classList.remove(CLASS);
+      current = el;
+      current?.classList.add(CLASS);
+    }
+    if (current && !userActed) reveal(current);
   };
   apply();
-  const timers = [50, 300, 1000].map((ms) => setTimeout(apply, ms));
+  const timers = [50, 300, 1000, 2000, 4000].map((ms) => setTimeout(apply, ms));
+  // Results can take longer than the timers (a large scenario): move the outline to the step's
+  // own target whenever it appears, however late.
+  let frame = 0;
+  const moved = () => {
+    const el = resolveTarget(id);
+    return el !== null && el !== current;
+  };
+  const observer = new MutationObserver(() => {
+    if (frame || !moved()) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (moved()) apply();
+    });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
   return () => {
     timers.forEach(clearTimeout);
+    events.forEach((e) => window.removeEventListener(e, acted, { capture: true }));
+    observer.disconnect();
+    cancelAnimationFrame(frame);
     current?.classList.remove(CLASS);
   };
 }

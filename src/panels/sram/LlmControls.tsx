@@ -62,6 +62,7 @@ const GPU_FIELDS = [
   ['jitterCv', 'fraction'],
   ['nvlinkGBps', 'GB/s'],
   ['nvlinkLatencyUs', 'µs'],
+  ['gpusPerNode', 'GPUs'],
   ['interNodeGBps', 'GB/s'],
   ['priceUsdPerHour', 'US$/h'],
   ['powerW', 'W'],
@@ -139,7 +140,7 @@ function ModelSection() {
 }
 
 function LpuSection() {
-  const r = useStore(useShallow((s) => ({ chips: s.llmResult?.lpu.chips, needed: s.llmResult?.lpu.chipsNeeded })));
+  const r = useStore(useShallow((s) => ({ chips: s.llmResult?.lpu.chips, needed: s.llmResult?.lpu.chipsNeeded, used: s.llmResult?.lpu.occupancy.length })));
   const chipsSet = useStore((s) => s.scenario.lpu.chips);
   // The hint belongs to the chips control: hidden with it.
   const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('lpu.chips')));
@@ -160,7 +161,7 @@ function LpuSection() {
               ? 'Does not fit on any number of chips: see the message in the panel'
               : chipsSet === null
               ? `Using ${r.chips ?? r.needed} chips (minimum that fits: ${r.needed} chips${r.chips !== undefined && r.chips !== r.needed ? ', rounded up to whole nodes' : ''})`
-              : `Minimum that fits: ${r.needed} chips (set: ${chipsSet})`}
+              : `Minimum that fits: ${r.needed} chips (set: ${chipsSet})${r.used ? `; the layout uses ${r.used} of the ${chipsSet} chips given` : ''}`}
         </div>
         <SelectField path="lpu.topology" options={topologyOptions} title="Chip-to-chip network of the SRAM-only system" />
       </Section>

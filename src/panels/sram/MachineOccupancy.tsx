@@ -40,7 +40,7 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
   const used = totals.capacityBytes - totals.freeBytes;
 
   return (
-    <section className="sram-machine" data-testid={testId} aria-label={`${m.name} memory occupancy`}>
+    <section className="sram-machine" data-testid={testId} data-highlight={testId} aria-label={`${m.name} memory occupancy`}>
       <h3>{m.name}</h3>
       {!m.fits ? (
         <div className="no-fit" role="alert" data-testid={`${testId}-nofit`}>

@@ -1,0 +1,220 @@
+// Checkable facts a tour step states about what its panel shows, and one pure evaluator.
+// The unit test (tours.test.ts) runs every step through the real engine and checks each fact;
+// the overlay lists them under the narration. A fact compares live results, never a figure.
+import type { GemmResult, LlmResult, MachineResult } from '../engine/types';
+
+export type FactMachine = 'lpu' | 'gpu';
+export type Change = 'rises' | 'falls' | 'flat';
+export type BreakdownPart = 'computeMs' | 'memoryMs' | 'networkMs' | 'overheadMs';
+
+export type TourFact =
+  /** Some PE holds an input (A) value at the step's cycle: the canvas draws it. */
+  | { kind: 'inputsVisible' }
+  /** Weights are in the PEs and no input has entered yet (the preload). */
+  | { kind: 'weightsOnlyVisible' }
+  /** At least `share` of the PEs do a MAC at the step's cycle. */
+  | { kind: 'macsVisible'; share: number }
+  /** Outputs have been written to the ofmap SRAM by the step's cycle. */
+  | { kind: 'outputsWritten' }
+  /** Each operand element is read from SRAM exactly once over the run. */
+  | { kind: 'operandsReadOnce' }
+  /** The GEMM needs more than one fold. */
+  | { kind: 'folds'; atLeast: number }
+  /** Partial sums are read back from SRAM between folds. */
+  | { kind: 'psumReadBack' }
+  /** Same product, different SRAM traffic than the previous step. */
+  | { kind: 'sramReadsDifferVsPrevious' }
+  /** Time per output token against the previous step (flat: within `tolerance`, default 3%). */
+  | { kind: 'tpotVsPrevious'; machine: FactMachine; change: Change; tolerance?: number }
+  | { kind: 'ttftVsPrevious'; machine: FactMachine; change: Change }
+  | { kind: 'systemThroughputVsPrevious'; machine: FactMachine; change: Change }
+  | { kind: 'costPerTokenVsPrevious'; machine: FactMachine; change: Change }
+  /** Chips (GPUs) in the system against the previous step. */
+  | { kind: 'chipsVsPrevious'; machine: FactMachine; change: Change }
+  /** Chips holding part of the model against the previous step. */
+  | { kind: 'chipsUsedVsPrevious'; machine: FactMachine; change: Change }
+  /** One part of the decode-step breakdown against the previous step. */
+  | { kind: 'partVsPrevious'; machine: FactMachine; part: BreakdownPart; change: Change }
+  /** A part's share of the decode step (breakdown) above / below a fraction. */
+  | { kind: 'shareAbove'; machine: FactMachine; part: BreakdownPart; share: number }
+  | { kind: 'shareBelow'; machine: FactMachine; part: BreakdownPart; share: number }
+  /** The KV cache's share of the machine's memory grows against the previous step. */
+  | { kind: 'kvShareVsPrevious'; machine: FactMachine; change: Change }
+  /** Fewer chips hold the model than the system has: the rest are idle. */
+  | { kind: 'chipsUsedBelowGiven'; machine: FactMachine }
+  | { kind: 'fits'; machine: FactMachine };
+
+/** The PE registers the canvas draws at the step's cycle (null: the empty array, cycle 0). */
+export interface ShownPes {
+  weight: Int32Array;
+  input: Int32Array;
+  active: Uint8Array;
+  /** Cumulative SRAM counts at the end of the shown cycle: ifmap R, filter R, ofmap W, ofmap R. */
+  sram: [number, number, number, number];
+}
+
+export interface FactContext {
+  llm?: LlmResult | null;
+  prevLlm?: LlmResult | null;
+  gemm?: GemmResult | null;
+  prevGemm?: GemmResult | null;
+  pes?: ShownPes | null;
+}
+
+export interface FactCheck {
+  ok: boolean;
+  /** What was compared, with the values: for test messages and the overlay's tooltip. */
+  detail: string;
+  /** The values compared, short, shown beside the fact (e.g. '3.09 → 2.45 ms', '653 of 800 chips'). */
+  shown?: string;
+}
+
+const MACHINE_LABEL: Record<FactMachine, string> = { lpu: 'SRAM system', gpu: 'GPU' };
+const PART_LABEL: Record<BreakdownPart, string> = { computeMs: 'compute', memoryMs: 'memory', networkMs: 'network', overheadMs: 'overhead' };
+const CHANGE_LABEL: Record<Change, string> = { rises: 'rises', falls: 'falls', flat: 'does not move' };
+
+/** The sentence the overlay shows for a fact. */
+export function describeFact(f: TourFact): string {
+  switch (f.kind) {
+    case 'inputsVisible': return 'inputs (orange) are in the array';
+    case 'weightsOnlyVisible': return 'weights are loaded, no input has entered yet';
+    case 'macsVisible': return `at least ${Math.round(f.share * 100)}% of the cells multiply this cycle`;
+    case 'outputsWritten': return 'outputs have been written to SRAM';
+    case 'operandsReadOnce': return 'each operand is read from SRAM once';
+    case 'folds': return `the GEMM takes ${f.atLeast} or more folds`;
+    case 'psumReadBack': return 'partial sums are read back from SRAM';
+    case 'sramReadsDifferVsPrevious': return 'SRAM reads differ from the previous step';
+    case 'tpotVsPrevious': return `${MACHINE_LABEL[f.machine]}: time per token ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'ttftVsPrevious': return `${MACHINE_LABEL[f.machine]}: time to first token ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'systemThroughputVsPrevious': return `${MACHINE_LABEL[f.machine]}: system tokens/s ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'costPerTokenVsPrevious': return `${MACHINE_LABEL[f.machine]}: cost per token ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'chipsVsPrevious': return `${MACHINE_LABEL[f.machine]}: ${f.machine === 'gpu' ? 'GPU' : 'chip'} count ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'chipsUsedVsPrevious': return `${MACHINE_LABEL[f.machine]}: chips in use ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'partVsPrevious': return `${MACHINE_LABEL[f.machine]}: the ${PART_LABEL[f.part]} bar ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'shareAbove': return `${MACHINE_LABEL[f.machine]}: ${PART_LABEL[f.part]} is over ${Math.round(f.share * 100)}% of a decode step`;
+    case 'shareBelow': return `${MACHINE_LABEL[f.machine]}: ${PART_LABEL[f.part]} is under ${Math.round(f.share * 100)}% of a decode step`;
+    case 'kvShareVsPrevious': return `${MACHINE_LABEL[f.machine]}: the KV cache's share of memory ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'chipsUsedBelowGiven': return `${MACHINE_LABEL[f.machine]}: some of the chips given hold nothing (idle)`;
+    case 'fits': return `${MACHINE_LABEL[f.machine]}: the model fits`;
+  }
+}
+
+/** Whether a fact needs the previous step's results. */
+export function needsPrevious(f: TourFact): boolean {
+  return f.kind.endsWith('VsPrevious');
+}
+
+/** Chips that hold part of the model (the partitioner's chipsUsed: one occupancy row per chip in use). */
+export function chipsUsed(m: MachineResult): number {
+  return m.occupancy.length;
+}
+
+function breakdownTotal(m: MachineResult): number {
+  const b = m.breakdown;
+  return b.computeMs + b.memoryMs + b.networkMs + b.overheadMs;
+}
+
+function kvShare(m: MachineResult): number {
+  const cap = m.occupancy.reduce((s, o) => s + o.capacityBytes, 0);
+  return cap > 0 ? m.occupancy.reduce((s, o) => s + o.kvFinalBytes, 0) / cap : 0;
+}
+
+/** cur against prev: rises / falls by more than `tolerance` (relative), flat within it. */
+export function compare(cur: number, prev: number, change: Change, tolerance = 0.03): boolean {
+  if (!Number.isFinite(cur) || !Number.isFinite(prev)) return false;
+  const rel = prev === 0 ? (cur === 0 ? 0 : Infinity * Math.sign(cur)) : (cur - prev) / Math.abs(prev);
+  return change === 'rises' ? rel > tolerance : change === 'falls' ? rel < -tolerance : Math.abs(rel) <= tolerance;
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
+
+function vsPrevious(name: string, cur: number, prev: number, change: Change, tolerance?: number, unit = ''): FactCheck {
+  return { ok: compare(cur, prev, change, tolerance), detail: `${name}: ${fmt(prev)} -> ${fmt(cur)} (wanted: ${change})`, shown: `${short(prev)} → ${short(cur)}${unit}` };
+}
+
+/** 3 significant digits, thousands separated, like the panels. */
+const short = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toLocaleString('en-US') : String(x));
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+const missing = (what: string): FactCheck => ({ ok: false, detail: `no ${what} to check against` });
+
+/** Evaluates one fact against a step's live results (and the previous step's, for comparisons). */
+export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
+  switch (f.kind) {
+    case 'inputsVisible':
+    case 'weightsOnlyVisible':
+    case 'macsVisible': {
+      const pes = ctx.pes;
+      if (pes === undefined) return missing('array state');
+      const inputs = pes ? pes.input.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0) : 0;
+      const weights = pes ? pes.weight.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0) : 0;
+      const macs = pes ? pes.active.reduce((n, v) => n + v, 0) : 0;
+      const cells = pes ? pes.active.length : 1;
+      if (f.kind === 'inputsVisible') return { ok: inputs > 0, detail: `${inputs} cells hold an input`, shown: `${inputs} of ${cells} cells` };
+      if (f.kind === 'weightsOnlyVisible') return { ok: weights > 0 && inputs === 0, detail: `${weights} cells hold a weight, ${inputs} an input`, shown: `${weights} weights, ${inputs} inputs` };
+      return { ok: macs >= f.share * cells, detail: `${macs} of ${cells} cells do a MAC`, shown: `${macs} of ${cells} cells` };
+    }
+    case 'outputsWritten': {
+      if (ctx.pes === undefined) return missing('array state');
+      const w = ctx.pes ? ctx.pes.sram[2] : 0;
+      return { ok: w > 0, detail: `${w} ofmap writes so far`, shown: `${w} writes` };
+    }
+    case 'operandsReadOnce': {
+      const g = ctx.gemm;
+      if (!g) return missing('GEMM result');
+      return { ok: g.sram.ifmapReads === g.m * g.k && g.sram.filterReads === g.k * g.n, detail: `ifmap reads ${g.sram.ifmapReads} of ${g.m * g.k} elements, filter reads ${g.sram.filterReads} of ${g.k * g.n}`, shown: `A ${g.sram.ifmapReads} of ${g.m * g.k}, B ${g.sram.filterReads} of ${g.k * g.n}` };
+    }
+    case 'folds': {
+      const g = ctx.gemm;
+      if (!g) return missing('GEMM result');
+      return { ok: g.folds >= f.atLeast, detail: `${g.folds} folds`, shown: `${g.folds} folds` };
+    }
+    case 'psumReadBack': {
+      const g = ctx.gemm;
+      if (!g) return missing('GEMM result');
+      return { ok: g.sram.ofmapReads > 0, detail: `${g.sram.ofmapReads} partial sums read back`, shown: `${g.sram.ofmapReads} read back` };
+    }
+    case 'sramReadsDifferVsPrevious': {
+      const g = ctx.gemm;
+      const p = ctx.prevGemm;
+      if (!g || !p) return missing('GEMM results');
+      const reads = (r: GemmResult) => [r.sram.ifmapReads, r.sram.filterReads, r.sram.ofmapReads];
+      const same = reads(g).every((v, i) => v === reads(p)[i]);
+      return { ok: !same, detail: `reads ${reads(p).join('/')} -> ${reads(g).join('/')}`, shown: `A/B/psum reads ${reads(p).join('/')} → ${reads(g).join('/')}` };
+    }
+    case 'chipsUsedBelowGiven':
+    case 'fits': {
+      const m = ctx.llm?.[f.machine];
+      if (!m) return missing('LLM result');
+      if (f.kind === 'fits') return { ok: m.fits, detail: m.fits ? 'fits' : (m.message ?? 'does not fit') };
+      return { ok: m.fits && chipsUsed(m) < m.chips, detail: `${chipsUsed(m)} of ${m.chips} chips hold data`, shown: `${short(chipsUsed(m))} of ${short(m.chips)} in use` };
+    }
+    case 'shareAbove':
+    case 'shareBelow': {
+      const m = ctx.llm?.[f.machine];
+      if (!m) return missing('LLM result');
+      const share = breakdownTotal(m) > 0 ? m.breakdown[f.part] / breakdownTotal(m) : 0;
+      const ok = m.fits && (f.kind === 'shareAbove' ? share > f.share : share < f.share);
+      return { ok, detail: `${PART_LABEL[f.part]} share ${fmt(share)} (wanted ${f.kind === 'shareAbove' ? '>' : '<'} ${f.share})`, shown: pct(share) };
+    }
+    default: {
+      const m = ctx.llm?.[f.machine];
+      const p = ctx.prevLlm?.[f.machine];
+      if (!m || !p) return missing('results of this and the previous step');
+      if (!m.fits || !p.fits) return { ok: false, detail: 'a machine does not fit' };
+      switch (f.kind) {
+        case 'tpotVsPrevious': return vsPrevious('time per token (ms)', m.tpotMs, p.tpotMs, f.change, f.tolerance, ' ms');
+        case 'ttftVsPrevious': return vsPrevious('time to first token (ms)', m.ttftMs, p.ttftMs, f.change, undefined, ' ms');
+        case 'systemThroughputVsPrevious': return vsPrevious('system tokens/s', m.systemTokensPerSecond, p.systemTokensPerSecond, f.change, undefined, ' tokens/s');
+        case 'costPerTokenVsPrevious': return vsPrevious('cost per million tokens', m.costPerMillionTokensUsd, p.costPerMillionTokensUsd, f.change, undefined, ' US$/M');
+        case 'chipsVsPrevious': return vsPrevious('chips', m.chips, p.chips, f.change, 0);
+        case 'chipsUsedVsPrevious': return vsPrevious('chips in use', chipsUsed(m), chipsUsed(p), f.change, 0);
+        case 'partVsPrevious': return vsPrevious(`${PART_LABEL[f.part]} (ms)`, m.breakdown[f.part], p.breakdown[f.part], f.change, undefined, ' ms');
+        case 'kvShareVsPrevious': {
+          const c = vsPrevious('KV share of memory', kvShare(m), kvShare(p), f.change);
+          return { ...c, shown: `${(kvShare(p) * 100).toPrecision(2)}% → ${(kvShare(m) * 100).toPrecision(2)}%` };
+        }
+      }
+    }
+  }
+}
