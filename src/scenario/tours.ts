@@ -259,7 +259,7 @@ const DEFS: TourDef[] = [
       },
       {
         panel: 'latency',
-        highlight: 'latency-breakdown',
+        highlight: 'latency-metrics',
         patch: { lpu: { chips: 800 } },
         quote: { text: "And so the insight was, let's build scaled inference.", timestamp: '12:49', speaker: 'ross' },
         narration:

@@ -78,7 +78,7 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
                   data-ms={b.ms}
                 >
                   <title>
-                    {b.kind === 'TTFT' ? `Time to first token: ${formatMs(b.ms)} (prefill of the whole prompt)` : `Whole answer: ${formatMs(b.ms)} = TTFT + output tokens x time per output token`}
+                    {b.kind === 'TTFT' ? `Time to first token: ${formatMs(b.ms)} (prefill of the whole prompt)` : `Whole answer: ${formatMs(b.ms)} = TTFT + (output tokens - 1) x time per output token`}
                   </title>
                 </rect>
                 <text className="bar-value" x={x(b.ms) + 4} y={yy + y.bandwidth() / 2} dy="0.32em">

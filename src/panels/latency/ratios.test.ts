@@ -27,8 +27,10 @@ describe('checkClaims', () => {
 
 describe('tokensWithinBudget', () => {
   it('counts one token per TPOT after the prefill (TTFT)', () => {
-    expect(tokensWithinBudget({ ttftMs: 100, tpotMs: 10 }, 300)).toBe(20);
-    expect(tokensWithinBudget({ ttftMs: 100, tpotMs: 30 }, 300)).toBe(6);
+    // the first token at TTFT, then one per TPOT: 100 ms + 20 x 10 ms = 300 ms holds 21 tokens
+    expect(tokensWithinBudget({ ttftMs: 100, tpotMs: 10 }, 300)).toBe(21);
+    expect(tokensWithinBudget({ ttftMs: 100, tpotMs: 30 }, 300)).toBe(7);
+    expect(tokensWithinBudget({ ttftMs: 300, tpotMs: 30 }, 300)).toBe(1);
     expect(tokensWithinBudget({ ttftMs: 400, tpotMs: 10 }, 300)).toBe(0);
   });
 });

@@ -39,8 +39,8 @@ export function checkClaims(lpu: MachineResult, gpu: MachineResult): ClaimCheck 
  * answer (answerMs = TTFT + (output - 1) x TPOT): the first token comes at TTFT, then each one a TPOT later.
  */
 export function tokensWithinBudget(m: Pick<MachineResult, 'ttftMs' | 'tpotMs'>, budgetMs: number): number {
-  if (m.ttftMs >= budgetMs || m.tpotMs <= 0) return 0;
-  return Math.floor((budgetMs - m.ttftMs) / m.tpotMs);
+  if (m.ttftMs > budgetMs || m.tpotMs <= 0) return 0;
+  return 1 + Math.floor((budgetMs - m.ttftMs) / m.tpotMs);
 }
 
 export type SweepMetric = 'tokensPerSecondPerChip' | 'tokensPerSecondPerDollarHour' | 'tokensPerSecondPerWatt';

@@ -51,3 +51,19 @@ describe('problem lines', () => {
     expect(problemParts(r)).toEqual({ label: null, text: 'x.y is odd' });
   });
 });
+
+describe('a hand-written link naming only a tour step', () => {
+  it('opens the step\'s own scenario, so what the step says is on screen', () => {
+    const d = decodeHash('#v=2&vt=scaled-inference.1');
+    expect(d.scenario.view.tour).toEqual({ id: 'scaled-inference', step: 1 });
+    expect(d.scenario.lpu.chips).toBe(800);
+    expect(d.scenario.view.panel).toBe('latency');
+    expect(decodeHash('#v=2&vt=scaled-inference.1&vr=1').scenario.view.presenter).toBe(true);
+  });
+
+  it('a link with other fields keeps them: the step is not forced over what the link says', () => {
+    const d = decodeHash('#v=2&vt=scaled-inference.1&b=4');
+    expect(d.scenario.llm.batch).toBe(4);
+    expect(d.scenario.lpu.chips).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@ import type { Scenario } from '../../scenario/types';
 import { encodeScenarioHash, decodeScenarioHash, PINNED_FIELD } from '../../scenario/url';
 import { readScenarioFile, scenarioToJson } from '../../scenario/file';
 import { PRESETS, isPresetId, presetScenario as freshPresetScenario } from '../../scenario/presets';
-import { TOURS, findTour as findTourById, type Tour } from '../../scenario/tours';
+import { TOURS, findTour as findTourById, scenarioForTourStep, type Tour } from '../../scenario/tours';
 import { applyPatch, diffScenario, type ScenarioPatch } from '../../scenario/patch';
 import { DEFAULT_SCENARIO } from '../../scenario/defaults';
 import { applyEngineLimits } from './engineLimits';
@@ -57,12 +57,29 @@ export function checkTourRef(s: Scenario): { scenario: Scenario; problems: Probl
   return { scenario: s, problems: [] };
 }
 
+/** Keys a hand-written tour link may carry besides the step: format, preset, presenter mode. */
+const STEP_LINK_KEYS = new Set(['v', 'p', 'vt', 'vr']);
+
+/**
+ * A link that names a tour step and nothing else of the scenario (written by hand, or cut
+ * down to `#v=2&vt=tour.2`) opens the step as the tour shows it: the step's own scenario, so
+ * what the step says is what is on screen. Links copied from the app carry the full step.
+ */
+function stepOnlyLink(hash: string, t: { scenario: Scenario; problems: Problem[] }): { scenario: Scenario; problems: Problem[] } {
+  const ref = t.scenario.view.tour;
+  if (!ref) return t;
+  const keys = hash.replace(/^#/, '').split('&').filter(Boolean).map((kv) => decodeURIComponent(kv.split('=')[0]));
+  if (!keys.every((k) => STEP_LINK_KEYS.has(k))) return t;
+  const step = scenarioForTourStep(ref.id, ref.step);
+  return step ? { ...t, scenario: { ...step, view: { ...step.view, presenter: t.scenario.view.presenter } } } : t;
+}
+
 export function decodeHash(hash: string): Decoded {
   const out = decodeScenarioHash(hash.replace(/^#/, ''));
   const presetId = out.presetId ?? 'default';
   const base = (isPresetId(presetId) ? freshPresetScenario(presetId) : null) ?? DEFAULT_SCENARIO;
   const checked = applyEngineLimits(out.scenario, base);
-  const toured = checkTourRef(checked.scenario);
+  const toured = stepOnlyLink(hash, checkTourRef(checked.scenario));
   // A is all or nothing: values the engine refuses drop A, not the link.
   let pinned = out.pinned;
   const pinnedProblems: Problem[] = [];
