@@ -155,6 +155,9 @@ test('the sweep keeps the machine unless asked, and says which; the roofline and
   const at1 = full.sweep.find((p) => p.machine === 'lpu' && p.batch === 1);
   expect(at1?.tokensPerSecondPerUser).toBeCloseTo(full.lpu.tokensPerSecondPerUser, 6);
   expect(full.sweep.filter((p) => p.fits).every((p) => p.chips === (p.machine === 'lpu' ? full.lpu.chips : full.gpu.chips))).toBe(true);
+  // the layout the SRAM machine uses, and why it was chosen
+  await expect(page.getByTestId('lpu-layout')).toContainText(`each layer split over ${full.lpu.tensorParallel} chips, ${full.lpu.pipelineStages} pipeline stages`);
+  await expect(page.getByTestId('lpu-layout')).toContainText('cost per token');
   // the minimum machine per batch, on request
   await page.locator('[data-control="llm-sweep-machine"] select').selectOption('minimum');
   await done(page);

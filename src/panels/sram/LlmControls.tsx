@@ -140,7 +140,10 @@ function ModelSection() {
 }
 
 function LpuSection() {
-  const r = useStore(useShallow((s) => ({ chips: s.llmResult?.lpu.chips, needed: s.llmResult?.lpu.chipsNeeded, used: s.llmResult?.lpu.occupancy.length })));
+  const r = useStore(useShallow((s) => ({
+    chips: s.llmResult?.lpu.chips, needed: s.llmResult?.lpu.chipsNeeded, used: s.llmResult?.lpu.occupancy.length,
+    tp: s.llmResult?.lpu.tensorParallel, stages: s.llmResult?.lpu.pipelineStages, fits: s.llmResult?.lpu.fits,
+  })));
   const chipsSet = useStore((s) => s.scenario.lpu.chips);
   // The hint belongs to the chips control: hidden with it.
   const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('lpu.chips')));
@@ -163,6 +166,14 @@ function LpuSection() {
               ? `Using ${r.chips ?? r.needed} chips (minimum that fits: ${r.needed} chips${r.chips !== undefined && r.chips !== r.needed ? ', rounded up to whole nodes' : ''})`
               : `Minimum that fits: ${r.needed} chips (set: ${chipsSet})${r.used ? `; the layout uses ${r.used} of the ${chipsSet} chips given` : ''}`}
         </div>
+        {r.fits && r.tp && r.stages && r.used ? (
+          <div className="muted small" data-testid="lpu-layout" hidden={hintHidden}>
+            Layout: each layer split over {r.tp} chips, {r.stages} pipeline stages, {r.used - r.tp * r.stages} chips for the embedding and output head.{' '}
+            {chipsSet === null
+              ? 'Chosen among the layouts that fit in up to a quarter more chips than the minimum: the lowest chip-time per token (cost per token).'
+              : 'Chosen among the layouts that fit in the chips given: the shortest time per token (closed form), fewer chips on a tie.'}
+          </div>
+        ) : null}
         <SelectField path="lpu.topology" options={topologyOptions} title="Chip-to-chip network of the SRAM-only system" />
       </Section>
       <Section title={`Chip figures (${LPU_CHIP.name})`} id="lpu-overrides" open={false}>
