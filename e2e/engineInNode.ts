@@ -16,13 +16,10 @@ export function cli(machine: string, flags: Record<string, string | number>): Cl
   return JSON.parse(execFileSync('npx', args, { encoding: 'utf8', cwd: process.cwd() })) as CliOutput;
 }
 
-/**
- * The engine's full LlmResult (occupancy, sweep, roofline: what the CLI does not print) for the
- * default scenario patched, computed in Node by a throwaway script with the wasm interconnect.
- */
-export function engineResult(patch: { llm?: Record<string, unknown>; lpu?: Record<string, unknown> }, extra = ''): LlmResult {
+/** Runs a throwaway script that ends with `const r = simulateLlm(...)` in Node and returns r (without the timelines). */
+function runEngineScript(name: string, body: string): LlmResult {
   const root = process.cwd();
-  const file = join(tmpdir(), `sramlat-engine-${process.pid}-${Date.now()}.mts`);
+  const file = join(tmpdir(), `sramlat-${name}-${process.pid}-${Date.now()}.mts`);
   writeFileSync(
     file,
     `import { simulateLlm } from '${root}/src/engine/llm/simulate';
@@ -30,13 +27,9 @@ import { createInterconnect } from '${root}/src/engine/interconnect';
 import { loadWasmModule } from '${root}/src/engine/wasmNode';
 import { DEFAULT_SCENARIO, cloneScenario } from '${root}/src/scenario/defaults';
 import { MODELS } from '${root}/src/engine/llm/models';
-void MODELS;
-const s = cloneScenario(DEFAULT_SCENARIO);
-const p = ${JSON.stringify(patch)};
-Object.assign(s.llm, p.llm ?? {});
-Object.assign(s.lpu, p.lpu ?? {});
-${extra}
-const r = simulateLlm(s, createInterconnect(await loadWasmModule('interconnect')));
+void DEFAULT_SCENARIO; void cloneScenario; void MODELS; // for the patches' extra statements
+const net = createInterconnect(await loadWasmModule('interconnect'));
+${body}
 r.lpu.network = null;
 r.gpu.network = null;
 process.stdout.write(JSON.stringify(r));
@@ -49,26 +42,22 @@ process.stdout.write(JSON.stringify(r));
   }
 }
 
+/**
+ * The engine's full LlmResult (occupancy, sweep, roofline: what the CLI does not print) for the
+ * default scenario patched, computed in Node with the wasm interconnect.
+ */
+export function engineResult(patch: { llm?: Record<string, unknown>; lpu?: Record<string, unknown> }, extra = ''): LlmResult {
+  return runEngineScript('engine', `const s = cloneScenario(DEFAULT_SCENARIO);
+const p = ${JSON.stringify(patch)};
+Object.assign(s.llm, p.llm ?? {});
+Object.assign(s.lpu, p.lpu ?? {});
+${extra}
+const r = simulateLlm(s, net);`);
+}
+
 /** The engine's LlmResult for a whole scenario (e.g. a tour step's), computed in Node. */
 export function scenarioResult(scenario: unknown): LlmResult {
-  const root = process.cwd();
-  const file = join(tmpdir(), `sramlat-scenario-${process.pid}-${Date.now()}.mts`);
-  writeFileSync(
-    file,
-    `import { simulateLlm } from '${root}/src/engine/llm/simulate';
-import { createInterconnect } from '${root}/src/engine/interconnect';
-import { loadWasmModule } from '${root}/src/engine/wasmNode';
-const r = simulateLlm(${JSON.stringify(scenario)}, createInterconnect(await loadWasmModule('interconnect')));
-r.lpu.network = null;
-r.gpu.network = null;
-process.stdout.write(JSON.stringify(r));
-`,
-  );
-  try {
-    return JSON.parse(execFileSync('npx', ['tsx', file], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 })) as LlmResult;
-  } finally {
-    rmSync(file, { force: true });
-  }
+  return runEngineScript('scenario', `const r = simulateLlm(${JSON.stringify(scenario)}, net);`);
 }
 
 export const SCENARIO = { model: 'llama-2-70b', batch: 1, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' } as const;
