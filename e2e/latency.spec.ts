@@ -121,6 +121,9 @@ test('continuous batching and the serving stack: figures equal the engine and th
   await page.locator('[data-control="gpu-stack"] select').selectOption('pytorch');
   await done(page);
   await expect(page.getByTestId('software-gpu')).toHaveText(/PyTorch.*continuous batching/);
+  // the stack's non-numeric choices follow the select
+  await expect(page.getByTestId('stack-traits')).toContainText('NCCL ring');
+  await expect(page.getByTestId('stack-traits')).toContainText('output head quantised with the weights');
   await expect(page.getByTestId('software-lpu')).toHaveText(/compiled static schedule, continuous batching/);
   for (const key of ['ttft', 'ttft99', 'tpot', 'p99', 'tpsOutput', 'cost']) {
     const row = ROWS.find(([k]) => k === key);

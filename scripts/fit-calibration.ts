@@ -8,9 +8,11 @@ import { CORPUS, fittedFigures, metricOf, runCase } from '../src/engine/llm/cali
 import { GPUS, LPU_CHIP } from '../src/engine/llm/hardware';
 import { STACKS } from '../src/engine/llm/stacks';
 
-interface Param { name: string; get: () => number; set: (v: number) => void; lo: number; hi: number; field: string; owner: string }
-const on = <T extends object>(objs: T[], key: keyof T, name: string, lo: number, hi: number): Param => ({
-  name, lo, hi, field: String(key), owner: String((objs[0] as { id?: string }).id), get: () => objs[0][key] as number, set: (v) => { for (const o of objs) (o as Record<keyof T, number>)[key] = v; },
+interface Param { name: string; get: () => number; set: (v: number) => void; lo: number; hi: number; start: number; field: string; owner: string }
+// `start`: where the descent begins (fixed, so the printed values are reproducible): the
+// figures as fitted before the embedding and output head got their own format.
+const on = <T extends object>(objs: T[], key: keyof T, name: string, lo: number, hi: number, start: number): Param => ({
+  name, lo, hi, start, field: String(key), owner: String((objs[0] as { id?: string }).id), get: () => objs[0][key] as number, set: (v) => { for (const o of objs) (o as Record<keyof T, number>)[key] = v; },
 });
 const A100 = [GPUS['a100-80gb'], GPUS['a100-40gb']];
 const ALL_GPUS = Object.values(GPUS);
@@ -19,32 +21,32 @@ const HOPPER = [GPUS['h100-sxm'], GPUS.h200, GPUS.b200];
 const GROUPS: { params: Param[] }[] = [
   {
     params: [
-      on(A100, 'hbmEfficiency', 'A100 hbmEfficiency', 0.5, 0.9),
-      on([STACKS.pytorch], 'launchOverheadUsPerLayer', 'pytorch launchOverheadUsPerLayer', 0, 200),
-      on([STACKS.pytorch], 'int8StreamEfficiency', 'pytorch int8StreamEfficiency', 0.3, 1),
-      on([STACKS.pytorch], 'int4StreamEfficiency', 'pytorch int4StreamEfficiency', 0.3, 1),
-      on(ALL_GPUS, 'nvlinkLatencyUs', 'GPU nvlinkLatencyUs', 0.1, 3),
-      on([STACKS.pytorch], 'allReduceOverheadUs', 'pytorch allReduceOverheadUs', 0, 60),
+      on(A100, 'hbmEfficiency', 'A100 hbmEfficiency', 0.5, 0.9, 0.793),
+      on([STACKS.pytorch], 'launchOverheadUsPerLayer', 'pytorch launchOverheadUsPerLayer', 0, 200, 40.3),
+      on([STACKS.pytorch], 'int8StreamEfficiency', 'pytorch int8StreamEfficiency', 0.3, 1, 0.843),
+      on([STACKS.pytorch], 'int4StreamEfficiency', 'pytorch int4StreamEfficiency', 0.3, 1, 0.572),
+      on(ALL_GPUS, 'nvlinkLatencyUs', 'GPU nvlinkLatencyUs', 0.1, 3, 0.1),
+      on([STACKS.pytorch], 'allReduceOverheadUs', 'pytorch allReduceOverheadUs', 0, 60, 7.71),
     ],
   },
   {
     params: [
-      on(A100, 'computeEfficiency', 'A100 computeEfficiency', 0.3, 0.95),
-      on(HOPPER, 'computeEfficiencyFp8', 'Hopper/Blackwell computeEfficiencyFp8', 0.2, 0.95),
-      on([STACKS['tensorrt-llm']], 'launchOverheadUsPerLayer', 'tensorrt-llm launchOverheadUsPerLayer', 0, 200),
-      on([STACKS['tensorrt-llm']], 'requestOverheadMs', 'tensorrt-llm requestOverheadMs', 0, 30),
-      on([STACKS['tensorrt-llm']], 'allReduceOverheadUs', 'tensorrt-llm allReduceOverheadUs', 0, 60),
-      on(HOPPER, 'hbmEfficiency', 'Hopper/Blackwell hbmEfficiency', 0.5, 0.9),
+      on(A100, 'computeEfficiency', 'A100 computeEfficiency', 0.3, 0.95, 0.746),
+      on(HOPPER, 'computeEfficiencyFp8', 'Hopper/Blackwell computeEfficiencyFp8', 0.2, 0.95, 0.538),
+      on([STACKS['tensorrt-llm']], 'launchOverheadUsPerLayer', 'tensorrt-llm launchOverheadUsPerLayer', 0, 200, 34.8),
+      on([STACKS['tensorrt-llm']], 'requestOverheadMs', 'tensorrt-llm requestOverheadMs', 0, 30, 11.6),
+      on([STACKS['tensorrt-llm']], 'allReduceOverheadUs', 'tensorrt-llm allReduceOverheadUs', 0, 60, 26.4),
+      on(HOPPER, 'hbmEfficiency', 'Hopper/Blackwell hbmEfficiency', 0.5, 0.9, 0.9),
     ],
   },
   {
-    params: [on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiencyFp8', 'expertComputeEfficiencyFp8', 0.05, 1)],
+    params: [on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiencyFp8', 'expertComputeEfficiencyFp8', 0.05, 1, 0.284)],
   },
   {
-    params: [on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiency', 'expertComputeEfficiency', 0.05, 1)],
+    params: [on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiency', 'expertComputeEfficiency', 0.05, 1, 0.697)],
   },
   {
-    params: [on([LPU_CHIP], 'sramEfficiency', 'LPU sramEfficiency', 0.05, 1), on([LPU_CHIP], 'layerOverheadUs', 'LPU layerOverheadUs', 0, 200)],
+    params: [on([LPU_CHIP], 'sramEfficiency', 'LPU sramEfficiency', 0.05, 1, 0.66), on([LPU_CHIP], 'layerOverheadUs', 'LPU layerOverheadUs', 0, 200, 35.4)],
   },
 ];
 
@@ -70,6 +72,11 @@ function casesOf(params: Param[]): string[] {
 
 for (const group of GROUPS) {
   const g = { ...group, cases: casesOf(group.params) };
+  for (const p of g.params) p.set(p.start);
+  // Four rounds from the fixed starts, on purpose: the fixed times per layer and
+  // per all-reduce trade along a shallow valley the fitted cases cannot pin down. Run to
+  // convergence (24 rounds) the fit drives TensorRT-LLM's per-layer time to 0 and the
+  // checked cases' median |error| rises from 9.0% to 9.9% (docs/calibration.md): overfitting.
   for (let round = 0; round < 4; round++) {
     for (const p of g.params) {
       // golden-section search over [lo, hi] (log scale when lo > 0)

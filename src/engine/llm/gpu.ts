@@ -6,7 +6,7 @@ import type { GpuSpec, ModelSpec, StackId } from '../../scenario/types';
 import { DEFAULT_STACK, STACKS, type StackSpec } from './stacks';
 import { directAllReduceUs, ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
 import { gpuLayout, type GpuLayout, type Shape } from './partition';
-import { buildGpuStep, gpuCollectiveAlgorithm, gpuRates, kvTrafficFactor, layerComputeUs, layerCosts, taskUs, type BuiltStep } from './programs';
+import { buildGpuStep, gpuCollectiveAlgorithm, gpuRates, headFormats, kvTrafficFactor, layerComputeUs, layerCosts, taskUs, type BuiltStep } from './programs';
 import { bytesPerElement, gpuPeakTflops, mathPrecision } from './precision';
 import { headWork } from './workload';
 import { jitterPercentiles } from './jitter';
@@ -69,7 +69,7 @@ export function gpuClosedFormStep(
   const layersPerStage = Math.ceil(m.layers / pp);
   return {
     // embedding lookup, the layers, the output head: the tasks buildGpuStep writes on each shard
-    passComputeUs: taskUs({ flops: 0, weightBytes: vec, kvBytes: 0 }, r) + m.layers * layer + taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, r),
+    passComputeUs: taskUs({ flops: 0, weightBytes: vec, kvBytes: 0 }, r) + m.layers * layer + taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, gpuRates(g, headFormats(s))),
     passCommUs: m.layers * 2 * ar + (pp - 1) * hopUs,
     stageComputeUs: layersPerStage * layer,
     stageCommUs: layersPerStage * 2 * ar + (pp > 1 ? hopUs : 0),

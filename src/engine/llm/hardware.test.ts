@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GPU_IDS, STACK_IDS } from '../../scenario/types';
 import { LPU_CHIP, presetGpu, resolveChip, resolveGpu } from './hardware';
-import { STACKS } from './stacks';
+import { STACKS, stackTraits } from './stacks';
 import { MODELS } from './models';
 
 function numericKeys(o: object): string[] {
@@ -20,6 +20,14 @@ describe('hardware presets', () => {
       const g = presetGpu(id, stack);
       for (const k of numericKeys(g)) expect(g.sources[k], `${id}.${k} (${stack})`).toBeTruthy();
     }
+  });
+
+  it('each stack states its non-numeric choices with a source, and the stacks differ in them', () => {
+    const traits = STACK_IDS.map((id) => stackTraits(STACKS[id]));
+    for (const t of traits.flat()) expect(t.source.length).toBeGreaterThan(20);
+    expect(traits[STACK_IDS.indexOf('pytorch')].map((t) => t.text)).toContain('output head quantised with the weights');
+    expect(traits[STACK_IDS.indexOf('tensorrt-llm')].map((t) => t.text)).toContain('output head kept at 16 bits');
+    expect(new Set(traits.map((t) => t.map((x) => x.text).join('|'))).size).toBeGreaterThan(1);
   });
 
   it('the stack changes the software figures, not the hardware', () => {

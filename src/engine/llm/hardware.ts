@@ -55,8 +55,8 @@ export const LPU_CHIP: ChipSpec = {
 /** Shared fitted factors (docs/calibration.md explains each and how it was chosen). */
 const FITTED = {
   hbmEfficiency: 0.9,
-  computeEfficiency: 0.746,
-  computeEfficiencyFp8: 0.538,
+  computeEfficiency: 0.744,
+  computeEfficiencyFp8: 0.533,
   nvlinkLatencyUs: 0.1,
   jitterCv: 0.03,
 };
@@ -77,7 +77,7 @@ export const GPUS: Record<GpuId, GpuHardware> = {
   'a100-40gb': {
     id: 'a100-40gb', name: 'NVIDIA A100 40GB SXM', hbmGB: 40, hbmBandwidthTBps: 1.555, tflopsBf16: 312, tflopsFp8: 0,
     topsInt8: 624, tflopsFp4: 0, nvlinkGBps: 600, gpusPerNode: 8, interNodeGBps: 25, interNodeLatencyUs: 5,
-    powerW: 400, priceUsdPerHour: 1.77, ...FITTED, hbmEfficiency: 0.793,
+    powerW: 400, priceUsdPerHour: 1.77, ...FITTED, hbmEfficiency: 0.799,
     sources: {
       hbmGB: 'NVIDIA A100 datasheet', hbmBandwidthTBps: 'NVIDIA A100 datasheet: 1,555 GB/s', tflopsBf16: 'NVIDIA A100 datasheet (dense)',
       topsInt8: 'NVIDIA A100 datasheet (dense)', tflopsFp8: 'A100 has no fp8 units (0: falls back to bf16)', tflopsFp4: 'A100 has no fp4 units',
@@ -91,7 +91,7 @@ export const GPUS: Record<GpuId, GpuHardware> = {
   'a100-80gb': {
     id: 'a100-80gb', name: 'NVIDIA A100 80GB SXM', hbmGB: 80, hbmBandwidthTBps: 2.039, tflopsBf16: 312, tflopsFp8: 0,
     topsInt8: 624, tflopsFp4: 0, nvlinkGBps: 600, gpusPerNode: 8, interNodeGBps: 25, interNodeLatencyUs: 5,
-    powerW: 400, priceUsdPerHour: 2.21, ...FITTED, hbmEfficiency: 0.793,
+    powerW: 400, priceUsdPerHour: 2.21, ...FITTED, hbmEfficiency: 0.799,
     sources: {
       hbmGB: 'NVIDIA A100 datasheet', hbmBandwidthTBps: 'NVIDIA A100 datasheet: 2,039 GB/s', tflopsBf16: 'NVIDIA A100 datasheet (dense)',
       topsInt8: 'NVIDIA A100 datasheet (dense)', tflopsFp8: 'A100 has no fp8 units (0: falls back to bf16)', tflopsFp4: 'A100 has no fp4 units',

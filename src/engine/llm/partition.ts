@@ -7,7 +7,7 @@ import { bytesPerElement } from './precision';
 import { microBatching } from './pipeline';
 import {
   activationBytesPerTokenPerLayer,
-  embeddingParams,
+  ioWeightBytes,
   kvBytesPerTokenPerLayer,
   paramsPerLayer,
   type Formats,
@@ -75,7 +75,7 @@ function lpuSizes(m: ModelSpec, s: Shape, chip: ChipSpec, actBatch = s.batch): L
     layerKvPrompt: s.batch * s.prompt * kvTok,
     layerKvFinal: s.batch * (s.prompt + s.output) * kvTok,
     layerActivations: actBatch * Math.min(s.prompt, PREFILL_CHUNK_TOKENS) * activationBytesPerTokenPerLayer(m, s),
-    ioBytes: 2 * embeddingParams(m) * bytesPerElement(s.weights),
+    ioBytes: ioWeightBytes(m, s),
   };
 }
 
@@ -250,7 +250,7 @@ interface GpuBytes { weights: number; kvPrompt: number; kvFinal: number; activat
 function gpuBytesPerGpu(m: ModelSpec, s: Shape, g: GpuSpec, tp: number, pp: number): GpuBytes {
   const kvShard = 1 / Math.min(tp, m.kvHeads); // KV heads replicate when tp exceeds them
   const kvTok = kvBytesPerTokenPerLayer(m, s) * (m.layers / pp) * kvShard;
-  const weights = (m.layers * paramsPerLayer(m) + 2 * embeddingParams(m)) * bytesPerElement(s.weights) / (tp * pp);
+  const weights = (m.layers * paramsPerLayer(m) * bytesPerElement(s.weights) + ioWeightBytes(m, s)) / (tp * pp);
   return {
     weights,
     kvPrompt: s.batch * s.prompt * kvTok,

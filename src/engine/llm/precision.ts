@@ -16,6 +16,21 @@ export function bytesPerElement(p: Precision): number {
 }
 
 /**
+ * The input embedding table is looked up, not multiplied: every stack we read stores it at
+ * 16 bits whatever the weights' format (gpt-fast quantize.py, TensorRT Model Optimizer and
+ * vLLM quantise Linear layers only).
+ */
+export const EMBEDDING_TABLE_FORMAT: Precision = 'bf16';
+
+/**
+ * The output head's weight format: the weights' own when the software quantises it, else
+ * 16 bits (never wider than the weights themselves).
+ */
+export function outputHeadFormat(weights: Precision, quantised: boolean): Precision {
+  return quantised || bytesPerElement(weights) >= 2 ? weights : 'bf16';
+}
+
+/**
  * The format the multiply runs in. When weights and activations differ in width the narrow
  * operand is widened (weight-only quantisation saves memory and bandwidth, not math).
  */

@@ -9,6 +9,8 @@ import { layoutLpu, lpuClosedFormStep } from './lpu';
 import { buildLpuStep } from './programs';
 import { gpuLayout, lpuChipIndex, lpuIoChipIndex, type Shape } from './partition';
 import { STACKS } from './stacks';
+import { gpuShapeOf } from './simulate';
+import { DEFAULT_SCENARIO } from '../../scenario/defaults';
 import { analyticInterconnect } from './analyticNetwork';
 import type { Program } from '../interconnect/program';
 
@@ -25,6 +27,29 @@ describe('programs and closed forms share one description of a layer', () => {
     const built = buildGpuStep(m, shape, gpu, layout, { batch: shape.batch, ...step }, STACKS[stack]);
     const closed = gpuClosedFormStep({ model: m, shape, gpu, gpus: 2, tp: 2, seed: 1, stack }, 2, 1, shape.batch, step);
     expect(computeOn(built.program, new Set([0]))).toBeCloseTo(closed.passComputeUs, 6);
+  });
+
+  it('GPU: an output head kept at 16 bits under int4 weights agrees between program and closed form, and costs more than an int4 head', () => {
+    const m = MODELS['llama-2-7b'];
+    const gpu = presetGpu('a100-80gb', 'tensorrt-llm');
+    const step = { newTokens: 1, context: 1152 };
+    const at = (head: Shape['head']) => {
+      const s: Shape = { ...shape, batch: 1, weights: 'int4', head };
+      const layout = gpuLayout(m, s, gpu, 1, 1);
+      const built = buildGpuStep(m, s, gpu, layout, { batch: 1, ...step }, STACKS['tensorrt-llm']);
+      const closed = gpuClosedFormStep({ model: m, shape: s, gpu, gpus: 1, tp: 1, seed: 1, stack: 'tensorrt-llm' }, 1, 1, 1, step);
+      expect(computeOn(built.program, new Set([0]))).toBeCloseTo(closed.passComputeUs, 6);
+      return closed.passComputeUs;
+    };
+    // 32000 x 4096 head weights: 1.5 extra bytes each at 16 bits, streamed at the 16-bit rate
+    expect(at('bf16') - at(undefined)).toBeGreaterThan(50);
+  });
+
+  it('the serving stack decides the head format: gpt-fast quantises it, TensorRT-LLM and vLLM keep it at 16 bits', () => {
+    const base = { llm: { ...DEFAULT_SCENARIO.llm, weights: 'int4' as const } };
+    expect(gpuShapeOf({ ...base, gpu: { ...DEFAULT_SCENARIO.gpu, stack: 'pytorch' } }).head).toBe('int4');
+    expect(gpuShapeOf({ ...base, gpu: { ...DEFAULT_SCENARIO.gpu, stack: 'tensorrt-llm' } }).head).toBe('bf16');
+    expect(gpuShapeOf({ ...base, gpu: { ...DEFAULT_SCENARIO.gpu, stack: 'vllm' } }).head).toBe('bf16');
   });
 
   it('SRAM machine: the compute chain of shard 0 through every stage and the head equals the closed form', () => {

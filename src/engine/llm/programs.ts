@@ -224,6 +224,11 @@ export function lpuRates(chip: ChipSpec, f: Formats): Rates {
   return { flopsPerUs, expertFlopsPerUs: flopsPerUs, weightBytesPerUs: sram, kvBytesPerUs: sram, activationBytesPerUs: sram, overheadUs: chip.layerOverheadUs / 2, collectiveOverheadUs: 0 };
 }
 
+/** The formats the output head runs in (its weights may be kept wider than the layers'). */
+export function headFormats(f: Formats): Formats {
+  return f.head && f.head !== f.weights ? { ...f, weights: f.head } : f;
+}
+
 /** Share of the 16-bit streaming rate a weight format reaches (weight-only kernels dequantise). */
 export function weightStreamEfficiency(gpu: GpuSpec, weights: Formats['weights']): number {
   switch (weights) {
@@ -344,7 +349,8 @@ export function buildGpuStep(
   const headTokens = step.newTokens === 1 ? step.batch * step.newTokens : step.batch;
   const head = headWork(m, f, headTokens);
   const last = Array.from({ length: tp }, (_, j) => chipOf(pp - 1, j));
-  const hc = last.map((c, j) => w.compute(c, taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, rates, j === 0 ? split : null), [out[j]], 'output head'));
+  const headRates = gpuRates(gpu, headFormats(f));
+  const hc = last.map((c, j) => w.compute(c, taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, headRates, j === 0 ? split : null), [out[j]], 'output head'));
   if (tp > 1) w.collective('allgather', last, (headTokens * m.vocab * bytesPerElement(f.activations)) / tp, hc, 'gather logits', algorithm);
   totals.flops += head.flops;
   totals.bytes += head.weightBytes;

@@ -9,10 +9,21 @@ import { runLpu, type LpuInputs, type LpuRun } from './lpu';
 import { runGpu, type GpuInputs, type GpuRun } from './gpu';
 import { gpuSweepPoint, lpuSweepPoint, sweepBatches } from './sweep';
 import { validateLlmInputs } from './validate';
+import { outputHeadFormat } from './precision';
+import { STACKS } from './stacks';
 
-export function shapeOf(s: Scenario): Shape {
+export function shapeOf(s: Pick<Scenario, 'llm'>): Shape {
   const { batch, prompt, output, weights, activations, kv, batching } = s.llm;
   return { batch, prompt, output, weights, activations, kv, batching };
+}
+
+/**
+ * The GPU's shape: the serving stack decides the output head's format. (The SRAM machine's
+ * compiler is assumed to run every matmul in the weights' format: no source says otherwise.)
+ */
+export function gpuShapeOf(s: Pick<Scenario, 'llm' | 'gpu'>): Shape {
+  const shape = shapeOf(s);
+  return { ...shape, head: outputHeadFormat(shape.weights, STACKS[s.gpu.stack].quantisesOutputHead) };
 }
 
 export function lpuInputs(s: Scenario): LpuInputs {
@@ -20,7 +31,7 @@ export function lpuInputs(s: Scenario): LpuInputs {
 }
 
 export function gpuInputs(s: Scenario): GpuInputs {
-  return { model: resolveModel(s.llm), shape: shapeOf(s), gpu: resolveGpu(s.gpu), gpus: s.gpu.gpus, tp: s.gpu.tp, seed: s.gpu.seed, stack: s.gpu.stack };
+  return { model: resolveModel(s.llm), shape: gpuShapeOf(s), gpu: resolveGpu(s.gpu), gpus: s.gpu.gpus, tp: s.gpu.tp, seed: s.gpu.seed, stack: s.gpu.stack };
 }
 
 /** Timeline events per machine the panels get by default (critical path first). */

@@ -13,7 +13,9 @@ export interface StackSpec extends StackFigures {
   collective: 'ring' | 'direct';
   /** The attention copies K and V to every query head before the kernel (grouped-query attention not exploited). */
   kvCopiedPerQueryHead: boolean;
-  sources: Record<keyof StackFigures | 'collective' | 'kvCopiedPerQueryHead', string>;
+  /** Weight-only quantisation also quantises the output head (else it stays at 16 bits). */
+  quantisesOutputHead: boolean;
+  sources: Record<keyof StackFigures | 'collective' | 'kvCopiedPerQueryHead' | 'quantisesOutputHead', string>;
 }
 
 /** The stack a GPU figure assumes unless the scenario says otherwise (NVIDIA's own published figures use it). */
@@ -25,17 +27,19 @@ export const STACKS: Record<StackId, StackSpec> = {
     name: 'PyTorch (gpt-fast: torch.compile, CUDA graphs, NCCL)',
     collective: 'ring',
     kvCopiedPerQueryHead: true,
-    launchOverheadUsPerLayer: 40.3,
-    allReduceOverheadUs: 7.71,
+    quantisesOutputHead: true,
+    launchOverheadUsPerLayer: 42.3,
+    allReduceOverheadUs: 6.56,
     requestOverheadMs: 0,
-    int8StreamEfficiency: 0.843,
-    int4StreamEfficiency: 0.572,
-    fp8StreamEfficiency: 0.843,
+    int8StreamEfficiency: 0.855,
+    int4StreamEfficiency: 0.584,
+    fp8StreamEfficiency: 0.855,
     kvReadEfficiency: 0.6,
-    expertComputeEfficiency: 0.697,
-    expertComputeEfficiencyFp8: 0.284,
+    expertComputeEfficiency: 0.698,
+    expertComputeEfficiencyFp8: 0.287,
     sources: {
       collective: 'gpt-fast README (pytorch-labs/gpt-fast): tensor parallelism through torch.distributed, i.e. NCCL ring all-reduce',
+      quantisesOutputHead: 'gpt-fast quantize.py (pytorch-labs/gpt-fast @1095a5c): the int8 and int4 handlers replace every nn.Linear, the output head included; the token embedding (nn.Embedding) stays bf16',
       kvCopiedPerQueryHead: 'gpt-fast\'s Llama model as carried in pytorch/ao (torchao/_models/llama/model.py, Attention.forward): k and v are repeat_interleave\'d to n_head heads before F.scaled_dot_product_attention',
       launchOverheadUsPerLayer: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts, docs/calibration.md): the time per layer that does not scale with the bytes streamed (kernel gaps, norms, rotary, attention at short context)',
       allReduceOverheadUs: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): fixed time of one small NCCL all-reduce (launch, synchronisation) beyond its transfers',
@@ -53,19 +57,21 @@ export const STACKS: Record<StackId, StackSpec> = {
     name: 'TensorRT-LLM (incl. NVIDIA NIM, FasterTransformer)',
     collective: 'direct',
     kvCopiedPerQueryHead: false,
-    launchOverheadUsPerLayer: 34.8,
-    allReduceOverheadUs: 26.4,
+    quantisesOutputHead: false,
+    launchOverheadUsPerLayer: 21.0,
+    allReduceOverheadUs: 33.1,
     requestOverheadMs: 11.6,
     int8StreamEfficiency: 0.85,
     int4StreamEfficiency: 0.75,
     fp8StreamEfficiency: 1,
     kvReadEfficiency: 0.6,
-    expertComputeEfficiency: 0.697,
-    expertComputeEfficiencyFp8: 0.284,
+    expertComputeEfficiency: 0.698,
+    expertComputeEfficiencyFp8: 0.287,
     sources: {
       collective: 'TensorRT-LLM\'s own all-reduce (cpp/tensorrt_llm/thop/allreduceOp.cpp, strategies ONESHOT and TWOSHOT; NVIDIA/TensorRT-LLM PR 9145 falls back to ONESHOT when there are fewer tokens than GPUs): a one-shot exchange over NVLink for decode-sized messages',
       kvCopiedPerQueryHead: 'Assumed: its fused attention kernels serve each KV head to its group of query heads (grouped-query attention)',
-      launchOverheadUsPerLayer: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): time per layer that does not scale with the weights streamed or the GEMM FLOPs; larger than gpt-fast\'s because most of these rows are prefills, whose norms, rotary and attention softmax over thousands of tokens it absorbs',
+      quantisesOutputHead: 'TensorRT Model Optimizer, the quantiser TensorRT-LLM checkpoints come from (modelopt/torch/quantization/config.py @103b1bb, _default_disabled_quantizer_cfg): "*lm_head*" is not quantised in any of its int8, fp8, int4-AWQ or fp4 configs',
+      launchOverheadUsPerLayer: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): time per layer that does not scale with the weights streamed or the GEMM FLOPs (kernel gaps, small kernels); half gpt-fast\'s (more kernel fusion). It trades against allReduceOverheadUs along a shallow valley of the fit (docs/calibration.md)',
       allReduceOverheadUs: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): fixed time of one custom all-reduce beyond its transfers',
       requestOverheadMs: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): per-request time outside the layers (scheduling, sampling the first token, host round trip)',
       int8StreamEfficiency: 'Assumed (no TensorRT-LLM weight-only row): dequantising GEMV kernels stream below the 16-bit rate',
@@ -81,6 +87,7 @@ export const STACKS: Record<StackId, StackSpec> = {
     name: 'vLLM (PagedAttention, CUDA graphs, custom all-reduce)',
     collective: 'direct',
     kvCopiedPerQueryHead: false,
+    quantisesOutputHead: false,
     launchOverheadUsPerLayer: 38,
     allReduceOverheadUs: 15,
     requestOverheadMs: 8,
@@ -88,11 +95,12 @@ export const STACKS: Record<StackId, StackSpec> = {
     int4StreamEfficiency: 0.7,
     fp8StreamEfficiency: 0.95,
     kvReadEfficiency: 0.5,
-    expertComputeEfficiency: 0.697,
-    expertComputeEfficiencyFp8: 0.284,
+    expertComputeEfficiency: 0.698,
+    expertComputeEfficiencyFp8: 0.287,
     sources: {
       collective: 'vLLM custom all-reduce kernels (vllm-project/vllm PR 2192 and its design note "Latency-optimal allreduce and cuda graph optimization": small decode all-reduces are latency-bound, NCCL\'s ring is O(n) in latency, a one-shot kernel is O(1))',
       kvCopiedPerQueryHead: 'Assumed: its paged attention kernels serve each KV head to its group of query heads',
+      quantisesOutputHead: 'vLLM docs features/quantization/fp8.md: the llm-compressor recipe it recommends ignores lm_head, and online fp8 quantises "all Linear modules (except for the final lm_head)"',
       launchOverheadUsPerLayer: 'Assumed between TensorRT-LLM and eager PyTorch (no vLLM row in the corpus): CUDA graphs, less kernel fusion',
       allReduceOverheadUs: 'Assumed (no vLLM row in the corpus)',
       requestOverheadMs: 'Assumed (no vLLM row in the corpus): Python scheduler and sampler per iteration',
@@ -105,3 +113,12 @@ export const STACKS: Record<StackId, StackSpec> = {
     },
   },
 };
+
+/** The stack's choices that are not numbers, in words, each with its source (shown beside the stack select). */
+export function stackTraits(st: StackSpec): { text: string; source: string }[] {
+  return [
+    { text: st.collective === 'ring' ? 'all-reduce: NCCL ring' : 'all-reduce: one-shot', source: st.sources.collective },
+    { text: st.kvCopiedPerQueryHead ? 'K/V copied to every query head' : 'K/V read once per KV head', source: st.sources.kvCopiedPerQueryHead },
+    { text: st.quantisesOutputHead ? 'output head quantised with the weights' : 'output head kept at 16 bits', source: st.sources.quantisesOutputHead },
+  ];
+}

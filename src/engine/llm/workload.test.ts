@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_IDS } from '../../scenario/types';
 import { MODELS } from './models';
 import {
-  activeMatmulParams, decodeFlopsPerToken, expertsTouched, kvBytesPerToken, prefillFlops, totalParams, weightBytesTotal,
+  activeMatmulParams, decodeFlopsPerToken, embeddingParams, expertsTouched, kvBytesPerToken, prefillFlops, totalParams, weightBytesTotal,
 } from './workload';
-import { bytesPerElement, mathPrecision } from './precision';
+import { bytesPerElement, mathPrecision, outputHeadFormat } from './precision';
 
 const fp16 = { weights: 'fp16', activations: 'fp16', kv: 'fp16' } as const;
 
@@ -40,7 +40,15 @@ describe('workload formulas', () => {
   it('bytes per element and weight bytes follow the format', () => {
     expect(['fp16', 'bf16', 'fp8', 'int8', 'int4'].map((p) => bytesPerElement(p as 'fp16'))).toEqual([2, 2, 1, 1, 0.5]);
     const m = MODELS['llama-2-70b'];
-    expect(weightBytesTotal(m, { ...fp16, weights: 'int4' }) * 4).toBeCloseTo(weightBytesTotal(m, fp16), -3);
+    // the layers and a quantised head scale with the format; the embedding table stays at 16 bits
+    const table = embeddingParams(m) * 2;
+    expect((weightBytesTotal(m, { ...fp16, weights: 'int4' }) - table) * 4).toBeCloseTo(weightBytesTotal(m, fp16) - table, -3);
+    // a head kept at 16 bits adds 1.5 bytes per head weight over an int4 one
+    const head16 = weightBytesTotal(m, { ...fp16, weights: 'int4', head: 'bf16' }) - weightBytesTotal(m, { ...fp16, weights: 'int4' });
+    expect(head16).toBeCloseTo(embeddingParams(m) * 1.5, -3);
+    expect(outputHeadFormat('int4', false)).toBe('bf16');
+    expect(outputHeadFormat('int4', true)).toBe('int4');
+    expect(outputHeadFormat('fp16', false)).toBe('fp16');
     expect(weightBytesTotal(m, fp16) / 1e9).toBeGreaterThan(137);
     expect(weightBytesTotal(m, fp16) / 1e9).toBeLessThan(139);
     expect(mathPrecision('int8', 'fp16')).toBe('fp16');

@@ -1,10 +1,13 @@
 // What a transformer costs: parameters, bytes, KV cache, FLOPs. Pure closed forms.
 // Conventions: a multiply-add is 2 FLOPs; the input embedding and the output head are counted
 // as separate matrices (untied) even where a model ties them (<1% of any preset).
-import type { LlmWorkload, ModelSpec } from '../../scenario/types';
-import { bytesPerElement } from './precision';
+import type { LlmWorkload, ModelSpec, Precision } from '../../scenario/types';
+import { bytesPerElement, EMBEDDING_TABLE_FORMAT } from './precision';
 
-export type Formats = Pick<LlmWorkload, 'weights' | 'activations' | 'kv'>;
+export type Formats = Pick<LlmWorkload, 'weights' | 'activations' | 'kv'> & {
+  /** The output head's weight format when it differs from the layers' (precision.ts outputHeadFormat). */
+  head?: Precision;
+};
 
 export function attentionParamsPerLayer(m: ModelSpec): number {
   const q = m.heads * m.headDim;
@@ -44,8 +47,13 @@ export function activeMatmulParams(m: ModelSpec): number {
   return m.layers * activeParamsPerLayer(m) + embeddingParams(m);
 }
 
+/** The input embedding table and the output head, each at its own format. */
+export function ioWeightBytes(m: ModelSpec, f: Formats): number {
+  return embeddingParams(m) * (bytesPerElement(EMBEDDING_TABLE_FORMAT) + bytesPerElement(f.head ?? f.weights));
+}
+
 export function weightBytesTotal(m: ModelSpec, f: Formats): number {
-  return totalParams(m) * bytesPerElement(f.weights);
+  return m.layers * paramsPerLayer(m) * bytesPerElement(f.weights) + ioWeightBytes(m, f);
 }
 
 export function kvBytesPerTokenPerLayer(m: ModelSpec, f: Pick<Formats, 'kv'>): number {
@@ -124,5 +132,5 @@ export function layerWork(m: ModelSpec, f: Formats, batch: number, newTokens: nu
 
 /** Work of the output head for `tokens` tokens (one per sequence at decode). */
 export function headWork(m: ModelSpec, f: Formats, tokens: number): { flops: number; weightBytes: number } {
-  return { flops: 2 * embeddingParams(m) * tokens, weightBytes: embeddingParams(m) * bytesPerElement(f.weights) };
+  return { flops: 2 * embeddingParams(m) * tokens, weightBytes: embeddingParams(m) * bytesPerElement(f.head ?? f.weights) };
 }

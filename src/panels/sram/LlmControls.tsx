@@ -5,7 +5,7 @@ import { useStore } from '../../store/store';
 import { BATCHING_MODES, SWEEP_MACHINES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
 import { MODELS, resolveModel } from '../../engine/llm/models';
 import { GPUS, LPU_CHIP, resolveGpu } from '../../engine/llm/hardware';
-import { STACKS } from '../../engine/llm/stacks';
+import { STACKS, stackTraits } from '../../engine/llm/stacks';
 import { NumberField } from '../../ui/NumberField';
 import { SelectField } from '../../ui/SelectField';
 import { controlLabel } from '../../ui/labels';
@@ -197,6 +197,11 @@ function GpuSection() {
       <Section title="GPU baseline" id="gpu">
         <SelectField path="gpu.gpu" options={gpuOptions} title={preset.sources.hbmBandwidthTBps} />
         <SelectField path="gpu.stack" options={stackOptions} title="The software the GPU figures assume: its all-reduce, launch gaps, per-request time and weight-only kernels (src/engine/llm/stacks.ts)" />
+        <div className="muted small stack-traits" data-testid="stack-traits">
+          {stackTraits(STACKS[stack]).map((t, i) => (
+            <span key={t.text} title={t.source}>{i > 0 ? '; ' : ''}{t.text}</span>
+          ))}
+        </div>
         <NumberField
           path="gpu.gpus"
           unit="empty = minimum that fits"

@@ -4,6 +4,7 @@ import type { Scenario } from '../../scenario/types';
 import { resolveModel } from '../../engine/llm/models';
 import { resolveChip, resolveGpu } from '../../engine/llm/hardware';
 import { kvBytesPerToken, weightBytesTotal } from '../../engine/llm/workload';
+import { gpuShapeOf, shapeOf } from '../../engine/llm/simulate';
 
 export interface MemoryNeed {
   weightsBytes: number;
@@ -18,7 +19,7 @@ export function memoryNeed(s: Pick<Scenario, 'llm' | 'lpu' | 'gpu'>, machine: 'l
   const kvPerToken = kvBytesPerToken(model, s.llm) * s.llm.batch;
   const perChip = machine === 'lpu' ? resolveChip(s.lpu).sramMB * 1e6 : resolveGpu(s.gpu).hbmGB * 1e9;
   return {
-    weightsBytes: weightBytesTotal(model, s.llm),
+    weightsBytes: weightBytesTotal(model, machine === 'gpu' ? gpuShapeOf(s) : shapeOf(s)),
     kvPromptBytes: kvPerToken * s.llm.prompt,
     kvFinalBytes: kvPerToken * (s.llm.prompt + s.llm.output),
     capacityBytes: perChip * chips,
