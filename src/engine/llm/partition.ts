@@ -312,7 +312,7 @@ export function gpuLayout(m: ModelSpec, s: Shape, g: GpuSpec, gpus: number | nul
     const weightsOnly = bytes.weights > bytes.capacity;
     const message = weightsOnly
       ? `${m.name} ${s.weights} weights need ${(bytes.weights * tp * pp / GB).toFixed(1)} GB; ${n} x ${g.name} hold ${(bytes.capacity * n / GB).toFixed(1)} GB usable: needs ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs`
-      : `${usersWord(s)} ${s.batch} with ${s.prompt}+${s.output} tokens: KV cache does not fit on ${n} x ${g.name}; max ${usersWord(s)} ${maxBatch} on ${n} GPUs, or ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs for ${usersWord(s)} ${s.batch}`;
+      : `${usersWord(s)} ${s.batch} with ${s.prompt}+${s.output} tokens: KV cache does not fit on ${n} x ${g.name}; max ${usersWord(s)} ${maxBatch} on ${n} GPU${n === 1 ? '' : 's'}, or ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs for ${usersWord(s)} ${s.batch}`;
     return { fits: false, message, gpus: n, gpusNeeded, tp, pp, maxBatch, occupancy: [] };
   }
   const occupancy: ChipOccupancy[] = [];
