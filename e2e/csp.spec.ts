@@ -73,7 +73,9 @@ test('with the CSP as an HTTP header the engines run and nothing violates the po
   const response = await page.goto(`${origin}/`);
   expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");
   await page.locator('nav.tabs [role="tab"]').first().waitFor();
-  // The systolic engine (dataflow panel, the default) and the LLM engine (latency panel).
+  // The landing shows the LLM engine's numbers; the dataflow panel needs the systolic engine.
+  await expect(page.getByTestId('arg-headline')).toHaveText(/\d/, { timeout: 30_000 });
+  await page.locator('#tab-dataflow').click();
   await expect(page.getByTestId('engine-kind')).toHaveText('cycle-accurate stepping', { timeout: 30_000 });
   await expect(page.getByTestId('cycle-count')).toHaveText(/^\d[\d,]* cycles$/);
   await page.locator('#tab-latency').click();

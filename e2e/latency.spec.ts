@@ -4,27 +4,13 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { cli, engineResult, SCENARIO, type CliOutput } from './engineInNode';
+import { expectClose, parseShown } from './shownNumbers';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-sramlat';
 mkdirSync(SHOTS, { recursive: true });
 // Each CLI run takes seconds on a shared machine.
 test.setTimeout(300_000);
 
-
-/** A displayed figure as a number in the base unit of its row (ms, tokens/s, US$, J, kW). */
-function parseShown(text: string): number {
-  const t = text.replace(/[$,]/g, '').trim();
-  const v = parseFloat(t);
-  if (/\bµs\b/.test(t)) return v / 1000;
-  if (/^[\d.]+ s$/.test(t)) return v * 1000;
-  const si = /^[\d.]+([kMG]) /.exec(t);
-  return si ? v * { k: 1e3, M: 1e6, G: 1e9 }[si[1] as 'k' | 'M' | 'G'] : v;
-}
-
-/** Shown with 3 significant digits: within 0.5% (+ rounding slack) of the engine's value. */
-function expectClose(shown: number, engine: number, what: string): void {
-  expect(Math.abs(shown - engine) / Math.abs(engine), `${what}: shown ${shown}, engine ${engine}`).toBeLessThan(0.006);
-}
 
 const ROWS: [string, (m: CliOutput) => number][] = [
   ['ttft', (m) => m.ttftMs],

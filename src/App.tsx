@@ -8,6 +8,7 @@ import { DataflowPanel } from './panels/dataflow/DataflowPanel';
 import { SramPanel } from './panels/sram/SramPanel';
 import { InterconnectPanel } from './panels/interconnect/InterconnectPanel';
 import { LatencyPanel } from './panels/latency/LatencyPanel';
+import { ArgumentPanel } from './panels/argument/ArgumentPanel';
 import { GemmControls } from './panels/dataflow/GemmControls';
 import { LlmControls } from './panels/sram/LlmControls';
 import { Toolbar } from './panels/share/Toolbar';
@@ -23,7 +24,11 @@ export function App() {
   const touring = useStore((s) => s.scenario.view.tour !== null);
   const setPanel = useStore((s) => s.setPanel);
 
-  useEffect(() => startUrlSync(), []); // before the runner: a link's scenario runs first
+  useEffect(() => {
+    // The root URL (no link) opens on the argument; a link opens what its author saw.
+    if (!window.location.hash) setPanel('argument');
+    return startUrlSync(); // before the runner: a link's scenario runs first
+  }, [setPanel]);
   useEffect(() => startRunner(), []);
 
   // Panel ids double as their classroom ids (src/scenario/keys.ts HIDEABLE_IDS).
@@ -55,12 +60,13 @@ export function App() {
         ))}
       </nav>
       <div className="workspace">
-        {!presenter ? (
+        {!presenter && shown !== 'argument' ? (
           <aside className="controls" aria-label="Controls">
             {shown === 'dataflow' ? <GemmControls /> : <LlmControls />}
           </aside>
         ) : null}
         <main id={`tabpanel-${shown}`} role="tabpanel" aria-labelledby={`tab-${shown}`} className="panel-area">
+          {shown === 'argument' ? <ArgumentPanel /> : null}
           {shown === 'dataflow' ? <DataflowPanel /> : null}
           {shown === 'sram' ? <SramPanel /> : null}
           {shown === 'interconnect' ? <InterconnectPanel /> : null}

@@ -34,7 +34,7 @@ export const SWEEP_MACHINES = ['fixed', 'minimum'] as const;
 export type SweepMachine = (typeof SWEEP_MACHINES)[number];
 export const TOPOLOGIES = ['ring', 'torus2d', 'fully-connected', 'dragonfly'] as const;
 export const DATAFLOWS = ['ws', 'os', 'is'] as const;
-export const PANELS = ['dataflow', 'sram', 'interconnect', 'latency'] as const;
+export const PANELS = ['argument', 'dataflow', 'sram', 'interconnect', 'latency'] as const;
 
 /** One GEMM on one systolic array: O[M x N] = A[M x K] . B[K x N]. */
 export interface GemmScenario {

@@ -6,6 +6,7 @@ import { controlId } from '../scenario/keys';
 import type { PanelId } from '../scenario/types';
 
 export const PANEL_TITLES: Record<PanelId, string> = {
+  argument: 'The argument',
   dataflow: 'Systolic array',
   sram: 'SRAM occupancy',
   interconnect: 'Interconnect',

@@ -3,15 +3,17 @@
 import type { MachineResult } from '../../engine/types';
 import { formatMs, formatNumber, formatUsd } from '../../ui/format';
 import { chipsUsed } from '../../scenario/tourFacts';
+import { HowToggle } from '../../ui/HowToggle';
 
-interface Row {
+export interface MetricRow {
   key: string;
   label: string;
   how: string;
   show(m: MachineResult): string;
 }
 
-const ROWS: Row[] = [
+/** The one home of each figure's label, how it is computed and how it is shown (the landing reads it too). */
+export const METRIC_ROWS: MetricRow[] = [
   { key: 'chips', label: 'Chips', how: 'Chips (GPUs) used; the minimum whose memory holds the weights and KV cache unless set', show: (m) => `${m.chips} ${m.chips === 1 ? 'chip' : 'chips'}` },
   {
     key: 'chipsUsed',
@@ -52,9 +54,11 @@ export function MetricsTable({ lpu, gpu }: { lpu: MachineResult; gpu: MachineRes
         </tr>
       </thead>
       <tbody>
-        {ROWS.map((r) => (
+        {METRIC_ROWS.map((r) => (
           <tr key={r.key} title={r.how}>
-            <th scope="row">{r.label}</th>
+            <th scope="row">
+              {r.label} <HowToggle text={r.how} what={r.label.toLowerCase()} />
+            </th>
             {[lpu, gpu].map((m) => (
               <td key={m.machine} data-testid={`metric-${m.machine === 'lpu' ? 'lpu' : 'gpu'}-${r.key}`} className={m.fits ? '' : 'nofit'}>
                 {m.fits || (r.key === 'chips' && m.chips > 0) ? r.show(m) : 'does not fit'}

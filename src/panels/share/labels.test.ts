@@ -6,10 +6,10 @@ import { ID_PATTERN, leafAt } from '../../scenario/schema';
 import { LINK_KEYS } from '../../scenario/keys';
 
 describe('classroom ids', () => {
-  it('lists the four panels first, then every control by its label, and keeps unknown hidden ids', () => {
+  it('lists the panels first, then every control by its label, and keeps unknown hidden ids', () => {
     const all = hideableIds(['some-extra-control', 'gemm-rows']);
-    expect(all.slice(0, 4).map((i) => i.id)).toEqual([...PANELS]);
-    expect(all.slice(0, 4).map((i) => i.label)).toEqual(PANELS.map((p) => PANEL_TITLES[p]));
+    expect(all.slice(0, PANELS.length).map((i) => i.id)).toEqual([...PANELS]);
+    expect(all.slice(0, PANELS.length).map((i) => i.label)).toEqual(PANELS.map((p) => PANEL_TITLES[p]));
     const controls = all.filter((i) => i.group !== PANELS_GROUP && i.group !== OTHER_GROUP);
     expect(controls.map((i) => i.id)).toEqual(CONTROL_INFO.map((c) => c.id));
     // Labels, not ids: no item is named by its id.
