@@ -1,6 +1,6 @@
 // Helpers for the share-layer specs: read every metric a panel shows, wait for the engine
 // to settle, take the link the UI gives out.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const PANEL_IDS = ['dataflow', 'sram', 'interconnect', 'latency'] as const;
 
@@ -79,4 +79,15 @@ export async function sidebarControls(page: Page): Promise<{ id: string; label: 
 /** The banner line about `path`: it names the field by a label and keeps the path in its tooltip. */
 export function problemFor(page: Page, path: string) {
   return page.locator(`[data-testid="problem"][data-field="${path}"]`);
+}
+
+/** An engine's queue as the app root shows it: "in flight+waiting". */
+export const queue = (page: Page, kind: 'llm' | 'systolic') => page.locator('.app').getAttribute(`data-queue-${kind}`);
+
+/** Polls until both engines' queues are empty; returns when that was first seen. */
+export async function drained(page: Page): Promise<number> {
+  await expect
+    .poll(async () => `${await queue(page, 'llm')} ${await queue(page, 'systolic')}`, { timeout: 60_000, intervals: [50] })
+    .toBe('0+0 0+0');
+  return Date.now();
 }

@@ -23,6 +23,7 @@ export function App() {
   const presenter = useStore((s) => s.scenario.view.presenter);
   const touring = useStore((s) => s.scenario.view.tour !== null);
   const setPanel = useStore((s) => s.setPanel);
+  const queue = useStore((s) => s.queue);
 
   useEffect(() => {
     // The root URL (no link) opens on the argument; a link opens what its author saw.
@@ -36,7 +37,12 @@ export function App() {
   // A link may hide the panel it opens on: show the first visible one instead.
   const shown: PanelId = visible.includes(panel) || visible.length === 0 ? panel : visible[0];
   return (
-    <div className={`app${presenter ? ' presenter' : ''}${touring ? ' touring' : ''}`}>
+    <div
+      className={`app${presenter ? ' presenter' : ''}${touring ? ' touring' : ''}`}
+      // Each engine's queue, for tests and tools: "in flight + waiting" runs.
+      data-queue-systolic={`${+queue.systolic.inFlight}+${+queue.systolic.waiting}`}
+      data-queue-llm={`${+queue.llm.inFlight}+${+queue.llm.waiting}`}
+    >
       <header className="app-header">
         <h1>
           SRAM vs HBM <span className="subtitle">why an SRAM-only, compiler-scheduled machine answers faster, and where it stops</span>

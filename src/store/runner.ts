@@ -1,55 +1,100 @@
-// Keeps results in step with the scenario: re-runs the part of the engine whose inputs
-// changed, in the worker, newest request winning.
+// Keeps results in step with the scenario: re-runs the engine whose inputs changed, in its
+// worker. However fast the controls change, each engine has at most one run in flight and
+// one waiting (the latest), and a result is shown only if it belongs to the inputs on screen.
 import { useStore } from './store';
-import { engine, Comlink } from '../worker/client';
+import { latestOnly, type QueueState } from './latestOnly';
+import { callEngine, restartEngines, type EngineKind } from '../worker/client';
 import type { Scenario } from '../scenario/types';
 
-let llmGeneration = 0;
+/** The inputs each engine reads: a result belongs to the scenario whose key it was run for. */
+const gemmKey = (s: Scenario) => JSON.stringify(s.gemm);
+const llmKey = (s: Scenario) => JSON.stringify([s.llm, s.lpu, s.gpu]);
 
-function runGemm(s: Scenario): void {
-  useStore.setState({ gemmStatus: 'running', gemmProgress: 0, gemmError: null });
-  const onProgress = Comlink.proxy((f: number) => useStore.setState({ gemmProgress: f }));
-  void engine()
-    .runGemm(s.gemm, onProgress)
-    .then((out) => {
-      if (useStore.getState().scenario.gemm !== s.gemm) return; // superseded
-      if (out.ok) {
-        const cycles = out.value.result.cycles;
-        const st = useStore.getState();
-        if (st.scenario.view.cycle > cycles) st.setCycle(cycles);
-        useStore.setState({ gemmStatus: 'done', gemmRun: out.value, gemmProgress: 1 });
-      } else {
-        useStore.setState({ gemmStatus: out.cancelled ? 'cancelled' : 'error', gemmError: out.cancelled ? null : out.message });
-      }
-    });
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function setQueue(kind: EngineKind, q: QueueState): void {
+  useStore.setState((st) => ({ queue: { ...st.queue, [kind]: q } }));
 }
 
-function runLlm(s: Scenario): void {
-  const generation = ++llmGeneration;
+async function runGemm(s: Scenario): Promise<void> {
+  const key = gemmKey(s);
+  const current = () => gemmKey(useStore.getState().scenario) === key;
+  if (!current()) return; // superseded while it waited
+  useStore.setState({ gemmStatus: 'running', gemmProgress: 0, gemmError: null });
+  try {
+    const out = await callEngine(
+      'systolic',
+      (e, progress) => e.runGemm(s.gemm, progress),
+      (f) => current() && useStore.setState({ gemmProgress: f }),
+    );
+    if (!current()) return;
+    if (out.ok) {
+      const st = useStore.getState();
+      if (st.scenario.view.cycle > out.value.result.cycles) st.setCycle(out.value.result.cycles);
+      useStore.setState({ gemmStatus: 'done', gemmRun: out.value, gemmProgress: 1 });
+    } else if (out.cancelled) {
+      // Cancelled by a newer request (it runs next) or by the user (status already says so).
+      if (useStore.getState().gemmStatus === 'running' && !gemmQueue.state().waiting) useStore.setState({ gemmStatus: 'cancelled' });
+    } else useStore.setState({ gemmStatus: 'error', gemmError: out.message });
+  } catch (e) {
+    if (current()) useStore.setState({ gemmStatus: 'error', gemmError: message(e) });
+  }
+}
+
+async function runLlm(s: Scenario): Promise<void> {
+  const key = llmKey(s);
+  const current = () => llmKey(useStore.getState().scenario) === key;
+  if (!current()) return;
   useStore.setState({ llmStatus: 'running', llmError: null });
-  void engine()
-    .runLlm(s)
-    .then((out) => {
-      if (generation !== llmGeneration) return;
-      if (out.ok) useStore.setState({ llmStatus: 'done', llmResult: out.value });
-      else useStore.setState({ llmStatus: 'error', llmError: out.message });
-    });
+  try {
+    const out = await callEngine('llm', (e) => e.runLlm(s));
+    if (!current()) return;
+    if (out.ok) useStore.setState({ llmStatus: 'done', llmResult: out.value });
+    else useStore.setState({ llmStatus: 'error', llmError: out.message });
+  } catch (e) {
+    if (current()) useStore.setState({ llmStatus: 'error', llmError: message(e) });
+  }
+}
+
+// A GEMM run stops at its next chunk when superseded; an LLM run is short and runs out.
+const cancelInFlightGemm = () => void callEngine('systolic', (e) => e.cancelGemm()).catch(() => undefined);
+const gemmQueue = latestOnly(runGemm, (q) => setQueue('systolic', q), cancelInFlightGemm);
+const llmQueue = latestOnly(runLlm, (q) => setQueue('llm', q));
+
+const markWaiting = (kind: 'gemm' | 'llm') =>
+  useStore.setState(kind === 'gemm' ? { gemmStatus: 'running', gemmError: null } : { llmStatus: 'running', llmError: null });
+
+function requestGemm(s: Scenario): void {
+  markWaiting('gemm');
+  gemmQueue.submit(s);
+}
+function requestLlm(s: Scenario): void {
+  markWaiting('llm');
+  llmQueue.submit(s);
 }
 
 export function cancelGemm(): void {
-  void engine().cancelGemm();
+  cancelInFlightGemm();
   useStore.setState({ gemmStatus: 'cancelled' });
+}
+
+/** Retry after an engine fault: fresh workers, and both engines run the scenario on screen again. */
+export function retryEngines(): void {
+  restartEngines();
+  const s = useStore.getState().scenario;
+  requestGemm(s);
+  requestLlm(s);
 }
 
 /** Starts the sync; returns a function that stops it. */
 export function startRunner(): () => void {
   const first = useStore.getState().scenario;
-  runGemm(first);
-  runLlm(first);
+  requestGemm(first);
+  requestLlm(first);
   return useStore.subscribe((state, prev) => {
     const s = state.scenario;
     const p = prev.scenario;
-    if (s.gemm !== p.gemm) runGemm(s);
-    if (s.llm !== p.llm || s.lpu !== p.lpu || s.gpu !== p.gpu) runLlm(s);
+    if (s.gemm !== p.gemm) requestGemm(s);
+    if (s.llm !== p.llm || s.lpu !== p.lpu || s.gpu !== p.gpu) requestLlm(s);
   });
 }

@@ -4,6 +4,8 @@ import { create } from 'zustand';
 import type { Scenario, PanelId } from '../scenario/types';
 import type { LlmResult, GemmResult } from '../engine/types';
 import type { GemmRun } from '../worker/api';
+import type { EngineKind } from '../worker/client';
+import type { QueueState } from './latestOnly';
 import { DEFAULT_SCENARIO } from '../scenario/defaults';
 import { validateField, type Problem } from '../scenario/schema';
 import { setIn } from './path';
@@ -37,6 +39,8 @@ export interface AppState {
   llmStatus: RunStatus;
   llmResult: LlmResult | null;
   llmError: string | null;
+  /** Each engine's work: a run in flight, one waiting (shown on the app root for tests and tools). */
+  queue: Record<EngineKind, QueueState>;
   playing: boolean;
   speed: number; // 0.25..8 cycles-per-frame multiplier
   pinned: PinnedScenario | null;
@@ -73,6 +77,7 @@ export const useStore = create<AppState>()((set, get) => ({
   llmStatus: 'idle',
   llmResult: null,
   llmError: null,
+  queue: { systolic: { inFlight: false, waiting: false }, llm: { inFlight: false, waiting: false } },
   playing: false,
   speed: 1,
   pinned: null,

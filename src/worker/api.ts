@@ -17,4 +17,6 @@ export interface EngineApi {
   trace(g: GemmScenario, start: number, count: number): Promise<TraceWindow>;
   runLlm(s: Scenario): Promise<RunOutcome<LlmResult>>;
   calibration(): Promise<CalibrationRow[]>;
+  /** The wasm memory this worker's engines hold (its JS heap is read over the DevTools protocol). */
+  memory(): Promise<{ wasmBytes: number }>;
 }

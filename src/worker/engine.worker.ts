@@ -14,13 +14,28 @@ import type { EngineApi, GemmRun, RunOutcome } from './api';
 let systolic: Promise<SystolicEngine> | null = null;
 let interconnect: Promise<Interconnect> | null = null;
 
+/** Compiles one engine's wasm; a failure names the file and is not cached (the next call tries again). */
+async function loadWasm(url: string, file: string): Promise<WebAssembly.Module> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await WebAssembly.compile(await response.arrayBuffer());
+  } catch (e) {
+    throw new Error(`could not load ${file} (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+  }
+}
+
 function getSystolic(): Promise<SystolicEngine> {
-  systolic ??= WebAssembly.compileStreaming(fetch(systolicUrl)).then(createSystolicEngine);
-  return systolic;
+  if (systolic) return systolic;
+  const p = loadWasm(systolicUrl, 'systolic.wasm').then(createSystolicEngine);
+  p.catch(() => systolic === p && (systolic = null));
+  return (systolic = p);
 }
 function getInterconnect(): Promise<Interconnect> {
-  interconnect ??= WebAssembly.compileStreaming(fetch(interconnectUrl)).then(createInterconnect);
-  return interconnect;
+  if (interconnect) return interconnect;
+  const p = loadWasm(interconnectUrl, 'interconnect.wasm').then(createInterconnect);
+  p.catch(() => interconnect === p && (interconnect = null));
+  return (interconnect = p);
 }
 
 // Each runGemm bumps the generation; a run whose generation is stale stops at its next chunk.
@@ -65,6 +80,13 @@ const api: EngineApi = {
   async calibration() {
     return calibrationRows(await getInterconnect());
   },
+  async memory() {
+    // Only engines already loaded: asking must not load one.
+    const wasm = (await Promise.all([systolic, interconnect].map((p) => p?.then((e) => e.memoryBytes(), () => 0) ?? 0))).reduce((a, b) => a + b, 0);
+    return { wasmBytes: wasm };
+  },
 };
 
 Comlink.expose(api);
+// For tests and tools that inspect a worker directly (e2e memory soak): what it holds now.
+(self as unknown as { engineMemory: EngineApi['memory'] }).engineMemory = api.memory;

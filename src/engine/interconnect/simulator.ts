@@ -28,6 +28,8 @@ export interface SimulateOptions {
 export interface Interconnect {
   /** Simulates one statically scheduled step; throws an Error naming the bad field on bad input. */
   simulate(spec: NetworkSpec, program: Program, options?: SimulateOptions): NetworkResult;
+  /** Bytes of wasm memory the simulator holds now. */
+  memoryBytes(): number;
 }
 
 interface WasmExports {
@@ -157,7 +159,7 @@ export function createInterconnect(module: WebAssembly.Module): Interconnect {
     };
   }
 
-  return { simulate };
+  return { simulate, memoryBytes: () => wasm.memory.buffer.byteLength };
 }
 
 /** Task owning elementary op `op` (ops are numbered task by task). */

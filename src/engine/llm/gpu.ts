@@ -7,7 +7,7 @@ import { DEFAULT_STACK, STACKS, type StackSpec } from './stacks';
 import { directAllReduceUs, ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
 import { gpuLayout, type GpuLayout, type Shape } from './partition';
 import { buildGpuStep, gpuCollectiveAlgorithm, gpuRates, headFormats, kvTrafficFactor, layerComputeUs, layerCosts, taskUs, type BuiltStep } from './programs';
-import { bytesPerElement, gpuPeakTflops, mathPrecision } from './precision';
+import { gpuPeakTflops, mathPrecision } from './precision';
 import { headWork } from './workload';
 import { jitterPercentiles } from './jitter';
 import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';

@@ -33,6 +33,8 @@ export interface RunOutcome {
 export interface SystolicEngine {
   run(g: GemmScenario, opts?: RunOptions): Promise<RunOutcome>;
   trace(g: GemmScenario, start: number, count: number): TraceWindow;
+  /** Bytes of wasm memory the engine holds now (it grows for large runs, never shrinks). */
+  memoryBytes(): number;
 }
 
 /** ~1 s of stepping at 1e9 PE-cycles/s on an idle machine: the interactive default. */
@@ -247,7 +249,7 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
     return w;
   }
 
-  return { run, trace };
+  return { run, trace, memoryBytes: () => ex.memory.buffer.byteLength };
 }
 
 /**

@@ -14,6 +14,7 @@ import { PANEL_TITLES } from '../../ui/labels';
 import { claimVerdicts, headline } from './verdicts';
 import { RatioBars, type RatioFigure } from './RatioBars';
 import './argument.css';
+import { EngineError } from '../../ui/EngineError';
 
 /** The figures the argument rests on (talk, 00:18: tokens/s per user, tokens per dollar and per watt). */
 const KEY_FIGURES = ['tpsUser', 'tpot', 'ttft', 'cost', 'joules'] as const;
@@ -61,18 +62,14 @@ function MachineCard({ m, side }: { m: MachineResult; side: 'lpu' | 'gpu' }) {
 }
 
 export function ArgumentPanel() {
-  const { result, status, error } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus, error: s.llmError })));
+  const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
   const llm = useStore((s) => s.scenario.llm);
   const setPanel = useStore((s) => s.setPanel);
   const tour = TOURS[0];
   const model = resolveModel(llm);
   return (
     <section className="panel argument-panel" data-panel="argument" id="panel-argument" data-status={status}>
-      {error ? (
-        <div className="no-fit" role="alert">
-          Engine error: {error}
-        </div>
-      ) : null}
+      <EngineError kind="llm" />
       {!result ? (
         <p className="muted">Waiting for the engine…</p>
       ) : (

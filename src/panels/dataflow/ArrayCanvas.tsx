@@ -3,7 +3,7 @@
 // and the PE tooltip are written straight into their DOM nodes by the same loop.
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store/store';
-import { engine } from '../../worker/client';
+import { callEngine } from '../../worker/client';
 import type { GemmScenario } from '../../scenario/types';
 import type { GemmResult } from '../../engine/types';
 import { arrayGeometry, peAt, preferredHeight, queueDepth, type ArrayGeometry } from './geometry';
@@ -18,7 +18,7 @@ interface Props {
   result: GemmResult;
 }
 
-const fetchTrace = (g: GemmScenario, start: number, count: number) => engine().trace(g, start, count);
+const fetchTrace = (g: GemmScenario, start: number, count: number) => callEngine('systolic', (e) => e.trace(g, start, count));
 
 const COUNTERS = [
   { key: 'ifmapReads', label: 'ifmap (A) reads', title: 'Operand elements of A read from the ifmap SRAM up to the end of this cycle (cumulative, from the trace).' },

@@ -3,9 +3,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { cancelGemm } from '../../store/runner';
 import { formatPercent } from '../../ui/format';
+import { EngineError } from '../../ui/EngineError';
 
 export function RunBar({ hasResult }: { hasResult: boolean }) {
-  const { status, progress, error } = useStore(useShallow((s) => ({ status: s.gemmStatus, progress: s.gemmProgress, error: s.gemmError })));
+  const { status, progress } = useStore(useShallow((s) => ({ status: s.gemmStatus, progress: s.gemmProgress })));
   if (status === 'running') {
     return (
       <div className="df-runbar" role="status" data-testid="run-status">
@@ -20,8 +21,8 @@ export function RunBar({ hasResult }: { hasResult: boolean }) {
   }
   if (status === 'error') {
     return (
-      <div className="df-runbar df-error" role="alert" data-testid="run-status">
-        The engine failed: {error}
+      <div className="df-runbar df-error" data-testid="run-status">
+        <EngineError kind="systolic" />
       </div>
     );
   }

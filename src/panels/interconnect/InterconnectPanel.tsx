@@ -8,13 +8,14 @@ import { TopologyView } from './TopologyView';
 import { Timeline } from './Timeline';
 import { NetworkSummaryView } from './NetworkSummaryView';
 import './interconnect.css';
+import { EngineError } from '../../ui/EngineError';
 
 type Machine = 'lpu' | 'gpu';
 
 export function InterconnectPanel() {
   const [machine, setMachine] = useState<Machine>('lpu');
-  const { result, status, error } = useStore(
-    useShallow((s) => ({ result: s.llmResult, status: s.llmStatus, error: s.llmError })),
+  const { result, status } = useStore(
+    useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })),
   );
   const m: MachineResult | null = result ? result[machine] : null;
 
@@ -30,11 +31,7 @@ export function InterconnectPanel() {
           {status === 'running' ? 'Simulating…' : status === 'error' ? '' : ''}
         </span>
       </div>
-      {status === 'error' && error ? (
-        <p className="ic-error" role="alert">
-          The simulation failed: {error}
-        </p>
-      ) : null}
+      <EngineError kind="llm" />
       {!m ? (
         <p className="muted">{status === 'running' ? 'Simulating the network…' : 'No result yet.'}</p>
       ) : !m.network ? (

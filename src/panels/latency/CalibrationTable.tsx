@@ -3,7 +3,7 @@
 // only "checked" rows test the model.
 import { useEffect, useState } from 'react';
 import type { CalibrationRow } from '../../engine/types';
-import { engine } from '../../worker/client';
+import { callEngine } from '../../worker/client';
 import { formatNumber, formatPercent } from '../../ui/format';
 
 const UNIT: Record<CalibrationRow['metric'], string> = {
@@ -23,8 +23,7 @@ export function CalibrationTable() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    engine()
-      .calibration()
+    callEngine('llm', (e) => e.calibration())
       .then((r) => live && setRows(r))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {

@@ -11,6 +11,7 @@ import { RooflineChart } from './RooflineChart';
 import { CalibrationTable } from './CalibrationTable';
 import type { LlmResult } from '../../engine/types';
 import './latency.css';
+import { EngineError } from '../../ui/EngineError';
 
 const anyFits = (r: LlmResult) => r.lpu.fits || r.gpu.fits;
 
@@ -24,7 +25,7 @@ function NothingToDraw({ what = 'neither machine fits this workload' }: { what?:
 }
 
 export function LatencyPanel() {
-  const { result, status, error } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus, error: s.llmError })));
+  const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
   const { batch, output, sweepMachine } = useStore(useShallow((s) => ({ batch: s.scenario.llm.batch, output: s.scenario.llm.output, sweepMachine: s.scenario.llm.sweepMachine })));
   // Compare's pinned A, drawn as a ghost behind B in the budget and sweep charts.
   const ghost = useStore((s) => s.pinned?.llm ?? null);
@@ -34,11 +35,7 @@ export function LatencyPanel() {
       <h2>
         Latency &amp; cost <span className="muted small">{status === 'running' ? '(computing…)' : null}</span>
       </h2>
-      {error ? (
-        <div className="no-fit" role="alert">
-          Engine error: {error}
-        </div>
-      ) : null}
+      <EngineError kind="llm" />
       {!result ? (
         <p className="muted">Waiting for the engine…</p>
       ) : (

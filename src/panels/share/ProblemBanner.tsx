@@ -6,6 +6,7 @@
 import { useStore } from '../../store/store';
 import { fieldLabel } from '../../ui/labels';
 import type { Problem } from './scenarioApi';
+import { restorableHash, restoreLastGood } from './urlSync';
 
 /** Long values echoed in messages (a tampered link) must not flood the page. */
 export const MAX_MESSAGE_CHARS = 240;
@@ -33,13 +34,22 @@ export function ProblemBanner() {
   const note = useStore((s) => s.problemsNote);
   const setProblems = useStore((s) => s.setProblems);
   if (problems.length === 0) return null;
+  // Read when the problems arrive: the scenario last shown without problems, if it differs.
+  const canRestore = restorableHash() !== null;
   return (
     <div className="banner share-problems" role="alert" data-testid="problem-banner">
       <div className="share-problems-head">
         <strong data-testid="problem-note">{note ?? DEFAULTS_USED_NOTE}</strong>
-        <button type="button" className="btn" onClick={() => setProblems([])} aria-label="Dismiss the problems message">
-          Dismiss
-        </button>
+        <span className="share-problems-actions">
+          {canRestore ? (
+            <button type="button" className="btn" onClick={restoreLastGood} data-testid="restore-last-good">
+              Restore your last scenario
+            </button>
+          ) : null}
+          <button type="button" className="btn" onClick={() => setProblems([])} aria-label="Dismiss the problems message">
+            Dismiss
+          </button>
+        </span>
       </div>
       <ul>
         {problems.slice(0, 30).map((p, i) => {

@@ -2,9 +2,8 @@
 // reload). The LLM model runs at once; the GEMM reuses B's result when A's GEMM inputs are
 // B's, else waits until B's GEMM is not running (a GEMM run cancels the one in flight)
 // and is retried if B's next run cancels it.
-import * as Comlink from 'comlink';
 import { useStore, type PinnedScenario } from '../../store/store';
-import { engine } from '../../worker/client';
+import { callEngine } from '../../worker/client';
 import type { Scenario } from '../../scenario/types';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -26,8 +25,7 @@ export function startPinnedRunner(): () => void {
     const s = p.scenario;
     if (p.llm === null && !p.error && llmFor !== s) {
       llmFor = s;
-      void engine()
-        .runLlm(s)
+      void callEngine('llm', (e) => e.runLlm(s))
         .then((out) => patchPinned(s, out.ok ? { llm: out.value } : { error: out.message }))
         .catch((e: unknown) => patchPinned(s, { error: String(e) }));
     }
@@ -38,17 +36,14 @@ export function startPinnedRunner(): () => void {
       }
       if (st.gemmStatus === 'running') return;
       gemmFor = s;
-      void engine()
-        .runGemm(
-          s.gemm,
-          Comlink.proxy(() => undefined),
-        )
+      void callEngine('systolic', (e, progress) => e.runGemm(s.gemm, progress), () => undefined)
         .then((out) => {
           if (out.ok) patchPinned(s, { gemm: out.value.result });
           else if (!out.cancelled) patchPinned(s, { error: out.message });
           else if (gemmFor === s) gemmFor = null; // cancelled by B's run: try again later
           step();
-        });
+        })
+        .catch((e: unknown) => patchPinned(s, { error: String(e) }));
     }
   };
 

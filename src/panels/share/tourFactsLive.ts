@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
-import { engine } from '../../worker/client';
+import { callEngine } from '../../worker/client';
 import { checkFact, needsPrevious, type FactCheck, type FactContext, type ShownPes } from '../../scenario/tourFacts';
 import { scenarioForTourStep, type Tour } from '../../scenario/tours';
 import { closedFormGemm } from '../../engine/systolic/closedForm';
@@ -22,7 +22,7 @@ function previousLlm(tourId: string, step: number): Promise<LlmResult | null> {
   let p = prevCache.get(key);
   if (!p) {
     const s = scenarioForTourStep(tourId, step - 1);
-    p = s ? engine().runLlm(s).then((o) => (o.ok ? o.value : null)) : Promise.resolve(null);
+    p = s ? callEngine('llm', (e) => e.runLlm(s)).then((o) => (o.ok ? o.value : null), () => null) : Promise.resolve(null);
     prevCache.set(key, p);
   }
   return p;
@@ -53,7 +53,7 @@ export function useTourFactChecks(tour: Tour | null, stepIndex: number): (FactCh
         const cycle = Math.min(stepCycle, gemmRun.result.cycles);
         if (cycle === 0) ctx.pes = null;
         else {
-          const w = await engine().trace(g, cycle - 1, 1);
+          const w = await callEngine('systolic', (e) => e.trace(g, cycle - 1, 1));
           const pes: ShownPes = { weight: w.weight, input: w.input, active: w.active, sram: [w.sramCumulative[0], w.sramCumulative[1], w.sramCumulative[2], w.sramCumulative[3]] };
           ctx.pes = pes;
         }

@@ -4,6 +4,7 @@
 import { useStore } from '../../store/store';
 import { decodeHash, encodeHash } from './scenarioApi';
 import { isDeliberateChange } from './historyPolicy';
+import { lastGood, saveLastGood, saveUnloadEdit, takeUnloadEdit } from './scenarioStorage';
 
 export const REPLACE_DEBOUNCE_MS = 300;
 
@@ -31,10 +32,29 @@ export function loadHash(hash: string): void {
   st.setProblems(decoded.problems);
 }
 
+/** The last good scenario, if it differs from the one on screen (offered after a bad link or import). */
+export function restorableHash(): string | null {
+  const saved = lastGood();
+  if (!saved) return null;
+  const { scenario, presetId, pinned } = useStore.getState();
+  return saved === encodeHash(scenario, presetId, pinned?.scenario ?? null) ? null : saved;
+}
+
+/** Brings back the last good scenario, as its own history entry. */
+export function restoreLastGood(): void {
+  const saved = lastGood();
+  if (!saved) return;
+  markDeliberate();
+  loadHash(saved);
+}
+
 /** Reads the hash now (if any) and starts the sync; returns a function that stops it. */
 export function startUrlSync(): () => void {
   let restoring = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Reloaded right after an edit: the URL is the one before it; the edit was kept aside.
+  const unloadEdit = takeUnloadEdit(window.location.hash.replace(/^#/, ''));
+  if (unloadEdit !== null) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${unloadEdit}`);
   let lastWritten = window.location.hash.replace(/^#/, '');
 
   const restore = () => {
@@ -65,6 +85,7 @@ export function startUrlSync(): () => void {
       timer = null;
     }
     const hash = encodeHash(scenario, presetId, pinned);
+    if (useStore.getState().problems.length === 0) saveLastGood(hash);
     if (hash === lastWritten) return;
     lastWritten = hash;
     const url = `${window.location.pathname}${window.location.search}#${hash}`;
@@ -91,12 +112,28 @@ export function startUrlSync(): () => void {
   // The hash always holds the scenario, from the first moment.
   if (!lastWritten) write(false);
 
+  // A reload or a tab close right after an edit must not lose it: write what the debounce holds.
+  const flush = () => {
+    if (timer === null) return;
+    const from = window.location.hash.replace(/^#/, '');
+    write(false);
+    // A reload reuses the URL it started with: keep the edit for the next load too.
+    if (lastWritten !== from) saveUnloadEdit(from, lastWritten);
+  };
+  const onVisibility = () => document.visibilityState === 'hidden' && flush();
+
   window.addEventListener('popstate', restore);
   window.addEventListener('hashchange', restore);
+  window.addEventListener('pagehide', flush);
+  window.addEventListener('beforeunload', flush);
+  document.addEventListener('visibilitychange', onVisibility);
   return () => {
     unsubscribe();
     if (timer !== null) clearTimeout(timer);
     window.removeEventListener('popstate', restore);
     window.removeEventListener('hashchange', restore);
+    window.removeEventListener('pagehide', flush);
+    window.removeEventListener('beforeunload', flush);
+    document.removeEventListener('visibilitychange', onVisibility);
   };
 }

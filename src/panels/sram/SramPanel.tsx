@@ -7,9 +7,10 @@ import { MachineOccupancy } from './MachineOccupancy';
 import { TokenTimeline } from './TokenTimeline';
 import { memoryNeed } from './needed';
 import './sram.css';
+import { EngineError } from '../../ui/EngineError';
 
 export function SramPanel() {
-  const { result, status, error } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus, error: s.llmError })));
+  const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
   const { prompt, output } = useStore(useShallow((s) => ({ prompt: s.scenario.llm.prompt, output: s.scenario.llm.output })));
   const scenario = useStore(useShallow((s) => ({ llm: s.scenario.llm, lpu: s.scenario.lpu, gpu: s.scenario.gpu })));
   const [token, setToken] = useState(prompt + output);
@@ -31,11 +32,7 @@ export function SramPanel() {
         model is spread over many chips; the GPU keeps it in HBM on a few. Bytes are decimal (1 MB = 10⁶ B). Identical chips are grouped into one bar
         with their count; the strip shows every chip.
       </p>
-      {error ? (
-        <div className="no-fit" role="alert">
-          Engine error: {error}
-        </div>
-      ) : null}
+      <EngineError kind="llm" />
       <TokenTimeline token={Math.min(token, prompt + output)} prompt={prompt} output={output} onToken={onToken} />
       {result ? (
         <div className="machines">
