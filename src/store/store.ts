@@ -9,6 +9,7 @@ import type { QueueState } from './latestOnly';
 import { DEFAULT_SCENARIO } from '../scenario/defaults';
 import { validateField, type Problem } from '../scenario/schema';
 import { setIn } from './path';
+import { SPEEDS } from '../panels/dataflow/playback';
 import { dependentFields, engineFieldProblem } from './engineChecks';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -42,7 +43,7 @@ export interface AppState {
   /** Each engine's work: a run in flight, one waiting (shown on the app root for tests and tools). */
   queue: Record<EngineKind, QueueState>;
   playing: boolean;
-  speed: number; // 0.25..8 cycles-per-frame multiplier
+  speed: number; // a multiplier of CYCLES_PER_SECOND, within SPEEDS
   pinned: PinnedScenario | null;
 
   setField(path: string, value: unknown): boolean;
@@ -126,7 +127,7 @@ export const useStore = create<AppState>()((set, get) => ({
     set({ playing });
   },
   setSpeed(speed) {
-    set({ speed: Math.min(8, Math.max(0.25, speed)) });
+    set({ speed: Math.min(SPEEDS[SPEEDS.length - 1], Math.max(SPEEDS[0], speed)) });
   },
   pin() {
     const { scenario, gemmRun, llmResult } = get();
