@@ -1,6 +1,8 @@
 // Layout: a toolbar (presets, link, tours, compare, export), the controls for the panel
 // in view, and the four panels as tabs. Components render only what the store holds.
-import { useEffect } from 'react';
+// Below 900 px wide (phone, tablet) the controls are a drawer opened by the header's
+// Controls button; on a wide screen they are the sidebar, always shown.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from './store/store';
 import { startRunner } from './store/runner';
 import { PANELS, type PanelId } from './scenario/types';
@@ -17,6 +19,23 @@ import { startUrlSync } from './panels/share/urlSync';
 import { PANEL_TITLES } from './ui/labels';
 import './styles.css';
 
+/** Where the controls stop being a sidebar and become a drawer (styles.css uses the same width). */
+const NARROW = '(max-width: 900px)';
+
+function useMedia(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(query);
+    const on = () => setMatches(mq.matches);
+    on();
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, [query]);
+  return matches;
+}
+
+const FOCUSABLE = 'button:not([disabled]), select:not([disabled]), input:not([disabled]):not([tabindex="-1"]), summary, [tabindex]:not([tabindex="-1"])';
+
 export function App() {
   const panel = useStore((s) => s.scenario.view.panel);
   const hidden = useStore((s) => s.scenario.classroom.hidden);
@@ -32,10 +51,66 @@ export function App() {
   }, [setPanel]);
   useEffect(() => startRunner(), []);
 
+  const narrow = useMedia(NARROW);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const drawerRef = useRef<HTMLElement>(null);
+  const tabsRef = useRef<HTMLElement>(null);
+
   // Panel ids double as their classroom ids (src/scenario/keys.ts HIDEABLE_IDS).
   const visible = PANELS.filter((p) => !hidden.includes(p));
   // A link may hide the panel it opens on: show the first visible one instead.
   const shown: PanelId = visible.includes(panel) || visible.length === 0 ? panel : visible[0];
+  const hasControls = !presenter && shown !== 'argument';
+  const drawer = narrow && drawerOpen && hasControls;
+
+  // The drawer closes when the screen widens or the panel in view has no controls.
+  useEffect(() => {
+    if (!narrow || !hasControls) setDrawerOpen(false);
+  }, [narrow, hasControls]);
+  // Focus moves into the drawer when it opens and back to its button when it closes.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (drawer) drawerRef.current?.querySelector<HTMLElement>('.controls-close')?.focus();
+    else if (wasOpen.current) {
+      const at = document.activeElement;
+      if (!at || at === document.body || drawerRef.current?.contains(at)) toggleRef.current?.focus();
+    }
+    wasOpen.current = drawer;
+  }, [drawer]);
+  // A tab bar wider than the screen scrolls inside itself: keep the tab in view shown.
+  useEffect(() => {
+    const nav = tabsRef.current;
+    const tab = nav?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (!nav || !tab || nav.scrollWidth <= nav.clientWidth) return;
+    const left = tab.offsetLeft - nav.offsetLeft;
+    if (left < nav.scrollLeft || left + tab.offsetWidth > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = left - (nav.clientWidth - tab.offsetWidth) / 2;
+  }, [shown, narrow]);
+
+  const onDrawerKey = (e: KeyboardEvent<HTMLElement>) => {
+    if (!drawer) return;
+    if (e.key === 'Escape') {
+      // The drawer's, not the tour's: one Escape closes one thing.
+      e.preventDefault();
+      e.stopPropagation();
+      setDrawerOpen(false);
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    // Keep Tab inside the open drawer.
+    const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null || el === document.activeElement);
+    if (items.length === 0) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
   return (
     <div
       className={`app${presenter ? ' presenter' : ''}${touring ? ' touring' : ''}`}
@@ -44,13 +119,28 @@ export function App() {
       data-queue-llm={`${+queue.llm.inFlight}+${+queue.llm.waiting}`}
     >
       <header className="app-header">
-        <h1>
-          SRAM vs HBM <span className="subtitle">why an SRAM-only, compiler-scheduled machine answers faster, and where it stops</span>
-        </h1>
+        <div className="app-title">
+          <h1>
+            SRAM vs HBM <span className="subtitle">why an SRAM-only, compiler-scheduled machine answers faster, and where it stops</span>
+          </h1>
+          {hasControls ? (
+            <button
+              type="button"
+              ref={toggleRef}
+              className="btn controls-toggle"
+              aria-expanded={drawer}
+              aria-controls="controls-drawer"
+              data-testid="controls-toggle"
+              onClick={() => setDrawerOpen(!drawerOpen)}
+            >
+              Controls
+            </button>
+          ) : null}
+        </div>
         <Toolbar />
       </header>
       <ShareLayer />
-      <nav className="tabs" role="tablist" aria-label="Panels">
+      <nav className="tabs" role="tablist" aria-label="Panels" ref={tabsRef}>
         {visible.map((p) => (
           <button
             key={p}
@@ -66,10 +156,26 @@ export function App() {
         ))}
       </nav>
       <div className="workspace">
-        {!presenter && shown !== 'argument' ? (
-          <aside className="controls" aria-label="Controls">
-            {shown === 'dataflow' ? <GemmControls /> : <LlmControls />}
-          </aside>
+        {hasControls ? (
+          <>
+            {drawer ? <div className="controls-backdrop" aria-hidden="true" onClick={() => setDrawerOpen(false)} /> : null}
+            <aside
+              id="controls-drawer"
+              ref={drawerRef}
+              className={drawer ? 'controls open' : 'controls'}
+              aria-label="Controls"
+              data-testid="controls-drawer"
+              onKeyDown={onDrawerKey}
+            >
+              <div className="controls-drawer-head">
+                <strong>Controls</strong>
+                <button type="button" className="btn controls-close" onClick={() => setDrawerOpen(false)} aria-label="Close controls" data-testid="controls-close">
+                  Close
+                </button>
+              </div>
+              {shown === 'dataflow' ? <GemmControls /> : <LlmControls />}
+            </aside>
+          </>
         ) : null}
         <main id={`tabpanel-${shown}`} role="tabpanel" aria-labelledby={`tab-${shown}`} className="panel-area">
           {shown === 'argument' ? <ArgumentPanel /> : null}
