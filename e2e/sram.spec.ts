@@ -137,3 +137,14 @@ test('too few chips: the message names the chips needed', async ({ page }) => {
   await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(half.lpu.chips));
   expect(half.lpu.chips).toBeLessThan(cli('lpu', SCENARIO).chips);
 });
+
+test('chip group labels are shown whole, never cut off with an ellipsis', async ({ page }) => {
+  await page.goto('/#v=2&vp=sram');
+  const labels = page.locator('.group-row .glabel');
+  await expect(labels.first()).toBeVisible({ timeout: 30_000 });
+  const cut = await labels.evaluateAll((els) =>
+    els.filter((e) => e.scrollWidth > e.clientWidth + 1 || getComputedStyle(e).textOverflow === 'ellipsis').map((e) => e.textContent),
+  );
+  expect(cut).toEqual([]);
+  await expect(labels.filter({ hasText: 'embedding + output head' })).toHaveCount(1);
+});
