@@ -106,7 +106,7 @@ test.describe('engine faults', () => {
     await page.goto('/#v=2');
     await waitForApp(page);
     const error = page.getByTestId('engine-error-systolic');
-    await expect(error).toContainText("engine's worker failed", { timeout: 30_000 });
+    await expect(error).toContainText('worker failed to start', { timeout: 30_000 });
     await page.unroute('**/engine.worker-*.js');
     await error.getByTestId('engine-retry').click();
     await expect(page.getByTestId('cycle-count')).toHaveText(/\d/, { timeout: 30_000 });

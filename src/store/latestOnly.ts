@@ -44,9 +44,9 @@ export function latestOnly<I>(
   return {
     submit(input) {
       next = { input };
-      if (inFlight) onSuperseded();
+      if (!inFlight) return pump();
+      onSuperseded();
       onChange(state());
-      pump();
     },
     state,
   };

@@ -1,14 +1,10 @@
 // Keeps results in step with the scenario: re-runs the engine whose inputs changed, in its
 // worker. However fast the controls change, each engine has at most one run in flight and
 // one waiting (the latest), and a result is shown only if it belongs to the inputs on screen.
-import { useStore } from './store';
+import { gemmInputsKey, llmInputsKey, useStore } from './store';
 import { latestOnly, type QueueState } from './latestOnly';
-import { callEngine, restartEngines, type EngineKind } from '../worker/client';
+import { callEngine, restartEngine, type EngineKind } from '../worker/client';
 import type { Scenario } from '../scenario/types';
-
-/** The inputs each engine reads: a result belongs to the scenario whose key it was run for. */
-const gemmKey = (s: Scenario) => JSON.stringify(s.gemm);
-const llmKey = (s: Scenario) => JSON.stringify([s.llm, s.lpu, s.gpu]);
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -16,11 +12,12 @@ function setQueue(kind: EngineKind, q: QueueState): void {
   useStore.setState((st) => ({ queue: { ...st.queue, [kind]: q } }));
 }
 
+// Status is set to running when a run is requested (requestGemm / requestLlm); a run
+// applies its outcome only if its inputs are still the ones on screen and nothing newer waits.
 async function runGemm(s: Scenario): Promise<void> {
-  const key = gemmKey(s);
-  const current = () => gemmKey(useStore.getState().scenario) === key;
+  const key = gemmInputsKey(s);
+  const current = () => gemmInputsKey(useStore.getState().scenario) === key && !gemmQueue.state().waiting;
   if (!current()) return; // superseded while it waited
-  useStore.setState({ gemmStatus: 'running', gemmProgress: 0, gemmError: null });
   try {
     const out = await callEngine(
       'systolic',
@@ -33,8 +30,8 @@ async function runGemm(s: Scenario): Promise<void> {
       if (st.scenario.view.cycle > out.value.result.cycles) st.setCycle(out.value.result.cycles);
       useStore.setState({ gemmStatus: 'done', gemmRun: out.value, gemmProgress: 1 });
     } else if (out.cancelled) {
-      // Cancelled by a newer request (it runs next) or by the user (status already says so).
-      if (useStore.getState().gemmStatus === 'running' && !gemmQueue.state().waiting) useStore.setState({ gemmStatus: 'cancelled' });
+      // By the user (status already says so) or by another caller's run (compare's A).
+      if (useStore.getState().gemmStatus === 'running') useStore.setState({ gemmStatus: 'cancelled' });
     } else useStore.setState({ gemmStatus: 'error', gemmError: out.message });
   } catch (e) {
     if (current()) useStore.setState({ gemmStatus: 'error', gemmError: message(e) });
@@ -42,10 +39,9 @@ async function runGemm(s: Scenario): Promise<void> {
 }
 
 async function runLlm(s: Scenario): Promise<void> {
-  const key = llmKey(s);
-  const current = () => llmKey(useStore.getState().scenario) === key;
+  const key = llmInputsKey(s);
+  const current = () => llmInputsKey(useStore.getState().scenario) === key && !llmQueue.state().waiting;
   if (!current()) return;
-  useStore.setState({ llmStatus: 'running', llmError: null });
   try {
     const out = await callEngine('llm', (e) => e.runLlm(s));
     if (!current()) return;
@@ -61,15 +57,12 @@ const cancelInFlightGemm = () => void callEngine('systolic', (e) => e.cancelGemm
 const gemmQueue = latestOnly(runGemm, (q) => setQueue('systolic', q), cancelInFlightGemm);
 const llmQueue = latestOnly(runLlm, (q) => setQueue('llm', q));
 
-const markWaiting = (kind: 'gemm' | 'llm') =>
-  useStore.setState(kind === 'gemm' ? { gemmStatus: 'running', gemmError: null } : { llmStatus: 'running', llmError: null });
-
 function requestGemm(s: Scenario): void {
-  markWaiting('gemm');
+  useStore.setState({ gemmStatus: 'running', gemmProgress: 0, gemmError: null });
   gemmQueue.submit(s);
 }
 function requestLlm(s: Scenario): void {
-  markWaiting('llm');
+  useStore.setState({ llmStatus: 'running', llmError: null });
   llmQueue.submit(s);
 }
 
@@ -78,12 +71,12 @@ export function cancelGemm(): void {
   useStore.setState({ gemmStatus: 'cancelled' });
 }
 
-/** Retry after an engine fault: fresh workers, and both engines run the scenario on screen again. */
-export function retryEngines(): void {
-  restartEngines();
+/** Retry after an engine fault: a fresh worker for that engine, which runs the scenario on screen again. */
+export function retryEngine(kind: EngineKind): void {
+  restartEngine(kind);
   const s = useStore.getState().scenario;
-  requestGemm(s);
-  requestLlm(s);
+  if (kind === 'systolic') requestGemm(s);
+  else requestLlm(s);
 }
 
 /** Starts the sync; returns a function that stops it. */

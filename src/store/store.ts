@@ -60,9 +60,13 @@ export interface AppState {
   setPinnedScenario(s: Scenario | null): void;
 }
 
+/** The inputs each engine reads, as a key: a result belongs to the scenario whose key it was run for. */
+export const gemmInputsKey = (s: Scenario): string => JSON.stringify(s.gemm);
+export const llmInputsKey = (s: Scenario): string => JSON.stringify([s.llm, s.lpu, s.gpu]);
+
 /** True when two scenarios have the same inputs (view and classroom aside). */
 export function sameInputs(a: Scenario, b: Scenario): boolean {
-  return JSON.stringify([a.gemm, a.llm, a.lpu, a.gpu]) === JSON.stringify([b.gemm, b.llm, b.lpu, b.gpu]);
+  return gemmInputsKey(a) === gemmInputsKey(b) && llmInputsKey(a) === llmInputsKey(b);
 }
 
 export const useStore = create<AppState>()((set, get) => ({

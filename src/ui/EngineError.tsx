@@ -1,10 +1,8 @@
 // What failed in an engine, and a Retry that starts fresh workers without a reload (the
 // scenario on screen is kept and runs again).
 import { useStore } from '../store/store';
-import { retryEngines } from '../store/runner';
-import type { EngineKind } from '../worker/client';
-
-const ENGINE_NAMES: Record<EngineKind, string> = { systolic: 'systolic-array engine', llm: 'LLM engine' };
+import { retryEngine } from '../store/runner';
+import { ENGINE_NAMES, type EngineKind } from '../worker/client';
 
 export function EngineError({ kind }: { kind: EngineKind }) {
   const error = useStore((s) => (kind === 'llm' ? s.llmError : s.gemmError));
@@ -12,7 +10,7 @@ export function EngineError({ kind }: { kind: EngineKind }) {
   return (
     <div className="no-fit engine-error" role="alert" data-testid={`engine-error-${kind}`}>
       Engine error: the {ENGINE_NAMES[kind]} failed: {error}.{' '}
-      <button type="button" className="btn" onClick={retryEngines} data-testid="engine-retry">
+      <button type="button" className="btn" onClick={() => retryEngine(kind)} data-testid="engine-retry">
         Retry
       </button>{' '}
       <span className="muted">Starts a fresh engine; your settings stay.</span>

@@ -6,6 +6,9 @@ import type { EngineApi } from './api';
 
 export type EngineKind = 'systolic' | 'llm';
 
+/** How messages name each engine. */
+export const ENGINE_NAMES: Record<EngineKind, string> = { systolic: 'systolic-array engine', llm: 'LLM engine' };
+
 /** Longest an engine may stay silent (no answer, no progress report) before it is stopped. */
 export const ENGINE_TIME_BOUND_MS = 15_000;
 
@@ -38,7 +41,7 @@ function startHost(kind: EngineKind): Host {
   // Fires when the script cannot be loaded (404, blocked) or throws outside a call.
   worker.addEventListener('error', (e) => {
     e.preventDefault();
-    host.stop(new EngineFault(`the ${kind === 'llm' ? 'LLM' : 'systolic-array'} engine's worker failed${e.message ? `: ${e.message}` : ' to start'}`));
+    host.stop(new EngineFault(`its worker failed${e.message ? `: ${e.message}` : ' to start'}`));
   });
   worker.addEventListener('messageerror', () => host.stop(new EngineFault('the engine sent a message that could not be read')));
   return host;
@@ -81,9 +84,9 @@ export async function callEngine<T>(
   }
 }
 
-/** Stops every engine worker; the next call starts fresh ones (Retry). */
-export function restartEngines(): void {
-  for (const h of Object.values(hosts)) h?.stop(new EngineFault('restarted'));
+/** Stops this engine's worker; the next call starts a fresh one (Retry). */
+export function restartEngine(kind: EngineKind): void {
+  hosts[kind]?.stop(new EngineFault('restarted'));
 }
 
 export { Comlink };

@@ -11,10 +11,10 @@ import { goToStep } from '../share/tourActions';
 import { METRIC_ROWS } from '../latency/MetricsTable';
 import { HowToggle } from '../../ui/HowToggle';
 import { PANEL_TITLES } from '../../ui/labels';
-import { claimVerdicts, headline } from './verdicts';
+import { claimVerdicts, headline, sizingNote } from './verdicts';
 import { RatioBars, type RatioFigure } from './RatioBars';
-import './argument.css';
 import { EngineError } from '../../ui/EngineError';
+import './argument.css';
 
 /** The figures the argument rests on (talk, 00:18: tokens/s per user, tokens per dollar and per watt). */
 const KEY_FIGURES = ['tpsUser', 'tpot', 'ttft', 'cost', 'joules'] as const;
@@ -64,6 +64,8 @@ function MachineCard({ m, side }: { m: MachineResult; side: 'lpu' | 'gpu' }) {
 export function ArgumentPanel() {
   const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
   const llm = useStore((s) => s.scenario.llm);
+  const lpuChips = useStore((s) => s.scenario.lpu.chips);
+  const gpus = useStore((s) => s.scenario.gpu.gpus);
   const setPanel = useStore((s) => s.setPanel);
   const tour = TOURS[0];
   const model = resolveModel(llm);
@@ -71,7 +73,7 @@ export function ArgumentPanel() {
     <section className="panel argument-panel" data-panel="argument" id="panel-argument" data-status={status}>
       <EngineError kind="llm" />
       {!result ? (
-        <p className="muted">Waiting for the engine…</p>
+        status === 'error' ? null : <p className="muted">Waiting for the engine…</p>
       ) : (
         <>
           <h2 className="arg-headline" data-testid="arg-headline">
@@ -79,7 +81,7 @@ export function ArgumentPanel() {
           </h2>
           <p className="muted arg-scenario" data-testid="arg-scenario">
             {model.name}, {llm.batch === 1 ? 'one user' : `${llm.batch} users`}, {llm.weights} weights, {llm.prompt} tokens in and {llm.output} out;
-            each machine the smallest that holds it.{' '}
+            {sizingNote(result.lpu, result.gpu, lpuChips, gpus)}.{' '}
             <button type="button" className="linklike" onClick={() => setPanel('latency')}>
               Change the workload in {PANEL_TITLES.latency}
             </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineResult } from '../../engine/types';
-import { claimQuote, claimVerdicts, headline, type ClaimId } from './verdicts';
+import { claimQuote, claimVerdicts, headline, sizingNote, type ClaimId } from './verdicts';
 
 const machine = (over: Partial<MachineResult>): MachineResult =>
   ({ machine: 'lpu', name: 'M', fits: true, tokensPerSecondPerUser: 100, costPerMillionTokensUsd: 10, ttftMs: 30, tpotMs: 10, ...over }) as MachineResult;
@@ -40,5 +40,13 @@ describe('the argument in words', () => {
     const slow = Object.fromEntries(claimVerdicts(machine({ tokensPerSecondPerUser: 50, costPerMillionTokensUsd: 300 }), gpu).map((c) => [c.id, c]));
     expect(slow.speedup.verdict).toMatch(/below/);
     expect(slow.cost.verdict).toMatch(/^3\.0× the GPUs' cost per token here: misses/);
+  });
+
+  it('says how the machines were sized: the smallest that holds the model unless the controls set a count', () => {
+    const lpu = machine({ name: 'GroqChip 1' });
+    const gpu = machine({ name: 'NVIDIA H100 SXM' });
+    expect(sizingNote(lpu, gpu, null, null)).toBe('each machine the smallest that holds it');
+    expect(sizingNote(lpu, gpu, 700, null)).toBe('GroqChip 1: 700 as set; NVIDIA H100 SXM: the smallest that holds it');
+    expect(sizingNote(lpu, gpu, null, 8)).toBe('GroqChip 1: the smallest that holds it; NVIDIA H100 SXM: 8 as set');
   });
 });

@@ -37,6 +37,13 @@ export function claimQuote(id: ClaimId): TourQuote {
 const times = (x: number) => `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×`;
 
 /** The answer to the page's question, in one sentence, for the two machines on screen. */
+/** How the two systems were sized: the scenario's chip counts, null = the smallest that holds the model. */
+export function sizingNote(lpu: MachineResult, gpu: MachineResult, lpuChips: number | null, gpus: number | null): string {
+  if (lpuChips === null && gpus === null) return 'each machine the smallest that holds it';
+  const one = (m: MachineResult, set: number | null) => `${m.name}: ${set === null ? 'the smallest that holds it' : `${set} as set`}`;
+  return `${one(lpu, lpuChips)}; ${one(gpu, gpus)}`;
+}
+
 export function headline(lpu: MachineResult, gpu: MachineResult, users: number): string {
   const who = users === 1 ? 'one user' : `each of ${users} users`;
   if (!lpu.fits || !gpu.fits) {
