@@ -75,12 +75,16 @@ test('keyboard: Tab reaches every control with a visible focus ring and a name',
     await page.locator(`#tab-${id}`).click();
     await settled(page, () => metricTexts(page));
     // Every enabled control in the controls column and the toolbar, by a stable handle.
-    const wanted: string[] = await page.$$eval('aside.controls :is(input, select, button, textarea):not([disabled]), .share-toolbar :is(input, select, button, summary):not([disabled]):not([tabindex="-1"])', (els) =>
-      els.filter((e) => (e as HTMLElement).checkVisibility()).map((e, i) => {
-        const key = `k${i}-${Math.random().toString(36).slice(2)}`;
-        e.setAttribute('data-a11y-key', key);
-        return key;
-      }),
+    const wanted: string[] = await page.$$eval(
+      'aside.controls :is(input, select, button, textarea):not([disabled]), .share-toolbar :is(input, select, button, summary):not([disabled]):not([tabindex="-1"])',
+      (els) =>
+        els
+          .filter((e) => (e as HTMLElement).checkVisibility())
+          .map((e, i) => {
+            const key = `k${i}-${Math.random().toString(36).slice(2)}`;
+            e.setAttribute('data-a11y-key', key);
+            return key;
+          }),
     );
     expect(wanted.length).toBeGreaterThan(3);
     await page.locator('body').click({ position: { x: 1, y: 1 } });
@@ -99,14 +103,23 @@ test('keyboard: Tab reaches every control with a visible focus ring and a name',
           ((el as HTMLInputElement).labels?.length ?? 0) > 0 ||
           (el.textContent ?? '').trim().length > 0 ||
           !!el.getAttribute('title');
-        return { key: el.getAttribute('data-a11y-key'), ring, labelled, desc: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}[${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)}]` };
+        return {
+          key: el.getAttribute('data-a11y-key'),
+          ring,
+          labelled,
+          desc: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}[${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)}]`,
+        };
       });
       if (!info) continue;
       if (!info.ring) problems.push(`no focus ring: ${info.desc}`);
       if (!info.labelled) problems.push(`no name: ${info.desc}`);
       if (info.key) seen.add(info.key);
     }
-    const missed = await page.$$eval('[data-a11y-key]', (els, seenKeys) => els.filter((e) => !seenKeys.includes(e.getAttribute('data-a11y-key')!)).map((e) => e.outerHTML.slice(0, 120)), [...seen]);
+    const missed = await page.$$eval(
+      '[data-a11y-key]',
+      (els, seenKeys) => els.filter((e) => !seenKeys.includes(e.getAttribute('data-a11y-key')!)).map((e) => e.outerHTML.slice(0, 120)),
+      [...seen],
+    );
     expect(missed, `panel ${id}: controls not reached by Tab`).toEqual([]);
     expect([...new Set(problems)], `panel ${id}`).toEqual([]);
   }

@@ -7,7 +7,7 @@ import { expectClose, parseShown } from './shownNumbers';
 
 test.setTimeout(120_000);
 
-test('the root URL opens on the argument, with both machines\' figures from the engine visible at 1280x720', async ({ page }) => {
+test("the root URL opens on the argument, with both machines' figures from the engine visible at 1280x720", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
   await expect(page.locator('#tab-argument')).toHaveAttribute('aria-selected', 'true');
@@ -21,7 +21,10 @@ test('the root URL opens on the argument, with both machines\' figures from the 
     ['joules', (m) => m.joulesPerToken],
   ];
   for (const [key, get] of figures) {
-    for (const [side, m] of [['lpu', lpu], ['gpu', gpu]] as const) {
+    for (const [side, m] of [
+      ['lpu', lpu],
+      ['gpu', gpu],
+    ] as const) {
       const cell = page.getByTestId(`arg-${side}-${key}`);
       expectClose(parseShown((await cell.textContent()) ?? ''), get(m), `${side} ${key}`);
       const box = await cell.boundingBox();

@@ -63,7 +63,9 @@ test('a model that fits on no number of chips: the hint says so, with no Infinit
 function timeToChange(page: Page, control: string, value: string, cellTestId: string): Promise<number> {
   return page.evaluate(
     async ({ control, value, cellTestId }) => {
-      const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-control="${control}"] input[type="text"], [data-control="${control}"] select`)!;
+      const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(
+        `[data-control="${control}"] input[type="text"], [data-control="${control}"] select`,
+      )!;
       const cell = () => document.querySelector(`[data-testid="${cellTestId}"]`)?.textContent;
       const before = cell();
       const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
@@ -71,7 +73,10 @@ function timeToChange(page: Page, control: string, value: string, cellTestId: st
       return new Promise<number>((resolve) => {
         const t0 = performance.now();
         const obs = new MutationObserver(() => {
-          if (cell() !== before) { obs.disconnect(); resolve(performance.now() - t0); }
+          if (cell() !== before) {
+            obs.disconnect();
+            resolve(performance.now() - t0);
+          }
         });
         obs.observe(document.body, { subtree: true, childList: true, characterData: true });
         setter.call(el, value);

@@ -34,7 +34,10 @@ test('tampered value: the field is named, default used for it only, other fields
   expect(await rowsValue(page)).toBe(String(DEFAULT_SCENARIO.gemm.rows));
   await expect(page.locator('[data-control="gemm-cols"] input[type="text"]')).toHaveValue('12');
   await page.screenshot({ path: `${SHOTS}/banner.png` });
-  await page.getByTestId('problem-banner').getByRole('button', { name: /dismiss/i }).click();
+  await page
+    .getByTestId('problem-banner')
+    .getByRole('button', { name: /dismiss/i })
+    .click();
   await expect(page.getByTestId('problem-banner')).toHaveCount(0);
 });
 
@@ -58,7 +61,11 @@ test('unknown preset: named, read against the default', async ({ page }) => {
 });
 
 test('truncated link: the cut field is named', async ({ page }) => {
-  const full = encodeScenarioHash({ ...DEFAULT_SCENARIO, gemm: { ...DEFAULT_SCENARIO.gemm, rows: 16, cols: 4, m: 40 }, view: { ...DEFAULT_SCENARIO.view, panel: 'sram' } });
+  const full = encodeScenarioHash({
+    ...DEFAULT_SCENARIO,
+    gemm: { ...DEFAULT_SCENARIO.gemm, rows: 16, cols: 4, m: 40 },
+    view: { ...DEFAULT_SCENARIO.view, panel: 'sram' },
+  });
   // Cut inside the last key (mid-word), as a chat client that clips a link would.
   let cut = full;
   for (let n = full.length - 1; n > 0; n--) {

@@ -10,8 +10,14 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const DIST = resolve(process.env.PW_OUTDIR ?? 'dist');
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
 };
 
 /** The app's own policy, as index.html's <meta> states it. */
@@ -42,7 +48,10 @@ test.beforeAll(async () => {
     const file = normalize(join(DIST, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
     if (!file.startsWith(DIST)) return void res.writeHead(403).end();
     readFile(file).then(
-      (bytes) => res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': policy }).end(bytes),
+      (bytes) =>
+        res
+          .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': policy })
+          .end(bytes),
       () => res.writeHead(404).end(),
     );
   });
@@ -60,9 +69,11 @@ test('with the CSP as an HTTP header the engines run and nothing violates the po
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`page: ${m.text()}`);
   });
-  page.on('worker', (w) => w.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`worker: ${m.text()}`);
-  }));
+  page.on('worker', (w) =>
+    w.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`worker: ${m.text()}`);
+    }),
+  );
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {

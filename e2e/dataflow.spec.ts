@@ -30,7 +30,10 @@ async function setGemm(page: Page, g: Omit<GemmScenario, 'seed'>): Promise<void>
   try {
     await expect(page.getByTestId('shown-shape')).toHaveText(shape, { timeout: 30_000 });
   } catch (e) {
-    const status = await page.getByTestId('run-status').textContent({ timeout: 1000 }).catch(() => 'no run status shown');
+    const status = await page
+      .getByTestId('run-status')
+      .textContent({ timeout: 1000 })
+      .catch(() => 'no run status shown');
     throw new Error(`${shape} never shown; run status: ${status}`, { cause: e });
   }
 }
@@ -278,10 +281,12 @@ function expectedDrained(g: GemmScenario, history: ReferenceCycle[], index: numb
   if (index < 0) return out;
   if (g.dataflow === 'os') {
     const L = history.length / closedFormGemm(g).folds;
-    for (let c = Math.floor(index / L) * L; c <= index; c++) for (const w of history[c].writes) out.push([w.m, w.n, w.value, w.m % g.rows, w.col]);
+    for (let c = Math.floor(index / L) * L; c <= index; c++)
+      for (const w of history[c].writes) out.push([w.m, w.n, w.value, w.m % g.rows, w.col]);
   } else {
     const q = queueDepth(g.rows, g.cols);
-    for (let c = Math.max(0, index - q + 1); c <= index; c++) for (const w of history[c].writes) out.push([w.m, w.n, w.value, g.rows - 1 + (index - c + 1), w.col]);
+    for (let c = Math.max(0, index - q + 1); c <= index; c++)
+      for (const w of history[c].writes) out.push([w.m, w.n, w.value, g.rows - 1 + (index - c + 1), w.col]);
   }
   return sortDrained(out);
 }
@@ -304,7 +309,11 @@ async function checkEveryCycle(page: Page, g: GemmScenario, shots: Record<number
     const index = cycle - 1;
     const expected = expectedDrained(g, history, index);
     // Polled: a trace window may still be on its way.
-    await expect.poll(async () => sortDrained(JSON.parse((await canvas.getAttribute('data-drained')) ?? '[]') as Drained[]), { message: `cycle ${cycle}` }).toEqual(expected);
+    await expect
+      .poll(async () => sortDrained(JSON.parse((await canvas.getAttribute('data-drained')) ?? '[]') as Drained[]), {
+        message: `cycle ${cycle}`,
+      })
+      .toEqual(expected);
     const written = index < 0 ? 0 : history[index].sram.ofmapWrites;
     await expect(page.getByTestId('sram-ofmapWrites')).toHaveText(`${written} elements`);
     if (written === 0) expect(expected, `cycle ${cycle}: nothing drawn before the first write`).toEqual([]);
@@ -323,7 +332,10 @@ async function checkEveryCycle(page: Page, g: GemmScenario, shots: Record<number
     if (g.dataflow === 'os') {
       const cells: [number, number][] = [];
       for (let r = 0; r < g.rows; r++) for (let c = 0; c < g.cols; c++) cells.push([r, c]);
-      const px = await pixelsAt(page, cells.map(([r, c]) => [r + 0.45, c + 0.78]));
+      const px = await pixelsAt(
+        page,
+        cells.map(([r, c]) => [r + 0.45, c + 0.78]),
+      );
       cells.forEach(([r, c], k) => {
         if (!listed.has(`${r},${c}`)) expect(same(px[k], WRITTEN), `cycle ${cycle} PE ${r},${c} drawn as written`).toBe(false);
       });
@@ -333,7 +345,10 @@ async function checkEveryCycle(page: Page, g: GemmScenario, shots: Record<number
     } else {
       const cells: [number, number][] = [];
       for (let d = 1; d <= q; d++) for (let c = 0; c < g.cols; c++) cells.push([g.rows - 1 + d, c]);
-      const px = await pixelsAt(page, cells.map(([r, c]) => [r + 0.22, c + 0.22]));
+      const px = await pixelsAt(
+        page,
+        cells.map(([r, c]) => [r + 0.22, c + 0.22]),
+      );
       cells.forEach(([r, c], k) => expect(same(px[k], PSUM), `cycle ${cycle} drain cell ${r},${c}`).toBe(listed.has(`${r},${c}`)));
     }
     if (shots[cycle]) await canvas.screenshot({ path: `${SHOTS}/${shots[cycle]}` });
@@ -341,7 +356,9 @@ async function checkEveryCycle(page: Page, g: GemmScenario, shots: Record<number
   expect(checkedComplete).toBeGreaterThan(0);
 }
 
-test('default 8x8 ws: every cycle, the drain shows exactly the outputs written, with the output matrix values; a 0 weight is held', async ({ page }) => {
+test('default 8x8 ws: every cycle, the drain shows exactly the outputs written, with the output matrix values; a 0 weight is held', async ({
+  page,
+}) => {
   await openPanel(page);
   const g: GemmScenario = { rows: 8, cols: 8, dataflow: 'ws', m: 16, k: 8, n: 8, seed: 1 };
   await expect(page.getByTestId('shown-shape')).toHaveText('8 x 8 PEs, ws, M=16 K=8 N=8', { timeout: 30_000 });
@@ -358,7 +375,10 @@ test('default 8x8 ws: every cycle, the drain shows exactly the outputs written, 
   const geo = JSON.parse((await page.getByTestId('array-canvas').getAttribute('data-geometry'))!) as CanvasGeo;
   // Right edge, mid height: inside the PE, clear of its edge marks and of the printed values.
   const fx = 1 - (geo.gap + 3) / geo.pitch;
-  const px = await pixelsAt(page, cells.map(([r, c]) => [r + 0.5, c + fx]));
+  const px = await pixelsAt(
+    page,
+    cells.map(([r, c]) => [r + 0.5, c + fx]),
+  );
   cells.forEach(([r, c], k) => expect(px[k], `PE ${r},${c}${r * g.cols + c === zero ? ' (weight 0)' : ''}`).toEqual(HOLDING));
   await hoverPe(page, Math.floor(zero / g.n), zero % g.n);
   await expect(page.getByTestId('pe-tooltip')).toContainText('weight (B): 0');
@@ -406,7 +426,10 @@ test('128x128 ws: the drain band appears only when outputs leave the last row', 
     expect(count, `cycle ${cycle}: the writes of the last ${q} cycles`).toBe(s.ofmapWrites - before);
     await expect(page.getByTestId('sram-ofmapWrites')).toHaveText(`${formatCount(s.ofmapWrites)} elements`);
     // Tiny cells: sample each cell's middle.
-    const px = await pixelsAt(page, cells.map(([r, c]) => [r + 0.4, c + 0.4]));
+    const px = await pixelsAt(
+      page,
+      cells.map(([r, c]) => [r + 0.4, c + 0.4]),
+    );
     cells.forEach(([r, c], k) => expect(same(px[k], PSUM), `cycle ${cycle} drain cell ${r},${c}`).toBe(want[k]));
     if (cycle === 300) await canvas.screenshot({ path: `${SHOTS}/drain-128-ws-c300.png` });
   }
@@ -417,7 +440,10 @@ test('at the top speed a 128x128 run (~640 cycles) plays at 128 cycles/s or more
   await expect(page.getByTestId('total-cycles')).toHaveText(/^\d+$/, { timeout: 30_000 });
   const total = Number(await page.getByTestId('total-cycles').textContent());
   expect(total).toBeGreaterThan(600);
-  await page.locator('.df-transport select, select:has(option[value="32"])').first().selectOption(String(SPEEDS[SPEEDS.length - 1]));
+  await page
+    .locator('.df-transport select, select:has(option[value="32"])')
+    .first()
+    .selectOption(String(SPEEDS[SPEEDS.length - 1]));
   // Sample the shown cycle each frame in the page: it must only move forward, to the end.
   const samples = page.evaluate(
     (t) =>

@@ -13,11 +13,15 @@ const SHAPES: GemmScenario[] = [
 ];
 
 for (const g of SHAPES) {
-  test(`${g.rows}x${g.cols} ${g.dataflow} M=${g.m} K=${g.k} N=${g.n}: the array is traced at the first and last cycle`, async ({ page }) => {
+  test(`${g.rows}x${g.cols} ${g.dataflow} M=${g.m} K=${g.k} N=${g.n}: the array is traced at the first and last cycle`, async ({
+    page,
+  }) => {
     const folds = foldGeometry(g).folds;
     await page.goto(`/#${encodeScenarioHash({ ...DEFAULT_SCENARIO, gemm: g })}`);
     await page.getByRole('tab', { name: 'Systolic array' }).click();
-    await expect(page.getByTestId('shown-shape')).toHaveText(`${g.rows} x ${g.cols} PEs, ${g.dataflow}, M=${g.m} K=${g.k} N=${g.n}`, { timeout: 30_000 });
+    await expect(page.getByTestId('shown-shape')).toHaveText(`${g.rows} x ${g.cols} PEs, ${g.dataflow}, M=${g.m} K=${g.k} N=${g.n}`, {
+      timeout: 30_000,
+    });
     const fold = page.getByTestId('current-fold');
     const status = page.locator('.df-live-status');
     // Cycle 0 is "before the first cycle" (no fold yet); one step in, the first window is traced.

@@ -47,12 +47,15 @@ process.stdout.write(JSON.stringify(r));
  * default scenario patched, computed in Node with the wasm interconnect.
  */
 export function engineResult(patch: { llm?: Record<string, unknown>; lpu?: Record<string, unknown> }, extra = ''): LlmResult {
-  return runEngineScript('engine', `const s = cloneScenario(DEFAULT_SCENARIO);
+  return runEngineScript(
+    'engine',
+    `const s = cloneScenario(DEFAULT_SCENARIO);
 const p = ${JSON.stringify(patch)};
 Object.assign(s.llm, p.llm ?? {});
 Object.assign(s.lpu, p.lpu ?? {});
 ${extra}
-const r = simulateLlm(s, net);`);
+const r = simulateLlm(s, net);`,
+  );
 }
 
 /** The engine's LlmResult for a whole scenario (e.g. a tour step's), computed in Node. */
@@ -60,4 +63,12 @@ export function scenarioResult(scenario: unknown): LlmResult {
   return runEngineScript('scenario', `const r = simulateLlm(${JSON.stringify(scenario)}, net);`);
 }
 
-export const SCENARIO = { model: 'llama-2-70b', batch: 1, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' } as const;
+export const SCENARIO = {
+  model: 'llama-2-70b',
+  batch: 1,
+  prompt: 1024,
+  output: 256,
+  weights: 'fp16',
+  activations: 'fp16',
+  kv: 'fp16',
+} as const;

@@ -31,8 +31,10 @@ async function openPanel(page: Page): Promise<void> {
   await page.goto('/');
   await page.locator('#tab-interconnect').click();
   await page.locator('#llm-model-select').selectOption(WORKLOAD.model);
-  for (const f of ['batch', 'prompt', 'output'] as const) await page.locator(`[data-control="llm-${f}"] input[type="text"]`).fill(String(WORKLOAD[f]));
-  for (const p of ['weights', 'activations', 'kv'] as const) await page.locator(`[data-control="llm-${p}"] select`).selectOption(WORKLOAD[p]);
+  for (const f of ['batch', 'prompt', 'output'] as const)
+    await page.locator(`[data-control="llm-${f}"] input[type="text"]`).fill(String(WORKLOAD[f]));
+  for (const p of ['weights', 'activations', 'kv'] as const)
+    await page.locator(`[data-control="llm-${p}"] select`).selectOption(WORKLOAD[p]);
 }
 
 async function setTopology(page: Page, topology: string): Promise<void> {
@@ -42,9 +44,7 @@ async function setTopology(page: Page, topology: string): Promise<void> {
 /** Waits until the step shown is the expected one (the run for the new scenario has landed). */
 async function expectStepUs(page: Page, expectedUs: number): Promise<void> {
   const step = page.getByTestId('ic-step');
-  await expect
-    .poll(async () => Number(await step.getAttribute('data-value')), { timeout: 30_000 })
-    .toBeCloseTo(expectedUs, 6);
+  await expect.poll(async () => Number(await step.getAttribute('data-value')), { timeout: 30_000 }).toBeCloseTo(expectedUs, 6);
   // The text carries the unit and four significant digits of the same number.
   const text = (await step.locator('.value').textContent()) ?? '';
   const m = /^([\d.]+) (ms|µs)$/.exec(text.trim());

@@ -11,7 +11,6 @@ mkdirSync(SHOTS, { recursive: true });
 // Each CLI run takes seconds on a shared machine.
 test.setTimeout(300_000);
 
-
 const ROWS: [string, (m: CliOutput) => number][] = [
   ['ttft', (m) => m.ttftMs],
   ['ttft99', (m) => m.p99TtftMs],
@@ -78,10 +77,18 @@ test('figures, ratios, sweep and roofline equal the engine; batch changes throug
   await page.screenshot({ path: `${SHOTS}/latency-batch1.png`, fullPage: true });
 
   // Per-watt toggle redraws the same points on another axis.
-  const firstY = await page.locator('[data-testid="sweep-point"]').first().evaluate((e) => e.parentElement?.getAttribute('transform'));
+  const firstY = await page
+    .locator('[data-testid="sweep-point"]')
+    .first()
+    .evaluate((e) => e.parentElement?.getAttribute('transform'));
   await page.getByLabel('per watt').check();
   await expect(page.getByTestId('pareto-chart')).toHaveAttribute('data-metric', 'tokensPerSecondPerWatt');
-  expect(await page.locator('[data-testid="sweep-point"]').first().evaluate((e) => e.parentElement?.getAttribute('transform'))).not.toBe(firstY);
+  expect(
+    await page
+      .locator('[data-testid="sweep-point"]')
+      .first()
+      .evaluate((e) => e.parentElement?.getAttribute('transform')),
+  ).not.toBe(firstY);
 
   // Batch 16: system tokens/s changes and equals the engine's.
   const lpu16 = cli('lpu', { ...SCENARIO, batch: 16 });
@@ -129,7 +136,9 @@ test('continuous batching and the serving stack: figures equal the engine and th
   await page.screenshot({ path: `${SHOTS}/latency-continuous.png`, fullPage: true });
 });
 
-test('the sweep keeps the machine unless asked, and says which; the roofline and breakdown explain a point from its own step', async ({ page }) => {
+test('the sweep keeps the machine unless asked, and says which; the roofline and breakdown explain a point from its own step', async ({
+  page,
+}) => {
   const full = engineResult({ llm: SCENARIO });
   await page.goto('/');
   await page.locator('#tab-latency').click();
@@ -145,7 +154,9 @@ test('the sweep keeps the machine unless asked, and says which; the roofline and
   expect(at1?.tokensPerSecondPerUser).toBeCloseTo(full.lpu.tokensPerSecondPerUser, 6);
   expect(full.sweep.filter((p) => p.fits).every((p) => p.chips === (p.machine === 'lpu' ? full.lpu.chips : full.gpu.chips))).toBe(true);
   // the layout the SRAM machine uses, and why it was chosen
-  await expect(page.getByTestId('lpu-layout')).toContainText(`each layer split over ${full.lpu.tensorParallel} chips, ${full.lpu.pipelineStages} pipeline stages`);
+  await expect(page.getByTestId('lpu-layout')).toContainText(
+    `each layer split over ${full.lpu.tensorParallel} chips, ${full.lpu.pipelineStages} pipeline stages`,
+  );
   await expect(page.getByTestId('lpu-layout')).toContainText('cost per token');
   // the minimum machine per batch, on request
   await page.locator('[data-control="llm-sweep-machine"] select').selectOption('minimum');

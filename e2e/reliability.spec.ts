@@ -31,27 +31,38 @@ async function cleanLoadOf(page: Page, panel: string): Promise<string[]> {
 }
 
 test.describe('input storms', () => {
-  test('200 batch edits in 10 s: at most one LLM run waits, the queue is empty within 1 s, the numbers are a clean load of the final link', async ({ page }) => {
+  test('200 batch edits in 10 s: at most one LLM run waits, the queue is empty within 1 s, the numbers are a clean load of the final link', async ({
+    page,
+  }) => {
     await page.goto('/#v=2');
     await waitForApp(page);
     await page.locator('#tab-latency').click();
     await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     // Sample the queue while the storm runs: never more than one waiting.
     const seen = new Set<string>();
-    const sampler = setInterval(() => void queue(page, 'llm').then((q) => q && seen.add(q)).catch(() => undefined), 25);
+    const sampler = setInterval(
+      () =>
+        void queue(page, 'llm')
+          .then((q) => q && seen.add(q))
+          .catch(() => undefined),
+      25,
+    );
     const last = await storm(page, 'llm-batch', (i) => 1 + ((i * 7) % 64));
     clearInterval(sampler);
     const drainMs = (await drained(page)) - last;
     test.info().annotations.push({ type: 'drain', description: `LLM queue empty ${drainMs} ms after the last of ${EDITS} batch edits` });
     expect(drainMs).toBeLessThanOrEqual(1000);
-    expect([...seen].every((q) => /^[01]\+[01]$/.test(q)), [...seen].join(' ')).toBe(true);
+    expect(
+      [...seen].every((q) => /^[01]\+[01]$/.test(q)),
+      [...seen].join(' '),
+    ).toBe(true);
     await expect(page.locator('[data-control="llm-batch"] input[type="text"]')).toHaveValue(String(1 + ((199 * 7) % 64)));
     await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
     const shown = await settled(page, () => metricTexts(page));
     expect(shown).toEqual(await cleanLoadOf(page, 'latency'));
   });
 
-  test('200 edits of the array size and of M: the GEMM queue drains within 1 s and the result is the final inputs\'', async ({ page }) => {
+  test("200 edits of the array size and of M: the GEMM queue drains within 1 s and the result is the final inputs'", async ({ page }) => {
     await page.goto('/#v=2');
     await waitForApp(page);
     await page.locator('#tab-dataflow').click();
@@ -62,7 +73,9 @@ test.describe('input storms', () => {
     ] as const) {
       const last = await storm(page, control, value);
       const drainMs = (await drained(page)) - last;
-      test.info().annotations.push({ type: 'drain', description: `GEMM queue empty ${drainMs} ms after the last of ${EDITS} ${control} edits` });
+      test
+        .info()
+        .annotations.push({ type: 'drain', description: `GEMM queue empty ${drainMs} ms after the last of ${EDITS} ${control} edits` });
       expect(drainMs, control).toBeLessThanOrEqual(1000);
     }
     const shown = await settled(page, () => metricTexts(page));

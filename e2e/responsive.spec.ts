@@ -37,7 +37,9 @@ async function shortTargets(page: Page, selector: string): Promise<string[]> {
     if (await el.evaluate((e) => e.closest('.sr-only') !== null)) continue;
     const box = await el.boundingBox();
     if (!box || box.height >= 44) continue;
-    const what = await el.evaluate((e) => `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}"`);
+    const what = await el.evaluate(
+      (e) => `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}"`,
+    );
     out.push(`${what}: ${box.height.toFixed(1)} px`);
   }
   return out;

@@ -2,7 +2,17 @@
 // exports and import, and no network traffic after load.
 import { test, expect, type Page, type Request } from '@playwright/test';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { allPanelMetrics, controlLabelOnPage, copyLink, problemFor, settled, sidebarControls, metricTexts, waitForApp, PANEL_IDS } from './shareHelpers';
+import {
+  allPanelMetrics,
+  controlLabelOnPage,
+  copyLink,
+  problemFor,
+  settled,
+  sidebarControls,
+  metricTexts,
+  waitForApp,
+  PANEL_IDS,
+} from './shareHelpers';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-share';
 
@@ -274,13 +284,15 @@ test('compare A/B shows both sides, the differences and the changed inputs', asy
 });
 
 async function gpuOptions(page: Page): Promise<{ value: string; name: string }[]> {
-  return page.locator('[data-control="gpu-gpu"] select option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, name: (o.textContent ?? '').trim() })));
+  return page
+    .locator('[data-control="gpu-gpu"] select option')
+    .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, name: (o.textContent ?? '').trim() })));
 }
 
 async function compareColumn(page: Page, side: 'a' | 'b'): Promise<Record<string, string>> {
-  return page.locator(`[data-testid^="compare-${side}-"]`).evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-testid') ?? '', (e.textContent ?? '').trim()])),
-  );
+  return page
+    .locator(`[data-testid^="compare-${side}-"]`)
+    .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-testid') ?? '', (e.textContent ?? '').trim()])));
 }
 
 test('compare A/B: each side names its own machine; A survives a reload and travels in the link', async ({ page, browser }) => {
@@ -374,9 +386,16 @@ test('A is drawn as a ghost in the sweep and the budget chart', async ({ page })
   await page.locator('#tab-latency').click();
   await settled(page, () => metricTexts(page));
   const read = (sel: string) =>
-    page.locator(sel).evaluateAll((els) =>
-      els.map((e) => [e.getAttribute('data-row') ?? `${e.getAttribute('data-machine')}@${e.getAttribute('data-batch')}`, e.getAttribute('data-ms') ?? `${e.getAttribute('data-x')},${e.getAttribute('data-y')}`]).sort(),
-    );
+    page
+      .locator(sel)
+      .evaluateAll((els) =>
+        els
+          .map((e) => [
+            e.getAttribute('data-row') ?? `${e.getAttribute('data-machine')}@${e.getAttribute('data-batch')}`,
+            e.getAttribute('data-ms') ?? `${e.getAttribute('data-x')},${e.getAttribute('data-y')}`,
+          ])
+          .sort(),
+      );
   const budgetA = await read('[data-testid="budget-bar"]');
   const sweepA = await read('[data-testid="sweep-point"]');
   expect(budgetA.length).toBeGreaterThan(0);
@@ -391,7 +410,9 @@ test('A is drawn as a ghost in the sweep and the budget chart', async ({ page })
   await page.locator('[data-control="gpu-gpu"] select').selectOption(gpus.find((g) => g.value !== current)!.value);
   const weights = page.locator('[data-control="llm-weights"] select');
   const w = await weights.inputValue();
-  const other = await weights.locator('option').evaluateAll((os, cur) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== cur)!, w);
+  const other = await weights
+    .locator('option')
+    .evaluateAll((os, cur) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== cur)!, w);
   await weights.selectOption(other);
   await page.locator('#tab-latency').click();
   await settled(page, () => metricTexts(page));
@@ -444,7 +465,9 @@ test('downloads: CSV, JSON (re-imports), and every chart as PNG and SVG', async 
   // Re-import an edited copy: the edit arrives, no problems.
   const hashBefore = await page.evaluate(() => location.hash);
   doc.llm.batch = 5;
-  await page.getByTestId('import-file').setInputFiles({ name: 's.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 's.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await page.keyboard.press('Escape'); // the open menu covers the tabs
   await page.locator('#tab-sram').click();
   await expect(page.locator('[data-control="llm-batch"] input[type="text"]')).toHaveValue('5');
@@ -484,7 +507,11 @@ test('downloads: CSV, JSON (re-imports), and every chart as PNG and SVG', async 
       await writeFile(`${SHOTS}/exports/${svg.name}`, svg.bytes);
       const parsed = await page.evaluate((text) => {
         const d = new DOMParser().parseFromString(text, 'image/svg+xml');
-        return { error: d.getElementsByTagName('parsererror').length, root: d.documentElement.localName, children: d.documentElement.childElementCount };
+        return {
+          error: d.getElementsByTagName('parsererror').length,
+          root: d.documentElement.localName,
+          children: d.documentElement.childElementCount,
+        };
       }, svg.bytes.toString('utf8'));
       expect(parsed).toEqual({ error: 0, root: 'svg', children: expect.any(Number) });
       expect(parsed.children).toBeGreaterThan(0);
@@ -526,7 +553,9 @@ test('a file that is not a valid scenario leaves the current scenario untouched 
     if (name === 'package.json') await page.screenshot({ path: `${SHOTS}/import-refused.png` });
   }
   // A scenario with one bad field is still a scenario: it applies, the bad field named by its label.
-  await page.getByTestId('import-file').setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from('{"v": 2, "gemm": {"rows": -4, "cols": 5}}') });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'bad2.json', mimeType: 'application/json', buffer: Buffer.from('{"v": 2, "gemm": {"rows": -4, "cols": 5}}') });
   await expect(page.locator('[data-control="gemm-cols"] input[type="text"]')).toHaveValue('5');
   const line = problemFor(page, 'gemm.rows');
   await expect(line).toBeVisible();

@@ -61,11 +61,14 @@ export async function waitForApp(page: Page): Promise<void> {
 
 /** The on-screen label of a control (its <label> text without the unit). */
 export async function controlLabelOnPage(page: Page, id: string): Promise<string> {
-  return page.locator(`[data-control="${id}"] label`).first().evaluate((l) => {
-    const c = l.cloneNode(true) as HTMLElement;
-    c.querySelectorAll('.unit').forEach((u) => u.remove());
-    return (c.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
+  return page
+    .locator(`[data-control="${id}"] label`)
+    .first()
+    .evaluate((l) => {
+      const c = l.cloneNode(true) as HTMLElement;
+      c.querySelectorAll('.unit').forEach((u) => u.remove());
+      return (c.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
 }
 
 /** Every control in the side bar: id and on-screen label, in document order. */

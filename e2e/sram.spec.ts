@@ -11,7 +11,6 @@ mkdirSync(SHOTS, { recursive: true });
 // Each CLI run takes seconds on a shared machine.
 test.setTimeout(300_000);
 
-
 const exact = (b: number) => `${Math.round(b).toLocaleString('en-US')} B`;
 
 async function setText(page: Page, control: string, value: string): Promise<void> {
@@ -23,7 +22,8 @@ async function setScenario(page: Page): Promise<void> {
   await setText(page, 'llm-batch', String(SCENARIO.batch));
   await setText(page, 'llm-prompt', String(SCENARIO.prompt));
   await setText(page, 'llm-output', String(SCENARIO.output));
-  for (const p of ['weights', 'activations', 'kv'] as const) await page.locator(`[data-control="llm-${p}"] select`).selectOption(SCENARIO[p]);
+  for (const p of ['weights', 'activations', 'kv'] as const)
+    await page.locator(`[data-control="llm-${p}"] select`).selectOption(SCENARIO[p]);
 }
 
 /** Index of the first chip whose bytes differ from chip 0's: the first chip of the second group. */
@@ -106,7 +106,7 @@ test('too few chips: the message names the chips needed', async ({ page }) => {
   await expect(msg).toContainText(String(ref.chipsNeeded));
   if (ref.message) await expect(msg).toContainText(ref.message);
   // The whole workload against the 96 chips given: more than 100% of their SRAM.
-  await expect(page.getByTestId("occ-lpu-need")).toContainText(`${chips} chips hold`);
+  await expect(page.getByTestId('occ-lpu-need')).toContainText(`${chips} chips hold`);
   await page.screenshot({ path: `${SHOTS}/sram-too-few-chips.png`, fullPage: true });
 
   // Emptying the box returns to the minimum that fits.
@@ -129,7 +129,10 @@ test('too few chips: the message names the chips needed', async ({ page }) => {
   await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(cli('lpu', SCENARIO).chips));
 
   // A custom model starts from the current one; halving its layers halves the chips needed.
-  const half = engineResult({ llm: SCENARIO }, "s.llm.model = 'custom'; s.llm.custom = { ...MODELS['llama-2-70b'], id: 'custom', layers: 40 };");
+  const half = engineResult(
+    { llm: SCENARIO },
+    "s.llm.model = 'custom'; s.llm.custom = { ...MODELS['llama-2-70b'], id: 'custom', layers: 40 };",
+  );
   await page.locator('#llm-model-select').selectOption('custom');
   await expect(page.locator('[data-control="llm-custom-layers"] input[type="text"]')).toHaveValue('80');
   await expect(page.getByTestId('occ-lpu-chips')).toHaveText(String(cli('lpu', SCENARIO).chips));

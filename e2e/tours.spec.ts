@@ -13,7 +13,10 @@ mkdirSync(SHOTS, { recursive: true });
 test('there are tours in the menu, one per tour defined', async ({ page }) => {
   await page.goto('/');
   await waitForApp(page);
-  const values = await page.getByTestId('tour-select').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const values = await page
+    .getByTestId('tour-select')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   expect(values).toEqual(TOURS.map((t) => t.id));
 });
 
@@ -93,9 +96,17 @@ test('a step link resumes the tour at that step, and presenter mode is large and
 // ---------------------------------------------------------------- issue 8: tours show what they say
 
 const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
-for (const viewport of [{ width: 1400, height: 900 }, { width: 1280, height: 720 }]) {
+for (const viewport of [
+  { width: 1400, height: 900 },
+  { width: 1280, height: 720 },
+]) {
   test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     test.use({ viewport });
     for (const tour of TOURS) {
@@ -114,24 +125,51 @@ for (const viewport of [{ width: 1400, height: 900 }, { width: 1280, height: 720
             // The step's own target, not the panel fallback.
             const squash = (v: string | null) => (v ?? '').replace(/overrides/g, '').replace(/-/g, '');
             await expect
-              .poll(async () => (await target.evaluate((e) => [e.getAttribute('data-control'), e.getAttribute('data-highlight')])).map(squash), { timeout: 30_000 })
+              .poll(
+                async () => (await target.evaluate((e) => [e.getAttribute('data-control'), e.getAttribute('data-highlight')])).map(squash),
+                { timeout: 30_000 },
+              )
               .toContain(squash(step.highlight));
           }
           // Every fact the step states holds for what the page shows (checked live in the page).
           const facts = overlay.getByTestId('tour-fact');
           await expect(facts).toHaveCount(step.facts?.length ?? 0);
           for (let f = 0; f < (step.facts?.length ?? 0); f++) {
-            await expect(facts.nth(f), `${tour.id}[${i}] fact ${f}: ${await facts.nth(f).getAttribute('title')}`).toHaveAttribute('data-state', 'holds', { timeout: 60_000 });
+            await expect(facts.nth(f), `${tour.id}[${i}] fact ${f}: ${await facts.nth(f).getAttribute('title')}`).toHaveAttribute(
+              'data-state',
+              'holds',
+              { timeout: 60_000 },
+            );
           }
           // Let late renders settle, then: its section is open, it is in the viewport, the box does not cover it.
           await page.waitForTimeout(500);
-          await expect.poll(() => target.evaluate((e) => { let d = e.closest('details'); while (d) { if (!d.open) return false; d = d.parentElement?.closest('details') ?? null; } return true; })).toBe(true);
+          await expect
+            .poll(() =>
+              target.evaluate((e) => {
+                let d = e.closest('details');
+                while (d) {
+                  if (!d.open) return false;
+                  d = d.parentElement?.closest('details') ?? null;
+                }
+                return true;
+              }),
+            )
+            .toBe(true);
           const vp = page.viewportSize()!;
           await expect
-            .poll(async () => {
-              const b = (await target.boundingBox())!;
-              return b.width > 0 && b.x >= 0 && b.x + b.width <= vp.width && b.y >= 0 && (b.height > vp.height ? b.y < vp.height / 2 : b.y + b.height <= vp.height);
-            }, { message: `${tour.id}[${i}] target on screen` })
+            .poll(
+              async () => {
+                const b = (await target.boundingBox())!;
+                return (
+                  b.width > 0 &&
+                  b.x >= 0 &&
+                  b.x + b.width <= vp.width &&
+                  b.y >= 0 &&
+                  (b.height > vp.height ? b.y < vp.height / 2 : b.y + b.height <= vp.height)
+                );
+              },
+              { message: `${tour.id}[${i}] target on screen` },
+            )
             .toBe(true);
           const tb = (await overlay.boundingBox())!;
           const hb = (await target.boundingBox())!;
@@ -187,7 +225,9 @@ test('during a tour Space plays and pauses the array even on a focused Next; arr
   await expect(overlay.getByTestId('tour-step')).toHaveText('Step 2 of 5');
 });
 
-test('quotes say who speaks and when; the scaled tour says how many of the chips given it uses, as the engine computes', async ({ page }) => {
+test('quotes say who speaks and when; the scaled tour says how many of the chips given it uses, as the engine computes', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const tour = TOURS.find((t) => t.id === 'scaled-inference')!;
   await page.goto('/');
@@ -200,14 +240,22 @@ test('quotes say who speaks and when; the scaled tour says how many of the chips
     await expect(overlay.getByTestId('tour-step')).toHaveText(`Step ${i + 1} of ${tour.steps.length}`);
     const r = scenarioResult(scenarioForTourStep(tour.id, i));
     const used = r.lpu.occupancy.length;
-    await expect(page.getByTestId('metric-lpu-chipsUsed')).toHaveText(`${used} of the ${r.lpu.chips} given${used < r.lpu.chips ? `, ${r.lpu.chips - used} idle` : ''}`, { timeout: 60_000 });
-    if (step.patch.lpu?.chips) await expect(page.getByTestId('lpu-chips-hint')).toContainText(`uses ${used} of the ${r.lpu.chips} chips given`);
+    await expect(page.getByTestId('metric-lpu-chipsUsed')).toHaveText(
+      `${used} of the ${r.lpu.chips} given${used < r.lpu.chips ? `, ${r.lpu.chips - used} idle` : ''}`,
+      { timeout: 60_000 },
+    );
+    if (step.patch.lpu?.chips)
+      await expect(page.getByTestId('lpu-chips-hint')).toContainText(`uses ${used} of the ${r.lpu.chips} chips given`);
     // Time per token as displayed, against the previous step: what the narration's facts say.
-    const shownMs = async (m: 'lpu' | 'gpu') => parseFloat(((await page.getByTestId(`metric-${m}-tpot`).textContent()) ?? '').replace(/,/g, ''));
+    const shownMs = async (m: 'lpu' | 'gpu') =>
+      parseFloat(((await page.getByTestId(`metric-${m}-tpot`).textContent()) ?? '').replace(/,/g, ''));
     tpots.push({ lpu: await shownMs('lpu'), gpu: await shownMs('gpu') });
     for (const f of step.facts ?? []) {
       if (f.kind !== 'tpotVsPrevious') continue;
-      expect(compare(tpots[i][f.machine], tpots[i - 1][f.machine], f.change, f.tolerance), `${tour.id}[${i}] shown ${tpots[i - 1][f.machine]} -> ${tpots[i][f.machine]}: ${f.change}`).toBe(true);
+      expect(
+        compare(tpots[i][f.machine], tpots[i - 1][f.machine], f.change, f.tolerance),
+        `${tour.id}[${i}] shown ${tpots[i - 1][f.machine]} -> ${tpots[i][f.machine]}: ${f.change}`,
+      ).toBe(true);
     }
     if (step.quote) {
       await expect(overlay.getByTestId('tour-speaker')).toHaveText(SPEAKER_NAMES[step.quote.speaker]);

@@ -17,7 +17,9 @@ const version = JSON.parse(readFileSync(join(root, 'node_modules/assemblyscript/
 const force = process.argv.includes('--force');
 
 // every module sees every file of the assembly folder (imports), so all of them go into each hash
-const sources = readdirSync(src).filter((f) => f.endsWith('.ts') || f.endsWith('.json')).sort();
+const sources = readdirSync(src)
+  .filter((f) => f.endsWith('.ts') || f.endsWith('.json'))
+  .sort();
 for (const name of MODULES) {
   const h = createHash('sha256').update(version).update(FLAGS.join(' ')).update(name);
   for (const f of sources) h.update(f).update(readFileSync(join(src, f)));

@@ -8,11 +8,29 @@ import { CORPUS, fittedFigures, metricOf, runCase } from '../src/engine/llm/cali
 import { GPUS, LPU_CHIP } from '../src/engine/llm/hardware';
 import { STACKS } from '../src/engine/llm/stacks';
 
-interface Param { name: string; get: () => number; set: (v: number) => void; lo: number; hi: number; start: number; field: string; owner: string }
+interface Param {
+  name: string;
+  get: () => number;
+  set: (v: number) => void;
+  lo: number;
+  hi: number;
+  start: number;
+  field: string;
+  owner: string;
+}
 // `start`: where the descent begins (fixed, so the printed values are reproducible): the
 // figures as fitted before the embedding and output head got their own format.
 const on = <T extends object>(objs: T[], key: keyof T, name: string, lo: number, hi: number, start: number): Param => ({
-  name, lo, hi, start, field: String(key), owner: String((objs[0] as { id?: string }).id), get: () => objs[0][key] as number, set: (v) => { for (const o of objs) (o as Record<keyof T, number>)[key] = v; },
+  name,
+  lo,
+  hi,
+  start,
+  field: String(key),
+  owner: String((objs[0] as { id?: string }).id),
+  get: () => objs[0][key] as number,
+  set: (v) => {
+    for (const o of objs) (o as Record<keyof T, number>)[key] = v;
+  },
 });
 const A100 = [GPUS['a100-80gb'], GPUS['a100-40gb']];
 const ALL_GPUS = Object.values(GPUS);
@@ -40,13 +58,20 @@ const GROUPS: { params: Param[] }[] = [
     ],
   },
   {
-    params: [on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiencyFp8', 'expertComputeEfficiencyFp8', 0.05, 1, 0.284)],
+    params: [
+      on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiencyFp8', 'expertComputeEfficiencyFp8', 0.05, 1, 0.284),
+    ],
   },
   {
-    params: [on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiency', 'expertComputeEfficiency', 0.05, 1, 0.697)],
+    params: [
+      on([STACKS['tensorrt-llm'], STACKS.vllm, STACKS.pytorch], 'expertComputeEfficiency', 'expertComputeEfficiency', 0.05, 1, 0.697),
+    ],
   },
   {
-    params: [on([LPU_CHIP], 'sramEfficiency', 'LPU sramEfficiency', 0.05, 1, 0.66), on([LPU_CHIP], 'layerOverheadUs', 'LPU layerOverheadUs', 0, 200, 35.4)],
+    params: [
+      on([LPU_CHIP], 'sramEfficiency', 'LPU sramEfficiency', 0.05, 1, 0.66),
+      on([LPU_CHIP], 'layerOverheadUs', 'LPU layerOverheadUs', 0, 200, 35.4),
+    ],
   },
 ];
 
@@ -66,7 +91,9 @@ function loss(ids: string[]): number {
 // A group's cases are the ones its figures' sources name ("Fitted on ..."): the presets are
 // the one home of that list.
 function casesOf(params: Param[]): string[] {
-  const texts = fittedFigures().filter((f) => params.some((p) => p.field === f.field && p.owner === f.owner)).map((f) => f.text);
+  const texts = fittedFigures()
+    .filter((f) => params.some((p) => p.field === f.field && p.owner === f.owner))
+    .map((f) => f.text);
   return CORPUS.map((c) => c.id).filter((id) => texts.some((t) => new RegExp(`(^|[^a-z0-9-])${id}($|[^a-z0-9-])`).test(t)));
 }
 
@@ -85,14 +112,28 @@ for (const group of GROUPS) {
       let a = log ? Math.log(p.lo) : p.lo;
       let b = log ? Math.log(p.hi) : p.hi;
       const phi = (Math.sqrt(5) - 1) / 2;
-      const f = (x: number) => { p.set(to(x)); return loss(g.cases); };
+      const f = (x: number) => {
+        p.set(to(x));
+        return loss(g.cases);
+      };
       let c = b - phi * (b - a);
       let d = a + phi * (b - a);
       let fc = f(c);
       let fd = f(d);
       for (let it = 0; it < 18; it++) {
-        if (fc < fd) { b = d; d = c; fd = fc; c = b - phi * (b - a); fc = f(c); }
-        else { a = c; c = d; fc = fd; d = a + phi * (b - a); fd = f(d); }
+        if (fc < fd) {
+          b = d;
+          d = c;
+          fd = fc;
+          c = b - phi * (b - a);
+          fc = f(c);
+        } else {
+          a = c;
+          c = d;
+          fc = fd;
+          d = a + phi * (b - a);
+          fd = f(d);
+        }
       }
       p.set(to((a + b) / 2));
     }

@@ -34,7 +34,8 @@ function useMedia(query: string): boolean {
   return matches;
 }
 
-const FOCUSABLE = 'button:not([disabled]), select:not([disabled]), input:not([disabled]):not([tabindex="-1"]), summary, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), select:not([disabled]), input:not([disabled]):not([tabindex="-1"]), summary, [tabindex]:not([tabindex="-1"])';
 
 export function App() {
   const panel = useStore((s) => s.scenario.view.panel);
@@ -84,7 +85,8 @@ export function App() {
     const tab = nav?.querySelector<HTMLElement>('[aria-selected="true"]');
     if (!nav || !tab || nav.scrollWidth <= nav.clientWidth) return;
     const left = tab.offsetLeft - nav.offsetLeft;
-    if (left < nav.scrollLeft || left + tab.offsetWidth > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = left - (nav.clientWidth - tab.offsetWidth) / 2;
+    if (left < nav.scrollLeft || left + tab.offsetWidth > nav.scrollLeft + nav.clientWidth)
+      nav.scrollLeft = left - (nav.clientWidth - tab.offsetWidth) / 2;
   }, [shown, narrow]);
 
   const onDrawerKey = (e: KeyboardEvent<HTMLElement>) => {
@@ -98,7 +100,9 @@ export function App() {
     }
     if (e.key !== 'Tab') return;
     // Keep Tab inside the open drawer.
-    const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null || el === document.activeElement);
+    const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+      (el) => el.offsetParent !== null || el === document.activeElement,
+    );
     if (items.length === 0) return;
     const first = items[0];
     const last = items[items.length - 1];
@@ -169,7 +173,13 @@ export function App() {
             >
               <div className="controls-drawer-head">
                 <strong>Controls</strong>
-                <button type="button" className="btn controls-close" onClick={() => setDrawerOpen(false)} aria-label="Close controls" data-testid="controls-close">
+                <button
+                  type="button"
+                  className="btn controls-close"
+                  onClick={() => setDrawerOpen(false)}
+                  aria-label="Close controls"
+                  data-testid="controls-close"
+                >
                   Close
                 </button>
               </div>

@@ -60,6 +60,8 @@ export async function runInterconnectBench(log: (line: string) => void): Promise
   const t = time(6, () => simulateLlm(batches[call++ % 2], sim));
   out.simulateLlmDefaultMs = t.wall;
   out.simulateLlmDefaultCpuMs = t.cpu;
-  log(`llm: simulateLlm(default scenario, batch alternating 1/2: both machines simulated) ${t.wall.toFixed(1)} ms (median of 6; CPU ${t.cpu.toFixed(1)} ms)`);
+  log(
+    `llm: simulateLlm(default scenario, batch alternating 1/2: both machines simulated) ${t.wall.toFixed(1)} ms (median of 6; CPU ${t.cpu.toFixed(1)} ms)`,
+  );
   return out;
 }

@@ -93,7 +93,8 @@ export async function runSystolicBench(log: (line: string) => void): Promise<Rec
     const ts = stepWeightStationaryTs(g, a, b);
     const ms = performance.now() - t0;
     if (ts.cycles !== cycles) throw new Error(`TypeScript stepper took ${ts.cycles} cycles, wasm ${cycles}`);
-    for (let i = 0; i < expected.length; i++) if (ts.out[i] !== expected[i]) throw new Error('TypeScript stepper output differs from the matmul');
+    for (let i = 0; i < expected.length; i++)
+      if (ts.out[i] !== expected[i]) throw new Error('TypeScript stepper output differs from the matmul');
     tsBest = Math.max(tsBest, (ts.cycles * pes) / (ms / 1000));
   }
   const shape = `${g.dataflow} ${g.rows}x${g.cols}, M=${g.m} K=${g.k} N=${g.n}, ${cycles} cycles`;

@@ -11,7 +11,8 @@ export function parseFlags(args: string[], allowed: readonly string[]): Map<stri
     const key = args[i];
     if (!key.startsWith('--')) throw new UsageError(`unexpected argument ${showValue(key)}`);
     const name = key.slice(2);
-    if (!allowed.includes(name)) throw new UsageError(`unknown option --${showKey(name)} (allowed: ${allowed.map((a) => '--' + a).join(', ')})`);
+    if (!allowed.includes(name))
+      throw new UsageError(`unknown option --${showKey(name)} (allowed: ${allowed.map((a) => '--' + a).join(', ')})`);
     if (flags.has(name)) throw new UsageError(`--${name} given twice`);
     const value = args[i + 1];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
@@ -35,17 +36,22 @@ export function intFlag(flags: Map<string, string>, name: string, path: string, 
   }
   if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${name} must be an integer ${min}..${max}, got ${showValue(raw)}`);
   const v = Number(raw);
-  if (!info.schema.safeParse(v).success) throw new UsageError(`--${name} must be ${min}..${max}, got ${raw.length > 20 ? `${raw.slice(0, 20)}...` : v}`);
+  if (!info.schema.safeParse(v).success)
+    throw new UsageError(`--${name} must be ${min}..${max}, got ${raw.length > 20 ? `${raw.slice(0, 20)}...` : v}`);
   return v;
 }
 
 /** Refuses a scenario the app's validator has problems with, naming the flag behind each. */
 export function refuseProblems(problems: readonly Problem[], flagOf: (field: string) => string | undefined): void {
   if (problems.length === 0) return;
-  throw new UsageError(problems.map((p) => {
-    const flag = flagOf(p.field);
-    return flag ? `--${flag}: ${p.message}` : `${p.field}: ${p.message}`;
-  }).join('; '));
+  throw new UsageError(
+    problems
+      .map((p) => {
+        const flag = flagOf(p.field);
+        return flag ? `--${flag}: ${p.message}` : `${p.field}: ${p.message}`;
+      })
+      .join('; '),
+  );
 }
 
 export function choiceFlag<T extends string>(flags: Map<string, string>, name: string, choices: readonly T[], fallback?: T): T {
@@ -54,6 +60,7 @@ export function choiceFlag<T extends string>(flags: Map<string, string>, name: s
     if (fallback === undefined) throw new UsageError(`--${name} is required (one of ${choices.join(', ')})`);
     return fallback;
   }
-  if (!(choices as readonly string[]).includes(raw)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got ${showValue(raw)}`);
+  if (!(choices as readonly string[]).includes(raw))
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got ${showValue(raw)}`);
   return raw as T;
 }

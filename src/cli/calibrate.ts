@@ -24,12 +24,16 @@ export async function runCalibrateCli(args: string[]): Promise<void> {
   }
   const out: string[] = [];
   for (const r of rows) {
-    out.push(`${r.id.padEnd(34)} ${r.metric.padEnd(28)} published ${num(r.published).padStart(7)}  modelled ${num(r.modelled).padStart(7)}  ${pct(r.error).padStart(7)}  ${r.status}`);
+    out.push(
+      `${r.id.padEnd(34)} ${r.metric.padEnd(28)} published ${num(r.published).padStart(7)}  modelled ${num(r.modelled).padStart(7)}  ${pct(r.error).padStart(7)}  ${r.status}`,
+    );
     out.push(`  ${r.regime}: ${r.setting}`);
   }
   out.push('', 'regime                      cases  median |error|  max |error|');
   for (const s of [...summary.byRegime, { regime: 'all', ...summary.all }]) {
-    out.push(`${s.regime.padEnd(28)}${String(s.cases).padStart(5)}  ${(s.medianAbsError * 100).toFixed(1).padStart(13)}%  ${(s.maxAbsError * 100).toFixed(1).padStart(10)}%`);
+    out.push(
+      `${s.regime.padEnd(28)}${String(s.cases).padStart(5)}  ${(s.medianAbsError * 100).toFixed(1).padStart(13)}%  ${(s.maxAbsError * 100).toFixed(1).padStart(10)}%`,
+    );
   }
   process.stdout.write(out.join('\n') + '\n');
 }
@@ -39,7 +43,9 @@ function markdown(rows: CalibrationRow[], summary: ReturnType<typeof summarise>)
   const cell = (t: string) => t.replace(/\|/g, '\\|');
   const out = ['| id | regime | setting | metric | published | modelled | error | use | source |', '|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    out.push(`| ${r.id} | ${r.regime} | ${cell(r.setting)} | ${r.metric} | ${num(r.published)} | ${num(r.modelled)} | ${pct(r.error)} | ${r.status} | ${cell(r.source)} |`);
+    out.push(
+      `| ${r.id} | ${r.regime} | ${cell(r.setting)} | ${r.metric} | ${num(r.published)} | ${num(r.modelled)} | ${pct(r.error)} | ${r.status} | ${cell(r.source)} |`,
+    );
   }
   out.push('', '| regime | cases | median abs. error | max abs. error |', '|---|---|---|---|');
   for (const s of [...summary.byRegime, { regime: 'all', ...summary.all }]) {

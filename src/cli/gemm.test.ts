@@ -29,7 +29,9 @@ describe('gemm CLI', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('steps small GEMMs and prints every figure with SCALE-Sim beside it', async () => {
-    const cases = JSON.parse(readFileSync(fileURLToPath(new URL('../engine/systolic/fixtures/scalesim-v2-cases.json', import.meta.url)), 'utf8')) as {
+    const cases = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../engine/systolic/fixtures/scalesim-v2-cases.json', import.meta.url)), 'utf8'),
+    ) as {
       id: string;
       total_cycles: number;
       ofmap_sram_writes: number;
@@ -74,7 +76,10 @@ describe('gemm CLI', () => {
       [['--rows', '4', '--cols', '4', '--dataflow', 'ws', '--m', '1', '--k', '1'], /--n is required/],
       [[...base, '--dataflow', 'ws', '--bogus', '1'], /unknown option --bogus/],
       [[...base, '--dataflow', 'ws', '--engine', 'fast'], /--engine must be one of/],
-      [['--rows', '1', '--cols', '1', '--dataflow', 'ws', '--m', '65536', '--k', '65536', '--n', '65536', '--engine', 'cycle'], /too many to step/],
+      [
+        ['--rows', '1', '--cols', '1', '--dataflow', 'ws', '--m', '65536', '--k', '65536', '--n', '65536', '--engine', 'cycle'],
+        /too many to step/,
+      ],
     ];
     for (const [args, message] of bad) {
       expect(() => parseGemmArgs(args)).toThrow(UsageError);
@@ -87,13 +92,20 @@ describe('gemm CLI', () => {
     for (const seed of [0, 1, MAX_SEED, MAX_SEED + 1, 2 ** 32 - 1, -1]) {
       const app = validateField('gemm.seed', seed);
       if (app === null) expect(parseGemmArgs([...shape, '--seed', String(seed)]).gemm.seed).toBe(seed);
-      else expect(() => parseGemmArgs([...shape, '--seed', String(seed)]), String(seed)).toThrow(new RegExp(`--seed must be 0\\.\\.${MAX_SEED}`));
+      else
+        expect(() => parseGemmArgs([...shape, '--seed', String(seed)]), String(seed)).toThrow(
+          new RegExp(`--seed must be 0\\.\\.${MAX_SEED}`),
+        );
     }
     expect(() => parseGemmArgs([...shape, '--seed', '2147483648'])).toThrow(UsageError);
   });
 
   it('as a process: JSON on stdout, or one line on stderr and a non-zero exit', () => {
-    const ok = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'gemm', '--rows', '4', '--cols', '4', '--dataflow', 'os', '--m', '7', '--k', '3', '--n', '5'], { encoding: 'utf8' });
+    const ok = spawnSync(
+      'npx',
+      ['tsx', 'src/cli/main.ts', 'gemm', '--rows', '4', '--cols', '4', '--dataflow', 'os', '--m', '7', '--k', '3', '--n', '5'],
+      { encoding: 'utf8' },
+    );
     expect(ok.status).toBe(0);
     const out = JSON.parse(ok.stdout) as { cycles: number; scalesim: { cycles: number } };
     expect(out.scalesim.cycles).toBe(35); // SCALE-Sim's small_4x4_os_M7_N5_K3

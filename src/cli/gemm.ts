@@ -27,7 +27,10 @@ export function parseGemmArgs(args: string[]): { gemm: GemmScenario; engine: Eng
   if (engine === 'cycle') {
     const geo = foldGeometry(gemm);
     const peCycles = gemm.rows * gemm.cols * geo.folds * geo.foldLength;
-    if (peCycles > MAX_FORCED_PE_CYCLES) throw new UsageError(`--engine cycle: ${peCycles.toExponential(2)} PE-cycles is too many to step (limit ${MAX_FORCED_PE_CYCLES.toExponential(0)}); use --engine auto or closed-form`);
+    if (peCycles > MAX_FORCED_PE_CYCLES)
+      throw new UsageError(
+        `--engine cycle: ${peCycles.toExponential(2)} PE-cycles is too many to step (limit ${MAX_FORCED_PE_CYCLES.toExponential(0)}); use --engine auto or closed-form`,
+      );
   }
   return { gemm, engine };
 }
@@ -41,7 +44,12 @@ export async function runGemmCli(args: string[]): Promise<void> {
     seed: gemm.seed,
     foldCycles: result.foldCycles.slice(0, FOLD_CYCLES_PRINTED),
     foldCyclesTruncated: result.folds > FOLD_CYCLES_PRINTED,
-    units: { cycles: 'cycles', utilization: 'fraction 0..1', mappingEfficiency: 'fraction 0..1', sram: 'accesses (one int8 operand or one int32 psum each)' },
+    units: {
+      cycles: 'cycles',
+      utilization: 'fraction 0..1',
+      mappingEfficiency: 'fraction 0..1',
+      sram: 'accesses (one int8 operand or one int32 psum each)',
+    },
   };
   process.stdout.write(JSON.stringify(out) + '\n');
 }

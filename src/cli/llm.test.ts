@@ -41,7 +41,9 @@ describe('llm CLI', () => {
     const pt = await runLlmCliToObject([...base, '--machine', 'a100-80gb', '--chips', '8', '--stack', 'pytorch']);
     const trt = await runLlmCliToObject([...base, '--machine', 'a100-80gb', '--chips', '8', '--stack', 'tensorrt-llm']);
     expect(pt.tpotMs).not.toBe(trt.tpotMs);
-    await expect(parseLlmArgs([...base, '--machine', 'h100-sxm', '--stack', 'deepspeed'])).rejects.toThrow(/--stack must be one of pytorch, tensorrt-llm, vllm/);
+    await expect(parseLlmArgs([...base, '--machine', 'h100-sxm', '--stack', 'deepspeed'])).rejects.toThrow(
+      /--stack must be one of pytorch, tensorrt-llm, vllm/,
+    );
     await expect(parseLlmArgs([...base, '--batching', 'dynamic'])).rejects.toThrow(/--batching must be one of static, continuous/);
     await expect(parseLlmArgs([...base, '--machine', 'lpu', '--stack', 'vllm'])).rejects.toThrow(/--stack applies to GPU machines only/);
   });
@@ -56,7 +58,11 @@ describe('llm CLI', () => {
   it('accepts exactly what the app accepts: each value the app refuses is refused, naming the flag', async () => {
     const tries: [flag: string, field: string, values: number[]][] = [
       ['batch', 'llm.batch', [0, 1, 4096, 4097]],
-      ['prompt', 'llm.prompt', [0, 1, 1024, MAX_CONTEXT_TOKENS - 256, MAX_CONTEXT_TOKENS - 255, MAX_CONTEXT_TOKENS, MAX_CONTEXT_TOKENS + 1]],
+      [
+        'prompt',
+        'llm.prompt',
+        [0, 1, 1024, MAX_CONTEXT_TOKENS - 256, MAX_CONTEXT_TOKENS - 255, MAX_CONTEXT_TOKENS, MAX_CONTEXT_TOKENS + 1],
+      ],
       ['output', 'llm.output', [0, 1, 256, MAX_CONTEXT_TOKENS - 1024, MAX_CONTEXT_TOKENS - 1023, MAX_CONTEXT_TOKENS]],
     ];
     const context = cloneScenario(DEFAULT_SCENARIO); // prompt 1024, output 256, like `base`
@@ -72,7 +78,9 @@ describe('llm CLI', () => {
       }
     }
     // The case from the issue: both at the context length.
-    await expect(parseLlmArgs(['--prompt', String(MAX_CONTEXT_TOKENS), '--output', String(MAX_CONTEXT_TOKENS)])).rejects.toThrow(/--output: llm\.prompt \+ llm\.output must be at most 131072 tokens/);
+    await expect(parseLlmArgs(['--prompt', String(MAX_CONTEXT_TOKENS), '--output', String(MAX_CONTEXT_TOKENS)])).rejects.toThrow(
+      /--output: llm\.prompt \+ llm\.output must be at most 131072 tokens/,
+    );
   });
 
   it('--chips takes the limits of the field it sets (lpu.chips or gpu.gpus)', async () => {

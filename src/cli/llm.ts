@@ -19,12 +19,33 @@ import { readScenarioJson, showPath } from './scenarioFile';
 
 const MACHINES = ['lpu', ...GPU_IDS] as const;
 type MachineId = (typeof MACHINES)[number];
-const FLAGS = ['model', 'machine', 'chips', 'batch', 'prompt', 'output', 'weights', 'kv', 'activations', 'topology', 'stack', 'batching', 'scenario'];
+const FLAGS = [
+  'model',
+  'machine',
+  'chips',
+  'batch',
+  'prompt',
+  'output',
+  'weights',
+  'kv',
+  'activations',
+  'topology',
+  'stack',
+  'batching',
+  'scenario',
+];
 /** The flag that sets each scenario field (--chips sets lpu.chips or gpu.gpus by machine). */
 const FIELD_FLAGS: Record<string, string> = {
-  'llm.model': 'model', 'llm.batch': 'batch', 'llm.prompt': 'prompt', 'llm.output': 'output',
-  'llm.weights': 'weights', 'llm.kv': 'kv', 'llm.activations': 'activations', 'llm.batching': 'batching',
-  'lpu.topology': 'topology', 'gpu.stack': 'stack',
+  'llm.model': 'model',
+  'llm.batch': 'batch',
+  'llm.prompt': 'prompt',
+  'llm.output': 'output',
+  'llm.weights': 'weights',
+  'llm.kv': 'kv',
+  'llm.activations': 'activations',
+  'llm.batching': 'batching',
+  'lpu.topology': 'topology',
+  'gpu.stack': 'stack',
 };
 
 export interface LlmCliRequest {
@@ -37,10 +58,12 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
   const file = flags.get('scenario');
   if (file !== undefined) {
     const extra = [...flags.keys()].filter((k) => k !== 'scenario' && k !== 'machine');
-    if (extra.length > 0) throw new UsageError(`--scenario cannot be combined with ${extra.map((k) => '--' + k).join(', ')} (edit the scenario file instead)`);
+    if (extra.length > 0)
+      throw new UsageError(`--scenario cannot be combined with ${extra.map((k) => '--' + k).join(', ')} (edit the scenario file instead)`);
     const doc = await readScenarioJson(file);
     const { scenario, problems } = parseScenario(doc, { what: 'file' });
-    if (problems.length > 0) throw new UsageError(`--scenario ${showPath(file)}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    if (problems.length > 0)
+      throw new UsageError(`--scenario ${showPath(file)}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
     const machine = choiceFlag(flags, 'machine', MACHINES, 'lpu');
     if (machine !== 'lpu') scenario.gpu = { ...scenario.gpu, gpu: machine };
     return { scenario, machine };
@@ -62,7 +85,10 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
   const chipsField = machine === 'lpu' ? 'lpu.chips' : 'gpu.gpus';
   const chips = flags.has('chips') ? intFlag(flags, 'chips', chipsField) : null;
   if (machine === 'lpu') {
-    if (flags.has('stack')) throw new UsageError(`--stack applies to GPU machines only (the SRAM machine runs its own compiled schedule); one of ${STACK_IDS.join(', ')}`);
+    if (flags.has('stack'))
+      throw new UsageError(
+        `--stack applies to GPU machines only (the SRAM machine runs its own compiled schedule); one of ${STACK_IDS.join(', ')}`,
+      );
     s.lpu = { ...s.lpu, chips, topology: choiceFlag(flags, 'topology', TOPOLOGIES, s.lpu.topology) };
   } else {
     if (flags.has('topology')) throw new UsageError('--topology applies to --machine lpu only (GPUs use NVSwitch)');
@@ -81,7 +107,10 @@ function bytesWide(w: Scenario['llm']['weights']): Scenario['llm']['weights'] {
 }
 
 /** One machine's figures as the CLI prints them: MachineResult without the per-chip and timeline detail. */
-export type LlmCliOutput = Omit<MachineResult, 'occupancy' | 'network' | 'breakdown' | 'chipsNeeded' | 'microBatches' | 'microBatchSize' | 'simulatedStages' | 'simulatedLayers'> & {
+export type LlmCliOutput = Omit<
+  MachineResult,
+  'occupancy' | 'network' | 'breakdown' | 'chipsNeeded' | 'microBatches' | 'microBatchSize' | 'simulatedStages' | 'simulatedLayers'
+> & {
   model: string;
   chipsNeeded: number | null;
   /** Micro-batches of users in flight through the stages, users per micro-batch, stages simulated event by event. */
@@ -98,17 +127,37 @@ export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
   if (invalid.length > 0) throw new UsageError(invalid.map((p) => p.message).join('; '));
   const net = createInterconnect(await loadWasmModule('interconnect'));
   // the CLI prints no timeline: ask the simulator for none
-  const r = machine === 'lpu' ? runLpu({ ...lpuInputs(scenario), maxEvents: 0 }, net).result : runGpu({ ...gpuInputs(scenario), maxEvents: 0 }, net).result;
+  const r =
+    machine === 'lpu'
+      ? runLpu({ ...lpuInputs(scenario), maxEvents: 0 }, net).result
+      : runGpu({ ...gpuInputs(scenario), maxEvents: 0 }, net).result;
   return {
-    machine: r.machine, name: r.name, model: resolveModel(scenario.llm).name, fits: r.fits,
+    machine: r.machine,
+    name: r.name,
+    model: resolveModel(scenario.llm).name,
+    fits: r.fits,
     ...(r.message ? { message: r.message } : {}),
-    chips: r.chips, chipsNeeded: Number.isFinite(r.chipsNeeded) ? r.chipsNeeded : null,
-    tensorParallel: r.tensorParallel, pipelineStages: r.pipelineStages,
-    microBatches: r.microBatches ?? 1, microBatchSize: r.microBatchSize ?? r.chips, simulatedStages: r.simulatedStages ?? r.pipelineStages,
-    ttftMs: r.ttftMs, p99TtftMs: r.p99TtftMs, tpotMs: r.tpotMs, p99TpotMs: r.p99TpotMs,
-    tokensPerSecondPerUser: r.tokensPerSecondPerUser, systemTokensPerSecond: r.systemTokensPerSecond, outputTokensPerSecond: r.outputTokensPerSecond, answerMs: r.answerMs,
-    costPerMillionTokensUsd: r.costPerMillionTokensUsd, joulesPerToken: r.joulesPerToken, powerW: r.powerW, costPerHourUsd: r.costPerHourUsd,
-    breakdownMs: r.breakdown, workload: scenario.llm,
+    chips: r.chips,
+    chipsNeeded: Number.isFinite(r.chipsNeeded) ? r.chipsNeeded : null,
+    tensorParallel: r.tensorParallel,
+    pipelineStages: r.pipelineStages,
+    microBatches: r.microBatches ?? 1,
+    microBatchSize: r.microBatchSize ?? r.chips,
+    simulatedStages: r.simulatedStages ?? r.pipelineStages,
+    ttftMs: r.ttftMs,
+    p99TtftMs: r.p99TtftMs,
+    tpotMs: r.tpotMs,
+    p99TpotMs: r.p99TpotMs,
+    tokensPerSecondPerUser: r.tokensPerSecondPerUser,
+    systemTokensPerSecond: r.systemTokensPerSecond,
+    outputTokensPerSecond: r.outputTokensPerSecond,
+    answerMs: r.answerMs,
+    costPerMillionTokensUsd: r.costPerMillionTokensUsd,
+    joulesPerToken: r.joulesPerToken,
+    powerW: r.powerW,
+    costPerHourUsd: r.costPerHourUsd,
+    breakdownMs: r.breakdown,
+    workload: scenario.llm,
   };
 }
 

@@ -38,7 +38,9 @@ describe('--scenario FILE', () => {
     expect(((await readScenarioJson(atLimit)) as { llm: { batch: number } }).llm.batch).toBe(3);
     const over = join(dir, 'over.json');
     writeFileSync(over, doc + ' '.repeat(MAX_FILE_CHARS + 1 - doc.length));
-    await expect(readScenarioText(over)).rejects.toThrow(`is ${MAX_FILE_CHARS + 1} characters long, more than a scenario file can be (at most ${MAX_FILE_CHARS} characters)`);
+    await expect(readScenarioText(over)).rejects.toThrow(
+      `is ${MAX_FILE_CHARS + 1} characters long, more than a scenario file can be (at most ${MAX_FILE_CHARS} characters)`,
+    );
   });
 
   it('refuses a file too big to hold a scenario by its size, unread', async () => {

@@ -12,8 +12,26 @@ const PASS = ['model', 'prompt', 'output', 'stack', 'batching', 'kv', 'activatio
 /** Most grid points one call runs (each is a full simulation). */
 export const SWEEP_MAX_POINTS = 2000;
 
-const COLUMNS = ['machine', 'chipsGiven', 'batch', 'weights', 'fits', 'chips', 'tensorParallel', 'pipelineStages', 'ttftMs', 'p99TtftMs', 'tpotMs', 'p99TpotMs',
-  'tokensPerSecondPerUser', 'systemTokensPerSecond', 'outputTokensPerSecond', 'costPerMillionTokensUsd', 'joulesPerToken', 'message'] as const;
+const COLUMNS = [
+  'machine',
+  'chipsGiven',
+  'batch',
+  'weights',
+  'fits',
+  'chips',
+  'tensorParallel',
+  'pipelineStages',
+  'ttftMs',
+  'p99TtftMs',
+  'tpotMs',
+  'p99TpotMs',
+  'tokensPerSecondPerUser',
+  'systemTokensPerSecond',
+  'outputTokensPerSecond',
+  'costPerMillionTokensUsd',
+  'joulesPerToken',
+  'message',
+] as const;
 
 export function parseSweepArgs(args: string[]): { grid: string[][]; base: string[] } {
   const lists = new Map<string, string[]>();
@@ -30,7 +48,10 @@ export function parseSweepArgs(args: string[]): { grid: string[][]; base: string
       if (items.some((v) => v === '')) throw new UsageError(`--${name}: empty item in "${value}"`);
       lists.set(name, items);
     } else if ((PASS as readonly string[]).includes(name)) base.push(key, value);
-    else throw new UsageError(`unknown option --${name} (grid: ${AXES.map((a) => '--' + a).join(', ')}; passed to llm: ${PASS.map((a) => '--' + a).join(', ')})`);
+    else
+      throw new UsageError(
+        `unknown option --${name} (grid: ${AXES.map((a) => '--' + a).join(', ')}; passed to llm: ${PASS.map((a) => '--' + a).join(', ')})`,
+      );
   }
   if (!lists.has('machine')) throw new UsageError('--machine is required (a comma-separated list, e.g. lpu,h100-sxm)');
   let grid: string[][] = [[]];
@@ -47,18 +68,25 @@ function row(point: string[], o: LlmCliOutput): string {
   const given = point[point.indexOf('--chips') + 1];
   const v = (k: (typeof COLUMNS)[number]): string | number | boolean => {
     switch (k) {
-      case 'chipsGiven': return point.includes('--chips') ? Number(given) : 'minimum';
-      case 'batch': return o.workload.batch;
-      case 'weights': return o.workload.weights;
-      case 'message': return o.message ?? '';
-      default: return o.fits || k === 'machine' || k === 'fits' || k === 'chips' ? (o[k] as string | number | boolean) : '';
+      case 'chipsGiven':
+        return point.includes('--chips') ? Number(given) : 'minimum';
+      case 'batch':
+        return o.workload.batch;
+      case 'weights':
+        return o.workload.weights;
+      case 'message':
+        return o.message ?? '';
+      default:
+        return o.fits || k === 'machine' || k === 'fits' || k === 'chips' ? (o[k] as string | number | boolean) : '';
     }
   };
   return csvLine(COLUMNS.map(v));
 }
 
 /** Where the CSV and the progress bar go (stdout and stderr by default). */
-export interface TextSink { write(text: string): unknown }
+export interface TextSink {
+  write(text: string): unknown;
+}
 
 export async function runSweepCli(args: string[], out: TextSink = process.stdout, err: TextSink = process.stderr): Promise<void> {
   const { grid, base } = parseSweepArgs(args);

@@ -52,7 +52,9 @@ function randomText(r: Rand, spec: Extract<LeafSpec, { kind: 'text' }>): string 
   for (;;) {
     const len = intIn(r, spec.min, Math.min(spec.max, r() < 0.2 ? spec.max : 24));
     let s = '';
-    const chars = !spec.pattern.test('A') ? 'abcdefghijklmnopqrstuvwxyz0123456789.-' : TEXT_CHARS + (spec.pattern.test('"&\'') ? '"&\'' : '');
+    const chars = !spec.pattern.test('A')
+      ? 'abcdefghijklmnopqrstuvwxyz0123456789.-'
+      : TEXT_CHARS + (spec.pattern.test('"&\'') ? '"&\'' : '');
     for (let i = 0; i < len; i++) s += pick(r, [...chars]);
     if (spec.pattern.test(s) && s.length >= spec.min && s.length <= spec.max) return s;
   }

@@ -12,10 +12,52 @@ const r: Rand = rng(20240417);
 const int = (n: number) => Math.floor(r() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
 const KEYS = [...LINK_KEYS.map(([k]) => k), 'v', 'p', 'c'];
-const WEIRD = ['', '~', '-0', '1e400', '-1e400', 'NaN', 'Infinity', '0x10', '1e21', '99999999999999999999', '-5', '.5', '1.', '%', '%E0%A4%A',
-  '%00', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', '<img src=x onerror=alert(1)>', '_zz', '_0._1._zzz', '....', 'a.b.c', '*', '*!!', '*PGI-',
-  '__proto__', 'constructor', 'toString', 'true', 'null', '[]', '{}', 'x'.repeat(500), '%F0%9F%98%80', '%ED%A0%80', '\u0000', '&&&', '===',
-  'h100-sxm', 'custom', 'dragonfly', '1', '0', String(2 ** 53 + 1)];
+const WEIRD = [
+  '',
+  '~',
+  '-0',
+  '1e400',
+  '-1e400',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '1e21',
+  '99999999999999999999',
+  '-5',
+  '.5',
+  '1.',
+  '%',
+  '%E0%A4%A',
+  '%00',
+  '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '<img src=x onerror=alert(1)>',
+  '_zz',
+  '_0._1._zzz',
+  '....',
+  'a.b.c',
+  '*',
+  '*!!',
+  '*PGI-',
+  '__proto__',
+  'constructor',
+  'toString',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  'x'.repeat(500),
+  '%F0%9F%98%80',
+  '%ED%A0%80',
+  '\u0000',
+  '&&&',
+  '===',
+  'h100-sxm',
+  'custom',
+  'dragonfly',
+  '1',
+  '0',
+  String(2 ** 53 + 1),
+];
 const CHARS = 'abcz09=&%~._-*#?+/:;,!$\'()<>" \\\u0000\u00e9\u4e2d\ud800';
 
 function randomText(maxLen: number): string {
@@ -41,7 +83,9 @@ const mutators: Record<string, () => string> = {
     return h.join('');
   },
   keyValueSwap: () => {
-    const parts = validEncoding().split('&').map((p) => p.split('='));
+    const parts = validEncoding()
+      .split('&')
+      .map((p) => p.split('='));
     for (let i = 0, n = 1 + int(3); i < n; i++) {
       const a = pick(parts);
       const b = pick(parts);
@@ -57,7 +101,8 @@ const mutators: Record<string, () => string> = {
   },
   nestedJunk: () => {
     const parts: string[] = [];
-    for (let i = 0, n = int(80); i < n; i++) parts.push(`${r() < 0.8 ? pick(KEYS) : randomText(8)}=${r() < 0.5 ? pick(WEIRD) : randomText(40)}`);
+    for (let i = 0, n = int(80); i < n; i++)
+      parts.push(`${r() < 0.8 ? pick(KEYS) : randomText(8)}=${r() < 0.5 ? pick(WEIRD) : randomText(40)}`);
     return (r() < 0.5 ? '#' : '') + parts.join(r() < 0.9 ? '&' : '&&');
   },
   oversize: () => `v=2&${'ar=4&'.repeat(1000 + int(5000))}`,
@@ -119,7 +164,9 @@ describe('link decoder fuzz', () => {
     counts.jsonDocuments = 1500;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const ms = performance.now() - t0;
-    console.log(`fuzz: ${total} inputs (${JSON.stringify(counts)}), ${withProblems} links reported problems, 0 throws, 0 invalid results, ${ms.toFixed(0)} ms`);
+    console.log(
+      `fuzz: ${total} inputs (${JSON.stringify(counts)}), ${withProblems} links reported problems, 0 throws, 0 invalid results, ${ms.toFixed(0)} ms`,
+    );
     expect(total).toBeGreaterThanOrEqual(10_000);
   });
 

@@ -48,7 +48,12 @@ describe('jsonErrorAt', () => {
         const at = rand(0, t.length);
         const op = rand(0, 2);
         const ch = alphabet[rand(0, alphabet.length - 1)];
-        t = op === 0 ? t.slice(0, at) + t.slice(at + 1) : op === 1 ? t.slice(0, at) + ch + t.slice(at) : t.slice(0, at) + ch + t.slice(at + 1);
+        t =
+          op === 0
+            ? t.slice(0, at) + t.slice(at + 1)
+            : op === 1
+              ? t.slice(0, at) + ch + t.slice(at)
+              : t.slice(0, at) + ch + t.slice(at + 1);
       }
       const at = jsonErrorAt(t);
       expect(at === null, JSON.stringify(t)).toBe(valid(t));

@@ -71,8 +71,22 @@ describe('parseScenario', () => {
   });
 
   it('never throws on junk and always returns a valid scenario', () => {
-    const junk: unknown[] = [null, 3, 'x', [], [1, 2], { v: '2' }, { v: 2, gemm: [] }, { v: 2, llm: null }, { v: 2, view: { tour: 'x' } },
-      { v: 1, array: 5 }, { v: -1 }, { v: 1.5 }, Object.create(null), { __proto__: { gemm: { rows: 3 } } }];
+    const junk: unknown[] = [
+      null,
+      3,
+      'x',
+      [],
+      [1, 2],
+      { v: '2' },
+      { v: 2, gemm: [] },
+      { v: 2, llm: null },
+      { v: 2, view: { tour: 'x' } },
+      { v: 1, array: 5 },
+      { v: -1 },
+      { v: 1.5 },
+      Object.create(null),
+      { __proto__: { gemm: { rows: 3 } } },
+    ];
     for (const j of junk) {
       const r = parseScenario(j);
       expect(ScenarioSchema.safeParse(r.scenario).success).toBe(true);
@@ -107,11 +121,15 @@ describe('a document fills only what it names', () => {
       const now = getIn(DEFAULT_SCENARIO, leaf.path);
       const spec = leaf.spec;
       const candidates: unknown[] =
-        spec.kind === 'int' || spec.kind === 'nullableInt' ? [spec.min, spec.max]
-        : spec.kind === 'num' ? [spec.max / 2]
-        : spec.kind === 'enum' ? [...spec.values]
-        : spec.kind === 'bool' ? [!now]
-        : [];
+        spec.kind === 'int' || spec.kind === 'nullableInt'
+          ? [spec.min, spec.max]
+          : spec.kind === 'num'
+            ? [spec.max / 2]
+            : spec.kind === 'enum'
+              ? [...spec.values]
+              : spec.kind === 'bool'
+                ? [!now]
+                : [];
       const value = candidates.find((v) => !Object.is(v, now) && validateField(leaf.path, v, DEFAULT_SCENARIO) === null);
       if (value === undefined) continue;
       const doc = setIn({ v: 2 } as never, leaf.path, value);
@@ -130,7 +148,11 @@ describe('migration v1 -> v2', () => {
     array: { rows: 16, cols: 32, dataflow: 'is' },
     gemm: { m: 64, k: 48, n: 40, seed: 7 },
     llm: {
-      model: 'mixtral-8x7b', custom: null, batch: 4, promptTokens: 2000, outputTokens: 300,
+      model: 'mixtral-8x7b',
+      custom: null,
+      batch: 4,
+      promptTokens: 2000,
+      outputTokens: 300,
       precision: { weights: 'int8', activations: 'fp16', kv: 'fp8' },
     },
     machine: { chip: 'lpu', overrides: { sramMB: 200 }, count: 300, topology: 'all-to-all' },
@@ -144,7 +166,18 @@ describe('migration v1 -> v2', () => {
     expect(scenario).toEqual({
       v: 2,
       gemm: { rows: 16, cols: 32, dataflow: 'is', m: 64, k: 48, n: 40, seed: 7 },
-      llm: { model: 'mixtral-8x7b', custom: null, batch: 4, prompt: 2000, output: 300, weights: 'int8', activations: 'fp16', kv: 'fp8', batching: 'static', sweepMachine: 'fixed' },
+      llm: {
+        model: 'mixtral-8x7b',
+        custom: null,
+        batch: 4,
+        prompt: 2000,
+        output: 300,
+        weights: 'int8',
+        activations: 'fp16',
+        kv: 'fp8',
+        batching: 'static',
+        sweepMachine: 'fixed',
+      },
       lpu: { chip: 'lpu', overrides: { sramMB: 200 }, chips: 300, topology: 'fully-connected' },
       // fields v1 did not have take their defaults: v1's model assumed a static batch and TensorRT-LLM-style collectives
       gpu: { gpu: 'a100-80gb', overrides: { powerW: 330 }, stack: 'tensorrt-llm', gpus: 4, tp: 4, seed: 9 },
@@ -155,7 +188,9 @@ describe('migration v1 -> v2', () => {
 
   it('renames torus and memory, leaves absent fields absent, and still validates', () => {
     expect(migrateV1ToV2({ v: 1, machine: { topology: 'torus' }, view: { panel: 'memory' } })).toEqual({
-      v: 2, lpu: { topology: 'torus2d' }, view: { panel: 'sram' },
+      v: 2,
+      lpu: { topology: 'torus2d' },
+      view: { panel: 'sram' },
     });
     const { scenario, problems } = parseScenario({ ...v1, array: { rows: 0 } });
     expect(scenario.gemm.rows).toBe(DEFAULT_SCENARIO.gemm.rows);

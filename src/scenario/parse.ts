@@ -98,7 +98,8 @@ function repairNode(schema: z.ZodType, value: unknown, fallback: unknown, path: 
       result[key] = repairNode(child, v, fb[key], childPath, out);
     }
     for (const key of Object.keys(value)) {
-      if (!has(shape, key)) out.add(path ? `${path}.${showKey(key)}` : showKey(key), `unknown field ${path ? `${path}.` : ''}${showKey(key)} ignored`);
+      if (!has(shape, key))
+        out.add(path ? `${path}.${showKey(key)}` : showKey(key), `unknown field ${path ? `${path}.` : ''}${showKey(key)} ignored`);
     }
     return result;
   }

@@ -58,7 +58,10 @@ describe('pinned A in a link', () => {
       const d = decodeScenarioHash(`v=2&ac=9&a=${a}`);
       expect(d.pinned, a).toBeNull();
       expect(d.scenario.gemm.cols, a).toBe(9);
-      expect(d.problems.map((p) => p.field), a).toEqual([PINNED_FIELD]);
+      expect(
+        d.problems.map((p) => p.field),
+        a,
+      ).toEqual([PINNED_FIELD]);
       expect(d.problems[0].message, a).toMatch(/A was dropped/);
     }
   });

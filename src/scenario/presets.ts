@@ -33,7 +33,8 @@ const DEFS = [
     description: '128x128 systolic array (the matrix unit size of TPU v2 onwards) on a 256-cube GEMM: folds and utilisation at scale.',
     patch: { gemm: { rows: 128, cols: 128, m: 256, k: 256, n: 256 } },
     sources: {
-      'gemm.rows': 'Google TPU v2/v3 MXU: 128x128 (Norrie et al. 2021, "The Design Process for Google\'s Training Chips: TPUv2 and TPUv3", IEEE Micro)',
+      'gemm.rows':
+        'Google TPU v2/v3 MXU: 128x128 (Norrie et al. 2021, "The Design Process for Google\'s Training Chips: TPUv2 and TPUv3", IEEE Micro)',
     },
   },
   {
@@ -56,7 +57,8 @@ const DEFS = [
     description: 'The same model with int8 weights: reports of a ~576-chip system imply weights stored below 16 bits.',
     patch: { llm: { weights: 'int8' }, view: { panel: 'sram' } },
     sources: {
-      'llm.weights': 'published-figures.md: at fp16 Llama-2-70B needs ~600 chips of 230 MB; ~576 chips reported (TechPowerUp) implies sub-16-bit weights',
+      'llm.weights':
+        'published-figures.md: at fp16 Llama-2-70B needs ~600 chips of 230 MB; ~576 chips reported (TechPowerUp) implies sub-16-bit weights',
     },
   },
   {
@@ -152,7 +154,8 @@ const DEFS = [
       view: { panel: 'latency' },
     },
     sources: {
-      'llm.custom': 'NVIDIA GTC 2024 keynote / GB200 NVL72 page: GPT-MoE-1.8T, 32k input / 1k output, FP4 on Blackwell vs FP8 on Hopper (published-figures.md)',
+      'llm.custom':
+        'NVIDIA GTC 2024 keynote / GB200 NVL72 page: GPT-MoE-1.8T, 32k input / 1k output, FP4 on Blackwell vs FP8 on Hopper (published-figures.md)',
       'llm.weights': 'int4 stands in for FP4: same 4 bits per weight',
       'gpu.overrides.gpusPerNode': 'NVIDIA GB200 NVL72: 72 Blackwell GPUs in one NVLink domain',
       'llm.batch': 'Batch not published; 64 users is an assumption (the claim was at ~50 tokens/s per user)',

@@ -78,7 +78,15 @@ describe('ScenarioSchema', () => {
 
   it('has a leaf for every field of the default', () => {
     const paths = new Set(LEAVES.map((l) => l.path));
-    for (const p of ['v', 'gemm.rows', 'llm.custom.name', 'lpu.overrides.sramMB', 'gpu.overrides.jitterCv', 'view.tour', 'classroom.hidden']) {
+    for (const p of [
+      'v',
+      'gemm.rows',
+      'llm.custom.name',
+      'lpu.overrides.sramMB',
+      'gpu.overrides.jitterCv',
+      'view.tour',
+      'classroom.hidden',
+    ]) {
       expect(paths.has(p), p).toBe(true);
     }
   });

@@ -56,8 +56,7 @@ export const MAX_SEED = 2 ** 31 - 1;
 export const MAX_CONTEXT_TOKENS = 131072;
 export const MAX_TOUR_STEP = 99;
 
-const int = (min: number, max: number) =>
-  leaf(z.number().int().min(min).max(max), { kind: 'int', min, max });
+const int = (min: number, max: number) => leaf(z.number().int().min(min).max(max), { kind: 'int', min, max });
 /** min/max inclusive unless the flag says otherwise (bandwidths must be > 0). */
 const num = (min: number, max: number, minExclusive = false, maxExclusive = false) => {
   let s = z.number();
@@ -65,13 +64,11 @@ const num = (min: number, max: number, minExclusive = false, maxExclusive = fals
   s = maxExclusive ? s.lt(max) : s.max(max);
   return leaf(s, { kind: 'num', min, max, minExclusive, maxExclusive });
 };
-const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  leaf(z.enum(values), { kind: 'enum', values });
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => leaf(z.enum(values), { kind: 'enum', values });
 const bool = () => leaf(z.boolean(), { kind: 'bool' });
 const text = (min: number, max: number, pattern: RegExp, what: string) =>
   leaf(z.string().min(min).max(max).regex(pattern), { kind: 'text', min, max, pattern, what });
-const nullableInt = (min: number, max: number) =>
-  leaf(z.number().int().min(min).max(max).nullable(), { kind: 'nullableInt', min, max });
+const nullableInt = (min: number, max: number) => leaf(z.number().int().min(min).max(max).nullable(), { kind: 'nullableInt', min, max });
 
 export const GemmSchema = z.object({
   rows: int(1, 256),
@@ -85,7 +82,12 @@ export const GemmSchema = z.object({
 
 export const ModelSpecSchema = z.object({
   id: text(1, 40, MODEL_SPEC_ID, 'an id of 1..40 characters a-z, 0-9, ".", "-"'),
-  name: text(1, 48, SAFE_NAME, 'text of 1..48 characters without angle brackets, ampersands, quotes, backquotes, backslashes or control characters'),
+  name: text(
+    1,
+    48,
+    SAFE_NAME,
+    'text of 1..48 characters without angle brackets, ampersands, quotes, backquotes, backslashes or control characters',
+  ),
   layers: int(1, 1000),
   hidden: int(1, 262144),
   heads: int(1, 4096),

@@ -70,32 +70,57 @@ export interface FactCheck {
 }
 
 const MACHINE_LABEL: Record<FactMachine, string> = { lpu: 'SRAM system', gpu: 'GPU' };
-const PART_LABEL: Record<BreakdownPart, string> = { computeMs: 'compute', memoryMs: 'memory', networkMs: 'network', overheadMs: 'overhead' };
+const PART_LABEL: Record<BreakdownPart, string> = {
+  computeMs: 'compute',
+  memoryMs: 'memory',
+  networkMs: 'network',
+  overheadMs: 'overhead',
+};
 const CHANGE_LABEL: Record<Change, string> = { rises: 'rises', falls: 'falls', flat: 'does not move' };
 
 /** The sentence the overlay shows for a fact. */
 export function describeFact(f: TourFact): string {
   switch (f.kind) {
-    case 'inputsVisible': return 'inputs (orange) are in the array';
-    case 'weightsOnlyVisible': return 'weights are loaded, no input has entered yet';
-    case 'macsVisible': return `at least ${Math.round(f.share * 100)}% of the cells multiply this cycle`;
-    case 'outputsWritten': return 'outputs have been written to SRAM';
-    case 'operandsReadOnce': return 'each operand is read from SRAM once';
-    case 'folds': return `the GEMM takes ${f.atLeast} or more folds`;
-    case 'psumReadBack': return 'partial sums are read back from SRAM';
-    case 'sramReadsDifferVsPrevious': return 'SRAM reads differ from the previous step';
-    case 'tpotVsPrevious': return `${MACHINE_LABEL[f.machine]}: time per token ${CHANGE_LABEL[f.change]} against the previous step`;
-    case 'ttftVsPrevious': return `${MACHINE_LABEL[f.machine]}: time to first token ${CHANGE_LABEL[f.change]} against the previous step`;
-    case 'systemThroughputVsPrevious': return `${MACHINE_LABEL[f.machine]}: system tokens/s ${CHANGE_LABEL[f.change]} against the previous step`;
-    case 'costPerTokenVsPrevious': return `${MACHINE_LABEL[f.machine]}: cost per token ${CHANGE_LABEL[f.change]} against the previous step`;
-    case 'chipsVsPrevious': return `${MACHINE_LABEL[f.machine]}: ${f.machine === 'gpu' ? 'GPU' : 'chip'} count ${CHANGE_LABEL[f.change]} against the previous step`;
-    case 'chipsUsedVsPrevious': return `${MACHINE_LABEL[f.machine]}: chips in use ${CHANGE_LABEL[f.change]} against the previous step`;
-    case 'partVsPrevious': return `${MACHINE_LABEL[f.machine]}: the ${PART_LABEL[f.part]} bar ${CHANGE_LABEL[f.change]} against the previous step`;
-    case 'shareAbove': return `${MACHINE_LABEL[f.machine]}: ${PART_LABEL[f.part]} is over ${Math.round(f.share * 100)}% of a decode step`;
-    case 'shareBelow': return `${MACHINE_LABEL[f.machine]}: ${PART_LABEL[f.part]} is under ${Math.round(f.share * 100)}% of a decode step`;
-    case 'kvShareVsPrevious': return `${MACHINE_LABEL[f.machine]}: the KV cache's share of memory ${CHANGE_LABEL[f.change]} against the previous step`;
-    case 'chipsUsedBelowGiven': return `${MACHINE_LABEL[f.machine]}: some of the chips given hold nothing (idle)`;
-    case 'fits': return `${MACHINE_LABEL[f.machine]}: the model fits`;
+    case 'inputsVisible':
+      return 'inputs (orange) are in the array';
+    case 'weightsOnlyVisible':
+      return 'weights are loaded, no input has entered yet';
+    case 'macsVisible':
+      return `at least ${Math.round(f.share * 100)}% of the cells multiply this cycle`;
+    case 'outputsWritten':
+      return 'outputs have been written to SRAM';
+    case 'operandsReadOnce':
+      return 'each operand is read from SRAM once';
+    case 'folds':
+      return `the GEMM takes ${f.atLeast} or more folds`;
+    case 'psumReadBack':
+      return 'partial sums are read back from SRAM';
+    case 'sramReadsDifferVsPrevious':
+      return 'SRAM reads differ from the previous step';
+    case 'tpotVsPrevious':
+      return `${MACHINE_LABEL[f.machine]}: time per token ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'ttftVsPrevious':
+      return `${MACHINE_LABEL[f.machine]}: time to first token ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'systemThroughputVsPrevious':
+      return `${MACHINE_LABEL[f.machine]}: system tokens/s ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'costPerTokenVsPrevious':
+      return `${MACHINE_LABEL[f.machine]}: cost per token ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'chipsVsPrevious':
+      return `${MACHINE_LABEL[f.machine]}: ${f.machine === 'gpu' ? 'GPU' : 'chip'} count ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'chipsUsedVsPrevious':
+      return `${MACHINE_LABEL[f.machine]}: chips in use ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'partVsPrevious':
+      return `${MACHINE_LABEL[f.machine]}: the ${PART_LABEL[f.part]} bar ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'shareAbove':
+      return `${MACHINE_LABEL[f.machine]}: ${PART_LABEL[f.part]} is over ${Math.round(f.share * 100)}% of a decode step`;
+    case 'shareBelow':
+      return `${MACHINE_LABEL[f.machine]}: ${PART_LABEL[f.part]} is under ${Math.round(f.share * 100)}% of a decode step`;
+    case 'kvShareVsPrevious':
+      return `${MACHINE_LABEL[f.machine]}: the KV cache's share of memory ${CHANGE_LABEL[f.change]} against the previous step`;
+    case 'chipsUsedBelowGiven':
+      return `${MACHINE_LABEL[f.machine]}: some of the chips given hold nothing (idle)`;
+    case 'fits':
+      return `${MACHINE_LABEL[f.machine]}: the model fits`;
   }
 }
 
@@ -129,7 +154,11 @@ export function compare(cur: number, prev: number, change: Change, tolerance = 0
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
 
 function vsPrevious(name: string, cur: number, prev: number, change: Change, tolerance?: number, unit = ''): FactCheck {
-  return { ok: compare(cur, prev, change, tolerance), detail: `${name}: ${fmt(prev)} -> ${fmt(cur)} (wanted: ${change})`, shown: `${short(prev)} → ${short(cur)}${unit}` };
+  return {
+    ok: compare(cur, prev, change, tolerance),
+    detail: `${name}: ${fmt(prev)} -> ${fmt(cur)} (wanted: ${change})`,
+    shown: `${short(prev)} → ${short(cur)}${unit}`,
+  };
 }
 
 /** 3 significant digits, thousands separated, like the panels. */
@@ -150,8 +179,14 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
       const weights = pes ? pes.weight.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0) : 0;
       const macs = pes ? pes.active.reduce((n, v) => n + v, 0) : 0;
       const cells = pes ? pes.active.length : 1;
-      if (f.kind === 'inputsVisible') return { ok: inputs > 0, detail: `${inputs} cells hold an input`, shown: `${inputs} of ${cells} cells` };
-      if (f.kind === 'weightsOnlyVisible') return { ok: weights > 0 && inputs === 0, detail: `${weights} cells hold a weight, ${inputs} an input`, shown: `${weights} weights, ${inputs} inputs` };
+      if (f.kind === 'inputsVisible')
+        return { ok: inputs > 0, detail: `${inputs} cells hold an input`, shown: `${inputs} of ${cells} cells` };
+      if (f.kind === 'weightsOnlyVisible')
+        return {
+          ok: weights > 0 && inputs === 0,
+          detail: `${weights} cells hold a weight, ${inputs} an input`,
+          shown: `${weights} weights, ${inputs} inputs`,
+        };
       return { ok: macs >= f.share * cells, detail: `${macs} of ${cells} cells do a MAC`, shown: `${macs} of ${cells} cells` };
     }
     case 'outputsWritten': {
@@ -162,7 +197,11 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
     case 'operandsReadOnce': {
       const g = ctx.gemm;
       if (!g) return missing('GEMM result');
-      return { ok: g.sram.ifmapReads === g.m * g.k && g.sram.filterReads === g.k * g.n, detail: `ifmap reads ${g.sram.ifmapReads} of ${g.m * g.k} elements, filter reads ${g.sram.filterReads} of ${g.k * g.n}`, shown: `A ${g.sram.ifmapReads} of ${g.m * g.k}, B ${g.sram.filterReads} of ${g.k * g.n}` };
+      return {
+        ok: g.sram.ifmapReads === g.m * g.k && g.sram.filterReads === g.k * g.n,
+        detail: `ifmap reads ${g.sram.ifmapReads} of ${g.m * g.k} elements, filter reads ${g.sram.filterReads} of ${g.k * g.n}`,
+        shown: `A ${g.sram.ifmapReads} of ${g.m * g.k}, B ${g.sram.filterReads} of ${g.k * g.n}`,
+      };
     }
     case 'folds': {
       const g = ctx.gemm;
@@ -180,14 +219,22 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
       if (!g || !p) return missing('GEMM results');
       const reads = (r: GemmResult) => [r.sram.ifmapReads, r.sram.filterReads, r.sram.ofmapReads];
       const same = reads(g).every((v, i) => v === reads(p)[i]);
-      return { ok: !same, detail: `reads ${reads(p).join('/')} -> ${reads(g).join('/')}`, shown: `A/B/psum reads ${reads(p).join('/')} → ${reads(g).join('/')}` };
+      return {
+        ok: !same,
+        detail: `reads ${reads(p).join('/')} -> ${reads(g).join('/')}`,
+        shown: `A/B/psum reads ${reads(p).join('/')} → ${reads(g).join('/')}`,
+      };
     }
     case 'chipsUsedBelowGiven':
     case 'fits': {
       const m = ctx.llm?.[f.machine];
       if (!m) return missing('LLM result');
       if (f.kind === 'fits') return { ok: m.fits, detail: m.fits ? 'fits' : (m.message ?? 'does not fit') };
-      return { ok: m.fits && chipsUsed(m) < m.chips, detail: `${chipsUsed(m)} of ${m.chips} chips hold data`, shown: `${short(chipsUsed(m))} of ${short(m.chips)} in use` };
+      return {
+        ok: m.fits && chipsUsed(m) < m.chips,
+        detail: `${chipsUsed(m)} of ${m.chips} chips hold data`,
+        shown: `${short(chipsUsed(m))} of ${short(m.chips)} in use`,
+      };
     }
     case 'shareAbove':
     case 'shareBelow': {
@@ -195,7 +242,11 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
       if (!m) return missing('LLM result');
       const share = breakdownTotal(m) > 0 ? m.breakdown[f.part] / breakdownTotal(m) : 0;
       const ok = m.fits && (f.kind === 'shareAbove' ? share > f.share : share < f.share);
-      return { ok, detail: `${PART_LABEL[f.part]} share ${fmt(share)} (wanted ${f.kind === 'shareAbove' ? '>' : '<'} ${f.share})`, shown: pct(share) };
+      return {
+        ok,
+        detail: `${PART_LABEL[f.part]} share ${fmt(share)} (wanted ${f.kind === 'shareAbove' ? '>' : '<'} ${f.share})`,
+        shown: pct(share),
+      };
     }
     default: {
       const m = ctx.llm?.[f.machine];
@@ -203,13 +254,20 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
       if (!m || !p) return missing('results of this and the previous step');
       if (!m.fits || !p.fits) return { ok: false, detail: 'a machine does not fit' };
       switch (f.kind) {
-        case 'tpotVsPrevious': return vsPrevious('time per token (ms)', m.tpotMs, p.tpotMs, f.change, f.tolerance, ' ms');
-        case 'ttftVsPrevious': return vsPrevious('time to first token (ms)', m.ttftMs, p.ttftMs, f.change, undefined, ' ms');
-        case 'systemThroughputVsPrevious': return vsPrevious('system tokens/s', m.systemTokensPerSecond, p.systemTokensPerSecond, f.change, undefined, ' tokens/s');
-        case 'costPerTokenVsPrevious': return vsPrevious('cost per million tokens', m.costPerMillionTokensUsd, p.costPerMillionTokensUsd, f.change, undefined, ' US$/M');
-        case 'chipsVsPrevious': return vsPrevious('chips', m.chips, p.chips, f.change, 0);
-        case 'chipsUsedVsPrevious': return vsPrevious('chips in use', chipsUsed(m), chipsUsed(p), f.change, 0);
-        case 'partVsPrevious': return vsPrevious(`${PART_LABEL[f.part]} (ms)`, m.breakdown[f.part], p.breakdown[f.part], f.change, undefined, ' ms');
+        case 'tpotVsPrevious':
+          return vsPrevious('time per token (ms)', m.tpotMs, p.tpotMs, f.change, f.tolerance, ' ms');
+        case 'ttftVsPrevious':
+          return vsPrevious('time to first token (ms)', m.ttftMs, p.ttftMs, f.change, undefined, ' ms');
+        case 'systemThroughputVsPrevious':
+          return vsPrevious('system tokens/s', m.systemTokensPerSecond, p.systemTokensPerSecond, f.change, undefined, ' tokens/s');
+        case 'costPerTokenVsPrevious':
+          return vsPrevious('cost per million tokens', m.costPerMillionTokensUsd, p.costPerMillionTokensUsd, f.change, undefined, ' US$/M');
+        case 'chipsVsPrevious':
+          return vsPrevious('chips', m.chips, p.chips, f.change, 0);
+        case 'chipsUsedVsPrevious':
+          return vsPrevious('chips in use', chipsUsed(m), chipsUsed(p), f.change, 0);
+        case 'partVsPrevious':
+          return vsPrevious(`${PART_LABEL[f.part]} (ms)`, m.breakdown[f.part], p.breakdown[f.part], f.change, undefined, ' ms');
         case 'kvShareVsPrevious': {
           const c = vsPrevious('KV share of memory', kvShare(m), kvShare(p), f.change);
           return { ...c, shown: `${(kvShare(p) * 100).toPrecision(2)}% → ${(kvShare(m) * 100).toPrecision(2)}%` };

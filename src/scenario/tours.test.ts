@@ -30,7 +30,10 @@ function quoteLine(text: string, timestamp: string): number {
   const t = mm * 60 + ss;
   return lines.findIndex((line, i) => {
     if (Math.abs(line.seconds - t) > 3) return false;
-    const joined = lines.slice(i, i + 12).map((l) => l.text).join(' ');
+    const joined = lines
+      .slice(i, i + 12)
+      .map((l) => l.text)
+      .join(' ');
     const at = joined.indexOf(text);
     return at >= 0 && at < line.text.length;
   });
@@ -67,7 +70,10 @@ function quoteFound(text: string, timestamp: string): boolean {
   const t = mm * 60 + ss;
   return lines.some((line, i) => {
     if (Math.abs(line.seconds - t) > 3) return false;
-    const joined = lines.slice(i, i + 12).map((l) => l.text).join(' ');
+    const joined = lines
+      .slice(i, i + 12)
+      .map((l) => l.text)
+      .join(' ');
     const at = joined.indexOf(text);
     return at >= 0 && at < line.text.length;
   });
@@ -82,7 +88,13 @@ describe('tours', () => {
 
   it('has the seven tours with 3..6 steps each', () => {
     expect(TOURS.map((t) => t.id)).toEqual([
-      'systolic-array', 'hbm-bound', 'sram-capacity', 'scaled-inference', 'groq-claims', 'b200-30x', 'latency-budget',
+      'systolic-array',
+      'hbm-bound',
+      'sram-capacity',
+      'scaled-inference',
+      'groq-claims',
+      'b200-30x',
+      'latency-budget',
     ]);
     for (const t of TOURS) {
       expect(t.steps.length, t.id).toBeGreaterThanOrEqual(3);
@@ -118,7 +130,7 @@ describe('tours', () => {
     expect(quotes).toBeGreaterThanOrEqual(14);
     // The check itself rejects a paraphrase and a wrong timestamp.
     expect(quoteFound("We didn't use external memory.", '17:39')).toBe(true);
-    expect(quoteFound("We did not use external memory.", '17:39')).toBe(false);
+    expect(quoteFound('We did not use external memory.', '17:39')).toBe(false);
     expect(quoteFound("We didn't use external memory.", '12:00')).toBe(false);
   });
 
@@ -155,7 +167,12 @@ describe('tour facts hold for the live results', () => {
     let pes: ShownPes | null = null;
     if (cycle > 0) {
       const w = engine.trace(s.gemm, cycle - 1, 1); // view cycle c shows the state at the end of trace cycle c - 1
-      pes = { weight: w.weight, input: w.input, active: w.active, sram: [w.sramCumulative[0], w.sramCumulative[1], w.sramCumulative[2], w.sramCumulative[3]] };
+      pes = {
+        weight: w.weight,
+        input: w.input,
+        active: w.active,
+        sram: [w.sramCumulative[0], w.sramCumulative[1], w.sramCumulative[2], w.sramCumulative[3]],
+      };
     }
     return { gemm: result as GemmResult, pes };
   }
@@ -192,7 +209,9 @@ describe('tour facts hold for the live results', () => {
     const c0 = step(chosen);
     for (const c of wider) {
       const w = step({ ...chosen, ...c });
-      expect(lpuClosedFormTokenUs(i.model, i.shape, i.chip, i.topology, c), `tp ${c.tp} x ${c.stages}`).toBeGreaterThan(lpuClosedFormTokenUs(i.model, i.shape, i.chip, i.topology, chosen));
+      expect(lpuClosedFormTokenUs(i.model, i.shape, i.chip, i.topology, c), `tp ${c.tp} x ${c.stages}`).toBeGreaterThan(
+        lpuClosedFormTokenUs(i.model, i.shape, i.chip, i.topology, chosen),
+      );
       // It streams less per chip (compute chain shorter or equal) but pays more in the network than that saves.
       expect(w.passComputeUs, `tp ${c.tp}`).toBeLessThanOrEqual(c0.passComputeUs * 1.0001);
       expect(w.passCommUs - c0.passCommUs, `tp ${c.tp}`).toBeGreaterThan(c0.passComputeUs - w.passComputeUs);

@@ -148,16 +148,18 @@ const DEFS: TourDef[] = [
           speaker: 'ross',
         },
         narration:
-          'Generating one token reads every weight of the model once, for a handful of arithmetic operations per byte. In the breakdown, most of the GPU\'s decode step is memory reads (the arithmetic waits for the bytes); the rest is the serving stack\'s fixed time per layer.',
+          "Generating one token reads every weight of the model once, for a handful of arithmetic operations per byte. In the breakdown, most of the GPU's decode step is memory reads (the arithmetic waits for the bytes); the rest is the serving stack's fixed time per layer.",
         facts: [{ kind: 'shareAbove', machine: 'gpu', part: 'memoryMs', share: 0.7 }],
       },
       {
         panel: 'latency',
         highlight: 'gpu-tflops-bf16',
         patch: { llm: { model: 'llama-2-7b' }, gpu: { gpus: 1, tp: 1, overrides: { tflopsBf16: 1978 } } },
-        narration:
-          'Double the H100\'s 16-bit compute (an override). Time per token does not move: the tensor cores were waiting for data.',
-        facts: [{ kind: 'tpotVsPrevious', machine: 'gpu', change: 'flat' }, { kind: 'shareAbove', machine: 'gpu', part: 'memoryMs', share: 0.7 }],
+        narration: "Double the H100's 16-bit compute (an override). Time per token does not move: the tensor cores were waiting for data.",
+        facts: [
+          { kind: 'tpotVsPrevious', machine: 'gpu', change: 'flat' },
+          { kind: 'shareAbove', machine: 'gpu', part: 'memoryMs', share: 0.7 },
+        ],
       },
       {
         panel: 'latency',
@@ -185,7 +187,7 @@ const DEFS: TourDef[] = [
           speaker: 'host',
         },
         narration:
-          'Serve many users at once: one read of the weights now feeds every user in the batch, so system throughput climbs. But every user also has a KV cache, read in full for each of their tokens: with many users those reads add up, and each user\'s time per token rises. The GPU trades latency for throughput.',
+          "Serve many users at once: one read of the weights now feeds every user in the batch, so system throughput climbs. But every user also has a KV cache, read in full for each of their tokens: with many users those reads add up, and each user's time per token rises. The GPU trades latency for throughput.",
         facts: [
           { kind: 'systemThroughputVsPrevious', machine: 'gpu', change: 'rises' },
           { kind: 'tpotVsPrevious', machine: 'gpu', change: 'rises' },
@@ -250,7 +252,7 @@ const DEFS: TourDef[] = [
         patch: {},
         quote: { text: 'it was very clear that inference was going to be a scaled problem.', timestamp: '12:16', speaker: 'ross' },
         narration:
-          'Start from the fewest chips that hold Llama-2-70B, one user. Each token streams every weight out of SRAM once, layer after layer across the chips. In the breakdown the largest part of a decode step is the fixed time every layer takes (vector work, synchronising the chips of a layer, schedule slack: fitted on Groq\'s published speeds for a 7B and a 70B model, which take nearly the same time per layer); the network between chips and the streaming from SRAM share the rest.',
+          "Start from the fewest chips that hold Llama-2-70B, one user. Each token streams every weight out of SRAM once, layer after layer across the chips. In the breakdown the largest part of a decode step is the fixed time every layer takes (vector work, synchronising the chips of a layer, schedule slack: fitted on Groq's published speeds for a 7B and a 70B model, which take nearly the same time per layer); the network between chips and the streaming from SRAM share the rest.",
         facts: [
           { kind: 'shareAbove', machine: 'lpu', part: 'overheadMs', share: 0.5 },
           { kind: 'shareBelow', machine: 'lpu', part: 'networkMs', share: 0.5 },
@@ -303,8 +305,11 @@ const DEFS: TourDef[] = [
         highlight: 'llm-batch',
         patch: { llm: { batch: 64 } },
         narration:
-          'Back on the dragonfly with the fewest chips, and serve many users at once. Every user\'s KV cache needs SRAM, so more chips hold the model than for one user, packed as tightly as they fit.',
-        facts: [{ kind: 'fits', machine: 'lpu' }, { kind: 'chipsUsedVsPrevious', machine: 'lpu', change: 'rises' }],
+          "Back on the dragonfly with the fewest chips, and serve many users at once. Every user's KV cache needs SRAM, so more chips hold the model than for one user, packed as tightly as they fit.",
+        facts: [
+          { kind: 'fits', machine: 'lpu' },
+          { kind: 'chipsUsedVsPrevious', machine: 'lpu', change: 'rises' },
+        ],
       },
       {
         panel: 'latency',
@@ -312,7 +317,7 @@ const DEFS: TourDef[] = [
         patch: { llm: { batch: 64 }, lpu: { chips: 4000 } },
         quote: { text: 'we have hundreds or thousands of chips contributing', timestamp: '13:00', speaker: 'ross' },
         narration:
-          'The same users on the chips where one user gained nothing. Now the extra SRAM is worth having: more chips hold the model, each streaming a smaller share of the weights and of the users\' keys and values, and time per token falls. Chips pay off when the model, batch or context needs their SRAM; beyond that they add cost and power, not speed.',
+          "The same users on the chips where one user gained nothing. Now the extra SRAM is worth having: more chips hold the model, each streaming a smaller share of the weights and of the users' keys and values, and time per token falls. Chips pay off when the model, batch or context needs their SRAM; beyond that they add cost and power, not speed.",
         facts: [
           { kind: 'tpotVsPrevious', machine: 'lpu', change: 'falls' },
           { kind: 'chipsUsedVsPrevious', machine: 'lpu', change: 'rises' },
@@ -332,7 +337,8 @@ const DEFS: TourDef[] = [
         patch: {},
         quote: {
           text: "So right now, on a 180 billion parameter model, we run about 200 tokens per second, which I think is less than 50 on the next generation GPU that's coming out.",
-          timestamp: '18:34', speaker: 'ross',
+          timestamp: '18:34',
+          speaker: 'ross',
         },
         narration:
           'Falcon-180B for one user on the SRAM-only system and on B200. Compare tokens per second per user with the two numbers in the quote.',
@@ -342,8 +348,7 @@ const DEFS: TourDef[] = [
         highlight: 'gpu-gpu',
         patch: { gpu: { gpu: 'h100-sxm' } },
         quote: { text: "If you were to compare us to GPUs, we're typically five to 10x faster.", timestamp: '18:23', speaker: 'ross' },
-        narration:
-          'Against the H100, the GPU most deployed at the time. Is the modelled ratio inside, above or below the quoted range?',
+        narration: 'Against the H100, the GPU most deployed at the time. Is the modelled ratio inside, above or below the quoted range?',
       },
       {
         panel: 'latency',
@@ -351,7 +356,7 @@ const DEFS: TourDef[] = [
         patch: { gpu: { gpu: 'h100-sxm' }, llm: { weights: 'fp8' } },
         quote: { text: 'Apples to apples, like without using speculative decode and other things.', timestamp: '18:30', speaker: 'ross' },
         narration:
-          'Apples to apples also means the same number format on both machines. Drop the weights to 8 bits on both. The GPU side now holds the model in half as many GPUs, each still streaming as many bytes per token as before, so its time per token does not move. The SRAM system needs about half the chips but gets no faster: its layers\' fixed time does not shrink with the bytes, and packed onto fewer chips the layers sit in twice as many pipeline stages, each hand-off adding network time. Does the ratio hold?',
+          "Apples to apples also means the same number format on both machines. Drop the weights to 8 bits on both. The GPU side now holds the model in half as many GPUs, each still streaming as many bytes per token as before, so its time per token does not move. The SRAM system needs about half the chips but gets no faster: its layers' fixed time does not shrink with the bytes, and packed onto fewer chips the layers sit in twice as many pipeline stages, each hand-off adding network time. Does the ratio hold?",
         facts: [
           { kind: 'chipsVsPrevious', machine: 'gpu', change: 'falls' },
           { kind: 'tpotVsPrevious', machine: 'gpu', change: 'flat' },
@@ -366,7 +371,8 @@ const DEFS: TourDef[] = [
         patch: {},
         quote: {
           text: "And then in total cost, we're about 1/10 the cost versus a modern GPU per token.",
-          timestamp: '18:55', speaker: 'ross',
+          timestamp: '18:55',
+          speaker: 'ross',
         },
         narration:
           'Cost per token rests on the price of a chip-hour, which is not published for the LPU. The cost comparison is only as good as that figure: drag it and find where one tenth holds.',
@@ -377,7 +383,8 @@ const DEFS: TourDef[] = [
         patch: { llm: { batch: 64 } },
         quote: {
           text: 'One is the tokens per dollar and one is the tokens per second per user.',
-          timestamp: '18:07', speaker: 'ross',
+          timestamp: '18:07',
+          speaker: 'ross',
         },
         narration:
           'A GPU serving many users shares every weight read among them, so its cost per token falls steeply with batch. Compare cost per million tokens again, and speed per user.',
@@ -396,7 +403,8 @@ const DEFS: TourDef[] = [
         patch: {},
         quote: {
           text: "I got some pings from NVIDIA engineers who said, we were a little embarrassed that they were claiming 30X 'cause it's nowhere near that.",
-          timestamp: '20:25', speaker: 'ross',
+          timestamp: '20:25',
+          speaker: 'ross',
         },
         narration:
           "NVIDIA's 30x was a projection for a GB200 NVL72 rack against Hopper, on a 1.8-trillion-parameter mixture of experts with 32k tokens in and 1k out, 4-bit weights on Blackwell. This is that setting, with an assumed model shape.",
@@ -407,7 +415,8 @@ const DEFS: TourDef[] = [
         patch: { gpu: { gpu: 'h100-sxm', overrides: { gpusPerNode: 8 } }, llm: { weights: 'fp8' } },
         quote: {
           text: 'There was this one image that showed a claim of up to 50 tokens per second from the user experience and 140 throughput.',
-          timestamp: '20:39', speaker: 'ross',
+          timestamp: '20:39',
+          speaker: 'ross',
         },
         narration:
           'The Hopper side: H100 with 8-bit weights and an NVLink domain of 8 GPUs; the rest of the traffic crosses InfiniBand. Compare tokens per second per user and per GPU with the previous step.',
@@ -424,7 +433,7 @@ const DEFS: TourDef[] = [
         highlight: 'gpu-gpus-per-node',
         patch: { llm: { weights: 'fp8' }, gpu: { overrides: { gpusPerNode: 8 } } },
         narration:
-          'And with an 8-GPU NVLink domain like Hopper\'s: the expert traffic now leaves the node. What remains of the gap is the chip itself.',
+          "And with an 8-GPU NVLink domain like Hopper's: the expert traffic now leaves the node. What remains of the gap is the chip itself.",
       },
       {
         panel: 'latency',
@@ -432,7 +441,8 @@ const DEFS: TourDef[] = [
         patch: { gpu: { gpu: 'h100-sxm', overrides: { gpusPerNode: 8 } }, llm: { weights: 'fp8' } },
         quote: {
           text: 'If you were to compare that to the previous generation, that would be saying that the users, if you divide 50 by 30, are getting less than two tokens per second,',
-          timestamp: '20:52', speaker: 'ross',
+          timestamp: '20:52',
+          speaker: 'ross',
         },
         narration:
           'Back on Hopper. Read its modelled speed per user and set it beside the quote: a 30x ratio at the quoted speed per user would leave Hopper users under two tokens per second.',
@@ -450,7 +460,8 @@ const DEFS: TourDef[] = [
         patch: { llm: { prompt: 500, output: 100 } },
         quote: {
           text: "There's an economic equation where if you deliver an experience to users under about 250 to 300 milliseconds, you maximize revenue.",
-          timestamp: '22:39', speaker: 'host',
+          timestamp: '22:39',
+          speaker: 'host',
         },
         narration:
           'What a user waits for is the time to the first token plus the time to generate the rest. A short prompt and a hundred-token answer: which machine answers inside the budget?',
@@ -468,11 +479,15 @@ const DEFS: TourDef[] = [
         patch: { llm: { prompt: 4000, output: 100 } },
         quote: {
           text: 'The number is every 100 milliseconds leads to 8% more engagement on desktop, 34% on mobile.',
-          timestamp: '23:03', speaker: 'ross',
+          timestamp: '23:03',
+          speaker: 'ross',
         },
         narration:
           'A long prompt (a document, a chat history) has to be read before the first token. Watch the time to first token grow, and count the hundred-millisecond steps it adds.',
-        facts: [{ kind: 'ttftVsPrevious', machine: 'lpu', change: 'rises' }, { kind: 'ttftVsPrevious', machine: 'gpu', change: 'rises' }],
+        facts: [
+          { kind: 'ttftVsPrevious', machine: 'lpu', change: 'rises' },
+          { kind: 'ttftVsPrevious', machine: 'gpu', change: 'rises' },
+        ],
       },
       {
         panel: 'latency',
@@ -480,9 +495,11 @@ const DEFS: TourDef[] = [
         patch: { llm: { prompt: 500, output: 1000 } },
         quote: {
           text: 'So the idea that you can wait and fetch an answer in three and five seconds is completely ridiculous.',
-          timestamp: '22:52', speaker: 'host',
+          timestamp: '22:52',
+          speaker: 'host',
         },
-        narration: 'A long answer: at any per-token speed, a thousand tokens take a while. Compare the total answer time of the two machines.',
+        narration:
+          'A long answer: at any per-token speed, a thousand tokens take a while. Compare the total answer time of the two machines.',
       },
       {
         panel: 'latency',
@@ -490,10 +507,11 @@ const DEFS: TourDef[] = [
         patch: { llm: { prompt: 500, output: 100, batch: 32 } },
         quote: {
           text: 'In inference, what matters is how many tokens you can generate per millisecond or a couple of milliseconds.',
-          timestamp: '24:00', speaker: 'ross',
+          timestamp: '24:00',
+          speaker: 'ross',
         },
         narration:
-          'Serve many users at once, as a GPU service must to keep cost down. Throughput rises; check whether each user\'s answer still fits the budget.',
+          "Serve many users at once, as a GPU service must to keep cost down. Throughput rises; check whether each user's answer still fits the budget.",
         facts: [{ kind: 'systemThroughputVsPrevious', machine: 'gpu', change: 'rises' }],
       },
     ],

@@ -46,7 +46,12 @@ describe('link codec', () => {
     expect(d.scenario.llm.prompt).toBe(presetScenario('talk-70b').llm.prompt);
     expect(d.scenario.lpu.overrides).toEqual({});
     expect(d.problems.map((p) => p.field)).toEqual([
-      'link', 'llm.custom.name', 'gemm.rows', 'llm.batch', 'lpu.overrides.sramMB', 'lpu.topology',
+      'link',
+      'llm.custom.name',
+      'gemm.rows',
+      'llm.batch',
+      'lpu.overrides.sramMB',
+      'lpu.topology',
     ]);
     for (const p of d.problems) expect(p.message).not.toMatch(/[<>]/);
   });
@@ -79,7 +84,11 @@ describe('link codec', () => {
   it('has one key per leaf and unique keys', () => {
     const keys = LINK_KEYS.map(([k]) => k);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(LINK_KEYS.map(([, p]) => p).sort()).toEqual(LEAVES.map((l) => l.path).filter((p) => p !== 'v').sort());
+    expect(LINK_KEYS.map(([, p]) => p).sort()).toEqual(
+      LEAVES.map((l) => l.path)
+        .filter((p) => p !== 'v')
+        .sort(),
+    );
     for (const id of HIDEABLE_IDS) expect(id).toMatch(/^[a-z0-9-]{1,40}$/);
     expect(controlId('gpu.overrides.hbmBandwidthTBps')).toBe('gpu-hbm-bandwidth-tbps');
   });
@@ -91,32 +100,84 @@ describe('link codec', () => {
       llm: {
         model: 'custom',
         custom: {
-          id: 'x'.repeat(40), name: '%'.repeat(48), layers: 999, hidden: 262143, heads: 4095, kvHeads: 4095, headDim: 4095,
-          ffn: 1048575, gatedFfn: false, vocab: 4194303, experts: 1023, activeExperts: 1023, paramsB: 99999.99999999999,
+          id: 'x'.repeat(40),
+          name: '%'.repeat(48),
+          layers: 999,
+          hidden: 262143,
+          heads: 4095,
+          kvHeads: 4095,
+          headDim: 4095,
+          ffn: 1048575,
+          gatedFfn: false,
+          vocab: 4194303,
+          experts: 1023,
+          activeExperts: 1023,
+          paramsB: 99999.99999999999,
           source: '%'.repeat(160),
         },
-        batch: 4095, prompt: 65535, output: 65535, weights: 'int4', activations: 'int4', kv: 'int4', batching: 'continuous', sweepMachine: 'minimum',
+        batch: 4095,
+        prompt: 65535,
+        output: 65535,
+        weights: 'int4',
+        activations: 'int4',
+        kv: 'int4',
+        batching: 'continuous',
+        sweepMachine: 'minimum',
       },
       lpu: {
-        chip: 'lpu', chips: 19999, topology: 'fully-connected',
+        chip: 'lpu',
+        chips: 19999,
+        topology: 'fully-connected',
         overrides: {
-          sramMB: 99999.99999999999, clockMHz: 9999.999999999999, tflopsFp16: 999999.9999999999, topsInt8: 999999.9999999999,
-          sramBandwidthTBps: 99999.99999999999, linksPerChip: 1023, linkBandwidthGBps: 999999.9999999999, hopLatencyUs: 99999.99999999999,
-          chipsPerNode: 1023, powerW: 99999.99999999999, priceUsdPerChipHour: 9999.999999999999, computeEfficiency: 0.012345678901234567,
-          sramEfficiency: 0.012345678901234567, layerOverheadUs: 99999.99999999999,
+          sramMB: 99999.99999999999,
+          clockMHz: 9999.999999999999,
+          tflopsFp16: 999999.9999999999,
+          topsInt8: 999999.9999999999,
+          sramBandwidthTBps: 99999.99999999999,
+          linksPerChip: 1023,
+          linkBandwidthGBps: 999999.9999999999,
+          hopLatencyUs: 99999.99999999999,
+          chipsPerNode: 1023,
+          powerW: 99999.99999999999,
+          priceUsdPerChipHour: 9999.999999999999,
+          computeEfficiency: 0.012345678901234567,
+          sramEfficiency: 0.012345678901234567,
+          layerOverheadUs: 99999.99999999999,
         },
       },
       gpu: {
-        gpu: 'a100-40gb', stack: 'vllm', gpus: 4095, tp: 63, seed: 2 ** 31 - 2,
+        gpu: 'a100-40gb',
+        stack: 'vllm',
+        gpus: 4095,
+        tp: 63,
+        seed: 2 ** 31 - 2,
         overrides: {
-          hbmGB: 99999.99999999999, hbmBandwidthTBps: 999.9999999999999, tflopsBf16: 999999.9999999999, tflopsFp8: 999999.9999999999,
-          topsInt8: 999999.9999999999, tflopsFp4: 999999.9999999999, nvlinkGBps: 999999.9999999999, gpusPerNode: 1023,
-          interNodeGBps: 999999.9999999999, interNodeLatencyUs: 99999.99999999999, nvlinkLatencyUs: 99999.99999999999,
-          powerW: 99999.99999999999, priceUsdPerHour: 9999.999999999999, hbmEfficiency: 0.012345678901234567,
-          computeEfficiency: 0.012345678901234567, launchOverheadUsPerLayer: 99999.99999999999, jitterCv: 0.012345678901234567,
-          computeEfficiencyFp8: 0.012345678901234567, allReduceOverheadUs: 99999.99999999999, requestOverheadMs: 99999.99999999999,
-          int8StreamEfficiency: 0.012345678901234567, int4StreamEfficiency: 0.012345678901234567, fp8StreamEfficiency: 0.012345678901234567,
-          kvReadEfficiency: 0.012345678901234567, expertComputeEfficiency: 0.012345678901234567, expertComputeEfficiencyFp8: 0.012345678901234567,
+          hbmGB: 99999.99999999999,
+          hbmBandwidthTBps: 999.9999999999999,
+          tflopsBf16: 999999.9999999999,
+          tflopsFp8: 999999.9999999999,
+          topsInt8: 999999.9999999999,
+          tflopsFp4: 999999.9999999999,
+          nvlinkGBps: 999999.9999999999,
+          gpusPerNode: 1023,
+          interNodeGBps: 999999.9999999999,
+          interNodeLatencyUs: 99999.99999999999,
+          nvlinkLatencyUs: 99999.99999999999,
+          powerW: 99999.99999999999,
+          priceUsdPerHour: 9999.999999999999,
+          hbmEfficiency: 0.012345678901234567,
+          computeEfficiency: 0.012345678901234567,
+          launchOverheadUsPerLayer: 99999.99999999999,
+          jitterCv: 0.012345678901234567,
+          computeEfficiencyFp8: 0.012345678901234567,
+          allReduceOverheadUs: 99999.99999999999,
+          requestOverheadMs: 99999.99999999999,
+          int8StreamEfficiency: 0.012345678901234567,
+          int4StreamEfficiency: 0.012345678901234567,
+          fp8StreamEfficiency: 0.012345678901234567,
+          kvReadEfficiency: 0.012345678901234567,
+          expertComputeEfficiency: 0.012345678901234567,
+          expertComputeEfficiencyFp8: 0.012345678901234567,
         },
       },
       view: { panel: 'interconnect', cycle: 999999999, tour: { id: 'scaled-inference', step: 99 }, presenter: true },
@@ -127,7 +188,9 @@ describe('link codec', () => {
     const handWritten = structuredClone(s);
     handWritten.classroom.hidden = Array.from({ length: 50 }, (_, i) => `${'z'.repeat(37)}-${String(i).padStart(2, '0')}`);
     const worst = encodeScenarioHash(handWritten);
-    console.log(`longest link: ${uiReachable.length} chars with every field at an extreme (hidden = 50 app ids); ${worst.length} chars with 50 arbitrary 40-char hidden ids`);
+    console.log(
+      `longest link: ${uiReachable.length} chars with every field at an extreme (hidden = 50 app ids); ${worst.length} chars with 50 arbitrary 40-char hidden ids`,
+    );
     expect(decodeScenarioHash(uiReachable)).toEqual({ scenario: s, pinned: null, problems: [], presetId: 'default' });
     expect(decodeScenarioHash(worst).scenario).toEqual(handWritten);
     expect(uiReachable.length).toBeLessThan(2000);

@@ -226,10 +226,7 @@ const renamed = (names: Readonly<Record<string, string>>, text: string): string 
 
 function capped(problems: Problem[]): Problem[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
-  return [
-    ...problems.slice(0, MAX_PROBLEMS),
-    { field: 'link', message: `${problems.length - MAX_PROBLEMS} more problems not listed` },
-  ];
+  return [...problems.slice(0, MAX_PROBLEMS), { field: 'link', message: `${problems.length - MAX_PROBLEMS} more problems not listed` }];
 }
 
 const decodeOrRaw = (t: string | undefined): string | undefined => (t === undefined ? undefined : (decodePart(t) ?? t));
@@ -252,7 +249,12 @@ export const PINNED_FIELD = 'pinned';
 function decodePinned(text: string, b: Scenario): { scenario: Scenario | null; problems: Problem[] } {
   const drop = (why: string) => ({
     scenario: null,
-    problems: [{ field: PINNED_FIELD, message: `the pinned scenario A in the link is not valid (${why}); A was dropped, the rest of the link applies` }],
+    problems: [
+      {
+        field: PINNED_FIELD,
+        message: `the pinned scenario A in the link is not valid (${why}); A was dropped, the rest of the link applies`,
+      },
+    ],
   });
   const raw = structuredClone(b) as unknown as Obj;
   const pairs = text === '' ? [] : text.split(PINNED_PAIR);
@@ -329,7 +331,10 @@ export function decodeScenarioHash(hash: string): DecodedLink {
         continue;
       }
       if (values.has(key)) {
-        problems.push({ field: PATH_OF_KEY.get(key) ?? key, message: `link key ${showKey(key)} appears more than once; the last one is used` });
+        problems.push({
+          field: PATH_OF_KEY.get(key) ?? key,
+          message: `link key ${showKey(key)} appears more than once; the last one is used`,
+        });
       }
       values.set(key, value);
     }
@@ -340,9 +345,15 @@ export function decodeScenarioHash(hash: string): DecodedLink {
     if (vText === undefined) {
       problems.push({ field: 'v', message: `the link has no format version (v); read as version ${SCENARIO_VERSION}` });
     } else if (!/^\d{1,6}$/.test(vText) || Number(vText) < 1) {
-      problems.push({ field: 'v', message: `v must be a format version 1..${SCENARIO_VERSION}; got ${showValue(vText)}; read as version ${SCENARIO_VERSION}` });
+      problems.push({
+        field: 'v',
+        message: `v must be a format version 1..${SCENARIO_VERSION}; got ${showValue(vText)}; read as version ${SCENARIO_VERSION}`,
+      });
     } else if (Number(vText) > SCENARIO_VERSION) {
-      problems.push({ field: 'v', message: `scenario version ${Number(vText)} is newer than this app (${SCENARIO_VERSION}); the defaults are used` });
+      problems.push({
+        field: 'v',
+        message: `scenario version ${Number(vText)} is newer than this app (${SCENARIO_VERSION}); the defaults are used`,
+      });
       return fallback();
     } else version = Number(vText);
 
@@ -382,7 +393,12 @@ export function decodeScenarioHash(hash: string): DecodedLink {
     const parsed = parseScenario({ ...raw, v: SCENARIO_VERSION }, { base, what: 'link' });
     const aText = values.get('a');
     const pinned = aText === undefined ? { scenario: null, problems: [] } : decodePinned(aText, parsed.scenario);
-    return { scenario: parsed.scenario, pinned: pinned.scenario, problems: capped([...problems, ...parsed.problems, ...pinned.problems]), presetId };
+    return {
+      scenario: parsed.scenario,
+      pinned: pinned.scenario,
+      problems: capped([...problems, ...parsed.problems, ...pinned.problems]),
+      presetId,
+    };
   } catch {
     problems.push({ field: 'link', message: 'the link could not be read; the defaults are used' });
     return { ...fallback(), problems: capped(problems) };

@@ -26,8 +26,6 @@ export function dependentFields(path: string): readonly string[] {
 export function engineFieldProblem(path: string, next: Scenario): string | null {
   if (!/^(llm|lpu|gpu)\./.test(path)) return null;
   const fields = [path, ...(RELATED[path] ?? [])];
-  const hit = validateLlmInputs(next).find(
-    (p) => p.kind === 'invalid' && fields.some((f) => p.field === f || p.field.startsWith(`${f}.`)),
-  );
+  const hit = validateLlmInputs(next).find((p) => p.kind === 'invalid' && fields.some((f) => p.field === f || p.field.startsWith(`${f}.`)));
   return hit ? hit.message : null;
 }

@@ -125,7 +125,12 @@ export interface ControlInfo {
   group: string;
 }
 
-export const CONTROL_INFO: readonly ControlInfo[] = CONTROLS.map(([path, label, group]) => ({ path, id: controlId(path), label, group: CONTROL_GROUPS[group] }));
+export const CONTROL_INFO: readonly ControlInfo[] = CONTROLS.map(([path, label, group]) => ({
+  path,
+  id: controlId(path),
+  label,
+  group: CONTROL_GROUPS[group],
+}));
 
 const BY_PATH = new Map(CONTROL_INFO.map((c) => [c.path, c]));
 const BY_ID = new Map(CONTROL_INFO.map((c) => [c.id, c]));

@@ -68,7 +68,19 @@ const api: EngineApi = {
   },
   async trace(g, start, count): Promise<TraceWindow> {
     const w = (await getSystolic()).trace(g, start, count);
-    return Comlink.transfer(w, [w.weight.buffer, w.input.buffer, w.psum.buffer, w.active.buffer, w.held.buffer, w.written.buffer, w.ofmapRow.buffer, w.ofmapCol.buffer, w.ofmapValue.buffer, w.sramCumulative.buffer, w.fold.buffer] as ArrayBuffer[]);
+    return Comlink.transfer(w, [
+      w.weight.buffer,
+      w.input.buffer,
+      w.psum.buffer,
+      w.active.buffer,
+      w.held.buffer,
+      w.written.buffer,
+      w.ofmapRow.buffer,
+      w.ofmapCol.buffer,
+      w.ofmapValue.buffer,
+      w.sramCumulative.buffer,
+      w.fold.buffer,
+    ] as ArrayBuffer[]);
   },
   async runLlm(s: Scenario) {
     try {
@@ -82,7 +94,17 @@ const api: EngineApi = {
   },
   async memory() {
     // Only engines already loaded: asking must not load one.
-    const wasm = (await Promise.all([systolic, interconnect].map((p) => p?.then((e) => e.memoryBytes(), () => 0) ?? 0))).reduce((a, b) => a + b, 0);
+    const wasm = (
+      await Promise.all(
+        [systolic, interconnect].map(
+          (p) =>
+            p?.then(
+              (e) => e.memoryBytes(),
+              () => 0,
+            ) ?? 0,
+        ),
+      )
+    ).reduce((a, b) => a + b, 0);
     return { wasmBytes: wasm };
   },
 };

@@ -23,7 +23,10 @@ describe('direct collectives', () => {
   const lat = 1;
   it.each([2, 3, 4, 8])('all-reduce over %i fully connected chips = 2(latency + (bytes/p)/bandwidth)', (p) => {
     const bytes = 3.2e6;
-    const r = sim.simulate(spec('fully-connected', p, { linkBandwidthGBps: bw, hopLatencyUs: lat }), one('allreduce', range(p), bytes, 'direct'));
+    const r = sim.simulate(
+      spec('fully-connected', p, { linkBandwidthGBps: bw, hopLatencyUs: lat }),
+      one('allreduce', range(p), bytes, 'direct'),
+    );
     expect(r.stepUs).toBeCloseTo(2 * (lat + us(bytes / p, bw)), 9);
   });
 
@@ -43,7 +46,10 @@ describe('direct collectives', () => {
   });
 
   it('all-gather over 5 fully connected chips = latency + bytes/bandwidth', () => {
-    const r = sim.simulate(spec('fully-connected', 5, { linkBandwidthGBps: bw, hopLatencyUs: lat }), one('allgather', range(5), 5e5, 'direct'));
+    const r = sim.simulate(
+      spec('fully-connected', 5, { linkBandwidthGBps: bw, hopLatencyUs: lat }),
+      one('allgather', range(5), 5e5, 'direct'),
+    );
     expect(r.stepUs).toBeCloseTo(lat + us(5e5, bw), 9);
   });
 
@@ -63,7 +69,13 @@ describe('direct collectives', () => {
 
 describe('hierarchical all-reduce', () => {
   it('2 nodes of 8 GPUs: in-node direct (2 switch hops) + across-node direct over the NICs', () => {
-    const s = spec('nvswitch', 16, { linkBandwidthGBps: 100, hopLatencyUs: 1, globalLinksPerChip: 4, globalBandwidthGBps: 50, globalLatencyUs: 2 });
+    const s = spec('nvswitch', 16, {
+      linkBandwidthGBps: 100,
+      hopLatencyUs: 1,
+      globalLinksPerChip: 4,
+      globalBandwidthGBps: 50,
+      globalLatencyUs: 2,
+    });
     const bytes = 1.6e6;
     const g = 8;
     const nic = 4 * 50;
@@ -105,7 +117,9 @@ describe('checks', () => {
     expect(() => sim.simulate(spec('ring', 4), p)).toThrow(/program\.tasks\[0\]\.algorithm: must be one of ring, direct, hierarchical/);
   });
   it('names a repeated chip of a direct collective', () => {
-    expect(() => sim.simulate(spec('ring', 4), one('allreduce', [0, 1, 1], 10, 'direct'))).toThrow(/program\.tasks\[0\]\.chips\[2\]: must not repeat a chip/);
+    expect(() => sim.simulate(spec('ring', 4), one('allreduce', [0, 1, 1], 10, 'direct'))).toThrow(
+      /program\.tasks\[0\]\.chips\[2\]: must not repeat a chip/,
+    );
   });
   it('maxEvents caps the timeline, critical path first', () => {
     const s = spec('fully-connected', 8);

@@ -79,7 +79,8 @@ function hierarchical(w: Writer, task: Collective, start: number, chipsPerNode: 
   for (const c of task.chips) {
     const n = Math.floor(c / chipsPerNode);
     const list = nodes.get(n);
-    if (list) list.push(c); else nodes.set(n, [c]);
+    if (list) list.push(c);
+    else nodes.set(n, [c]);
   }
   const groups = [...nodes.values()];
   const g = groups[0].length;
@@ -92,7 +93,13 @@ function hierarchical(w: Writer, task: Collective, start: number, chipsPerNode: 
     const next = groups.map((x) => x.map(() => -1));
     for (let j = 0; j < g; j++) {
       const column = groups.map((x) => x[j]);
-      const done = exchange(w, column, bytes, groups.map((_, n) => ready[n][j]), label);
+      const done = exchange(
+        w,
+        column,
+        bytes,
+        groups.map((_, n) => ready[n][j]),
+        label,
+      );
       for (let n = 0; n < N; n++) next[n][j] = done[n];
     }
     ready = next;

@@ -143,10 +143,18 @@ function randomProgram(seed: number, chips: number, n: number): Program {
     const deps = id === 0 ? [] : Array.from(new Set(Array.from({ length: pick(3) }, () => pick(id))));
     const kind = r();
     if (kind < 0.4) tasks.push({ kind: 'compute', id, chip: pick(chips), durationUs: 1 + pick(20), deps, label: 'c' });
-    else if (kind < 0.8) tasks.push({ kind: 'send', id, src: pick(chips), dst: pick(chips), bytes: 1000 * (1 + pick(500)), deps, label: 's' });
+    else if (kind < 0.8)
+      tasks.push({ kind: 'send', id, src: pick(chips), dst: pick(chips), bytes: 1000 * (1 + pick(500)), deps, label: 's' });
     else {
       const all = Array.from({ length: chips }, (_, i) => i).sort(() => r() - 0.5);
-      tasks.push({ kind: r() < 0.5 ? 'allreduce' : 'allgather', id, chips: all.slice(0, 1 + pick(Math.min(chips, 9))), bytes: 1000 * (1 + pick(200)), deps, label: 'k' });
+      tasks.push({
+        kind: r() < 0.5 ? 'allreduce' : 'allgather',
+        id,
+        chips: all.slice(0, 1 + pick(Math.min(chips, 9))),
+        bytes: 1000 * (1 + pick(200)),
+        deps,
+        label: 'k',
+      });
     }
   }
   return { tasks };

@@ -87,7 +87,15 @@ describe('collectives on a ring', () => {
 });
 
 describe('contention', () => {
-  const send = (id: number, src: number, dst: number, bytes: number): Task => ({ kind: 'send', id, src, dst, bytes, deps: [], label: `s${id}` });
+  const send = (id: number, src: number, dst: number, bytes: number): Task => ({
+    kind: 'send',
+    id,
+    src,
+    dst,
+    bytes,
+    deps: [],
+    label: `s${id}`,
+  });
   it('two sends sharing a link take twice as long as one', () => {
     const s = spec('ring', 4, { hopLatencyUs: 0 });
     const one = sim.simulate(s, { tasks: [send(0, 0, 1, 1e6)] });
@@ -148,7 +156,14 @@ describe('determinism and results', () => {
     expect(last.endUs + r.links[last.lane].latencyUs).toBeCloseTo(r.stepUs, 9);
   });
   it('nvswitch: a cross-node send takes the NIC path (2 network links)', () => {
-    const s = spec('nvswitch', 16, { chipsPerNode: 8, linkBandwidthGBps: 450, hopLatencyUs: 1, globalLinksPerChip: 1, globalBandwidthGBps: 50, globalLatencyUs: 3 });
+    const s = spec('nvswitch', 16, {
+      chipsPerNode: 8,
+      linkBandwidthGBps: 450,
+      hopLatencyUs: 1,
+      globalLinksPerChip: 1,
+      globalBandwidthGBps: 50,
+      globalLatencyUs: 3,
+    });
     const r = sim.simulate(s, { tasks: [{ kind: 'send', id: 0, src: 0, dst: 8, bytes: 5e6, deps: [], label: 'x' }] });
     expect(r.stepUs).toBeCloseTo(2 * 3 + us(5e6, 50), 9);
     expect(r.endpoints).toBe(16 + 2 + 1);
@@ -168,11 +183,26 @@ describe('bad inputs are rejected with the field named', () => {
     expect(() => sim.simulate(spec('ring', 8, patch), ok)).toThrow(message);
   });
   it.each<[Task[], RegExp]>([
-    [[{ kind: 'compute', id: 0, chip: 8, durationUs: 1, deps: [], label: '' }], /program\.tasks\[0\]\.chip: must be a chip index in \[0, 7\]/],
+    [
+      [{ kind: 'compute', id: 0, chip: 8, durationUs: 1, deps: [], label: '' }],
+      /program\.tasks\[0\]\.chip: must be a chip index in \[0, 7\]/,
+    ],
     [[{ kind: 'compute', id: 0, chip: 0, durationUs: -1, deps: [], label: '' }], /program\.tasks\[0\]\.durationUs/],
     [[{ kind: 'send', id: 0, src: 0, dst: 1, bytes: Number.POSITIVE_INFINITY, deps: [], label: '' }], /program\.tasks\[0\]\.bytes/],
-    [[{ kind: 'compute', id: 0, chip: 0, durationUs: 1, deps: [1], label: '' }, { kind: 'compute', id: 1, chip: 0, durationUs: 1, deps: [], label: '' }], /program\.tasks\[0\]\.deps: must list ids of earlier tasks/],
-    [[{ kind: 'compute', id: 5, chip: 0, durationUs: 1, deps: [], label: '' }, { kind: 'compute', id: 5, chip: 0, durationUs: 1, deps: [], label: '' }], /program\.tasks\[1\]\.id: must be unique/],
+    [
+      [
+        { kind: 'compute', id: 0, chip: 0, durationUs: 1, deps: [1], label: '' },
+        { kind: 'compute', id: 1, chip: 0, durationUs: 1, deps: [], label: '' },
+      ],
+      /program\.tasks\[0\]\.deps: must list ids of earlier tasks/,
+    ],
+    [
+      [
+        { kind: 'compute', id: 5, chip: 0, durationUs: 1, deps: [], label: '' },
+        { kind: 'compute', id: 5, chip: 0, durationUs: 1, deps: [], label: '' },
+      ],
+      /program\.tasks\[1\]\.id: must be unique/,
+    ],
     [[{ kind: 'allreduce', id: 0, chips: [0, 1, 1], bytes: 8, deps: [], label: '' }], /program\.tasks\[0\]\.chips\[2\]: must not repeat/],
     [[{ kind: 'allgather', id: 0, chips: [], bytes: 8, deps: [], label: '' }], /program\.tasks\[0\]\.chips/],
   ])('program %#', (tasks, message) => {
@@ -188,7 +218,16 @@ describe('bad inputs are rejected with the field named', () => {
     expect(r.stepUs).toBe(5);
   });
   it('bounds the work before simulating', () => {
-    const big = { tasks: Array.from({ length: 400 }, (_, id): Task => ({ kind: 'allreduce', id, chips: Array.from({ length: 200 }, (_, c) => c), bytes: 8, deps: [], label: '' })) };
+    const big = {
+      tasks: Array.from({ length: 400 }, (_, id): Task => ({
+        kind: 'allreduce',
+        id,
+        chips: Array.from({ length: 200 }, (_, c) => c),
+        bytes: 8,
+        deps: [],
+        label: '',
+      })),
+    };
     expect(() => sim.simulate(spec('ring', 200), big)).toThrow(/program: expands to more than 16000000/);
   });
 });

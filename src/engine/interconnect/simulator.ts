@@ -35,8 +35,16 @@ export interface Interconnect {
 interface WasmExports {
   memory: WebAssembly.Memory;
   setup(
-    tasks: number, succ: number, routes: number, routeLinks: number, links: number, chips: number,
-    ops: number, queue: number, cap: number, ringRoutes: number,
+    tasks: number,
+    succ: number,
+    routes: number,
+    routeLinks: number,
+    links: number,
+    chips: number,
+    ops: number,
+    queue: number,
+    cap: number,
+    ringRoutes: number,
   ): number;
   run(): number;
   criticalPath(): number;
@@ -44,9 +52,23 @@ interface WasmExports {
 
 // Pointer table slots (order fixed by `setup` in src/engine/assembly/interconnect.ts).
 const SLOT = {
-  taskKind: 0, taskA: 1, taskP: 2, taskOpBase: 3, taskVal: 4, taskDeps: 5, succOff: 6, succ: 7,
-  routeOff: 8, routeLinks: 9, routeUsPerByte: 10, linkLat: 11, linkBusy: 24, opEnd: 25,
-  record: 27, critical: 28, ringRoute: 29,
+  taskKind: 0,
+  taskA: 1,
+  taskP: 2,
+  taskOpBase: 3,
+  taskVal: 4,
+  taskDeps: 5,
+  succOff: 6,
+  succ: 7,
+  routeOff: 8,
+  routeLinks: 9,
+  routeUsPerByte: 10,
+  linkLat: 11,
+  linkBusy: 24,
+  opEnd: 25,
+  record: 27,
+  critical: 28,
+  ringRoute: 29,
 } as const;
 const SLOTS = 32;
 
@@ -55,8 +77,14 @@ const TOPOLOGY_CACHE = 4;
 
 function topologyKey(spec: NetworkSpec): string {
   return [
-    spec.topology, spec.chips, spec.chipsPerNode, spec.linkBandwidthGBps, spec.hopLatencyUs,
-    spec.globalLinksPerChip, spec.globalBandwidthGBps, spec.globalLatencyUs,
+    spec.topology,
+    spec.chips,
+    spec.chipsPerNode,
+    spec.linkBandwidthGBps,
+    spec.hopLatencyUs,
+    spec.globalLinksPerChip,
+    spec.globalBandwidthGBps,
+    spec.globalLatencyUs,
   ].join('|');
 }
 
@@ -96,8 +124,16 @@ export function createInterconnect(module: WebAssembly.Module): Interconnect {
     const nTasks = low.taskKind.length;
     const nLinks = topo.linkA.length;
     const tablePtr = wasm.setup(
-      nTasks, low.succ.length, low.routeUsPerByte.length, low.routeLinks.length, nLinks, topo.chips,
-      low.ops, low.queue, maxEvents, low.ringRoute.length,
+      nTasks,
+      low.succ.length,
+      low.routeUsPerByte.length,
+      low.routeLinks.length,
+      nLinks,
+      topo.chips,
+      low.ops,
+      low.queue,
+      maxEvents,
+      low.ringRoute.length,
     );
     // setup grew memory: views are made only now, and again after criticalPath()
     let table = new Uint32Array(wasm.memory.buffer, tablePtr, SLOTS);

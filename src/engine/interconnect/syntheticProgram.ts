@@ -58,14 +58,24 @@ export function syntheticDecodeProgram(opts: SyntheticDecodeOptions): Program {
     const first = Math.floor((s * layers) / stages);
     const last = Math.floor(((s + 1) * layers) / stages);
     for (let layer = first; layer < last; layer++) {
-      for (const [part, us] of [['attention', attnUs], ['mlp', mlpUs]] as const) {
+      for (const [part, us] of [
+        ['attention', attnUs],
+        ['mlp', mlpUs],
+      ] as const) {
         const computes: number[] = [];
         for (let i = 0; i < tp; i++) {
           tasks.push({ kind: 'compute', id, chip: group[i], durationUs: us, deps: ready[i], label: `layer ${layer} ${part}` });
           computes.push(id++);
         }
         if (tp > 1) {
-          tasks.push({ kind: 'allreduce', id, chips: group, bytes: hiddenBytes, deps: computes, label: `layer ${layer} ${part} all-reduce` });
+          tasks.push({
+            kind: 'allreduce',
+            id,
+            chips: group,
+            bytes: hiddenBytes,
+            deps: computes,
+            label: `layer ${layer} ${part} all-reduce`,
+          });
           ready = group.map(() => [id]);
           id++;
         } else {
@@ -76,7 +86,15 @@ export function syntheticDecodeProgram(opts: SyntheticDecodeOptions): Program {
     if (s + 1 < stages) {
       const next: number[][] = [];
       for (let i = 0; i < tp; i++) {
-        tasks.push({ kind: 'send', id, src: group[i], dst: group[i] + tp, bytes: hiddenBytes, deps: ready[i], label: `stage ${s} -> ${s + 1}` });
+        tasks.push({
+          kind: 'send',
+          id,
+          src: group[i],
+          dst: group[i] + tp,
+          bytes: hiddenBytes,
+          deps: ready[i],
+          label: `stage ${s} -> ${s + 1}`,
+        });
         next.push([id++]);
       }
       ready = next;

@@ -41,7 +41,9 @@ export function directAllReduceUs(p: number, bytes: number, bandwidthGBps: numbe
  * peer, over the global links), direct all-gather in the node. Contention-free.
  */
 export function hierarchicalAllReduceUs(
-  g: number, nodes: number, bytes: number,
+  g: number,
+  nodes: number,
+  bytes: number,
   local: { bandwidthGBps: number; latencyUs: number; onePort: boolean },
   global: { bandwidthGBps: number; latencyUs: number; onePort: boolean },
 ): number {
@@ -87,9 +89,13 @@ export function analyticTaskUs(spec: NetworkSpec, t: Task): number {
         const nodes = new Set(t.chips.map((c) => Math.floor(c / spec.chipsPerNode))).size;
         const g = Math.max(1, Math.round(t.chips.length / nodes));
         const local = pathFigures(spec, [t.chips[0]]);
-        return hierarchicalAllReduceUs(g, nodes, t.bytes,
+        return hierarchicalAllReduceUs(
+          g,
+          nodes,
+          t.bytes,
           { bandwidthGBps: local.bw, latencyUs: local.lat, onePort },
-          { bandwidthGBps: f.bw, latencyUs: f.lat, onePort: onePort || spec.globalLinksPerChip < nodes - 1 });
+          { bandwidthGBps: f.bw, latencyUs: f.lat, onePort: onePort || spec.globalLinksPerChip < nodes - 1 },
+        );
       }
       return ringAllReduceUs(t.chips.length, t.bytes, f.bw, f.lat);
     }
@@ -119,19 +125,27 @@ export function evaluateProgram(spec: NetworkSpec, program: Program): NetworkRes
     for (const d of t.deps) {
       const e = end.get(d);
       if (e === undefined) throw new Error(`task ${t.id} depends on ${d}, which is not listed before it`);
-      if (e > start) { start = e; crit = d; }
+      if (e > start) {
+        start = e;
+        crit = d;
+      }
     }
     if (t.kind === 'compute') start = Math.max(start, chipFree[t.chip]);
     const finish = start + analyticTaskUs(spec, t);
     if (t.kind === 'compute') chipFree[t.chip] = finish;
     end.set(t.id, finish);
     pred.set(t.id, crit);
-    if (finish >= stepUs) { stepUs = finish; last = t.id; }
+    if (finish >= stepUs) {
+      stepUs = finish;
+      last = t.id;
+    }
     if (events.length < MAX_EVENTS) {
       events.push({
         kind: t.kind === 'compute' ? 'compute' : 'transfer',
         lane: t.kind === 'compute' ? t.chip : t.kind === 'send' ? t.src : t.chips[0],
-        startUs: start, endUs: finish, label: t.label,
+        startUs: start,
+        endUs: finish,
+        label: t.label,
         ...(t.kind === 'compute' ? {} : { bytes: t.bytes }),
         onCriticalPath: false,
       });
@@ -146,13 +160,20 @@ export function evaluateProgram(spec: NetworkSpec, program: Program): NetworkRes
     if (i === undefined) break;
     const t = program.tasks[i];
     const d = analyticTaskUs(spec, t);
-    if (t.kind === 'compute') computeUs += d; else communicationUs += d;
+    if (t.kind === 'compute') computeUs += d;
+    else communicationUs += d;
     if (i < events.length) events[i].onCriticalPath = true;
   }
   return {
-    topology: spec.topology, endpoints: spec.chips, chips: spec.chips, links: [],
-    events, eventsTruncated: program.tasks.length > MAX_EVENTS,
-    stepUs, computeUs, communicationUs,
+    topology: spec.topology,
+    endpoints: spec.chips,
+    chips: spec.chips,
+    links: [],
+    events,
+    eventsTruncated: program.tasks.length > MAX_EVENTS,
+    stepUs,
+    computeUs,
+    communicationUs,
   };
 }
 

@@ -21,13 +21,35 @@ export interface LpuStepCase {
 
 /** The ~576-chip Llama-2-70B system (int8 weights, 7 chips per layer) and the ISCA 2022 10,440-chip system. */
 export const LPU_STEP_CASES = {
-  'llama-2-70b-576': { model: 'llama-2-70b', chips: 576, tp: 7, weights: 'int8', batch: 1, prompt: 1024, output: 256, topology: 'dragonfly' },
-  'llama-2-70b-10440': { model: 'llama-2-70b', chips: 10440, tp: 128, weights: 'fp16', batch: 1, prompt: 1024, output: 256, topology: 'dragonfly' },
+  'llama-2-70b-576': {
+    model: 'llama-2-70b',
+    chips: 576,
+    tp: 7,
+    weights: 'int8',
+    batch: 1,
+    prompt: 1024,
+    output: 256,
+    topology: 'dragonfly',
+  },
+  'llama-2-70b-10440': {
+    model: 'llama-2-70b',
+    chips: 10440,
+    tp: 128,
+    weights: 'fp16',
+    batch: 1,
+    prompt: 1024,
+    output: 256,
+    topology: 'dragonfly',
+  },
 } as const satisfies Record<string, LpuStepCase>;
 
 function inputsOf(c: LpuStepCase): LpuInputs {
   return {
-    model: MODELS[c.model], chip: LPU_CHIP, chips: c.chips, topology: c.topology, tp: c.tp,
+    model: MODELS[c.model],
+    chip: LPU_CHIP,
+    chips: c.chips,
+    topology: c.topology,
+    tp: c.tp,
     shape: { batch: c.batch, prompt: c.prompt, output: c.output, weights: c.weights, activations: 'fp16', kv: 'fp16' },
   };
 }

@@ -26,7 +26,10 @@ describe('calibration against the published-measurement corpus', async () => {
     expect(new Set(CORPUS.map((c) => c.id)).size).toBe(CORPUS.length);
     for (const c of CORPUS) {
       expect(c.source.length, c.id).toBeGreaterThan(20);
-      expect(validateLlmInputs(caseScenario(c)).filter((p) => p.kind === 'invalid'), c.id).toEqual([]);
+      expect(
+        validateLlmInputs(caseScenario(c)).filter((p) => p.kind === 'invalid'),
+        c.id,
+      ).toEqual([]);
     }
   });
 

@@ -73,8 +73,16 @@ export function caseScenario(c: CorpusCase): Scenario {
   const s = cloneScenario(DEFAULT_SCENARIO);
   const wide = wideFormat(c.weights);
   s.llm = {
-    ...s.llm, model: c.model, custom: null, batch: c.batch, prompt: c.prompt, output: c.output,
-    weights: c.weights, activations: c.activations ?? wide, kv: c.kv ?? wide, batching: c.batching ?? 'static',
+    ...s.llm,
+    model: c.model,
+    custom: null,
+    batch: c.batch,
+    prompt: c.prompt,
+    output: c.output,
+    weights: c.weights,
+    activations: c.activations ?? wide,
+    kv: c.kv ?? wide,
+    batching: c.batching ?? 'static',
   };
   if (c.machine === 'lpu') s.lpu = { ...s.lpu, chips: c.chips ?? null };
   else s.gpu = { ...s.gpu, gpu: c.machine, gpus: c.chips ?? null, tp: null, stack: c.stack ?? s.gpu.stack };
@@ -83,34 +91,50 @@ export function caseScenario(c: CorpusCase): Scenario {
 
 export function metricOf(r: MachineResult, metric: CalibrationMetric): number {
   switch (metric) {
-    case 'tpotMs': return r.tpotMs;
-    case 'ttftMs': return r.ttftMs;
-    case 'tokensPerSecondPerUser': return r.tokensPerSecondPerUser;
-    case 'outputTokensPerSecondPerChip': return r.outputTokensPerSecond / r.chips;
+    case 'tpotMs':
+      return r.tpotMs;
+    case 'ttftMs':
+      return r.ttftMs;
+    case 'tokensPerSecondPerUser':
+      return r.tokensPerSecondPerUser;
+    case 'outputTokensPerSecondPerChip':
+      return r.outputTokensPerSecond / r.chips;
   }
 }
 
 /** The machine result of a case's scenario. */
 export function runCase(c: CorpusCase, net: Interconnect): MachineResult {
   const s = caseScenario(c);
-  const r = c.machine === 'lpu' ? runLpu({ ...lpuInputs(s), maxEvents: 0 }, net).result : runGpu({ ...gpuInputs(s), maxEvents: 0 }, net).result;
+  const r =
+    c.machine === 'lpu' ? runLpu({ ...lpuInputs(s), maxEvents: 0 }, net).result : runGpu({ ...gpuInputs(s), maxEvents: 0 }, net).result;
   if (!r.fits) throw new Error(`calibration case ${c.id} does not fit: ${r.message ?? ''}`);
   return r;
 }
 
 /** A preset figure whose source says it was fitted, with its value and that source. */
-export interface FittedFigure { owner: string; field: string; value: number; text: string }
+export interface FittedFigure {
+  owner: string;
+  field: string;
+  value: number;
+  text: string;
+}
 
 /** Every figure of the presets (chip, GPUs, stacks) whose source says "Fitted on". */
 export function fittedFigures(): FittedFigure[] {
   const owners: [string, Record<string, unknown>, Record<string, string>][] = [
     ['lpu', LPU_CHIP as unknown as Record<string, unknown>, LPU_CHIP.sources],
-    ...Object.values(GPUS).map((g) => [g.id, g as unknown as Record<string, unknown>, g.sources] as [string, Record<string, unknown>, Record<string, string>]),
-    ...Object.values(STACKS).map((s) => [s.id, s as unknown as Record<string, unknown>, s.sources] as [string, Record<string, unknown>, Record<string, string>]),
+    ...Object.values(GPUS).map(
+      (g) => [g.id, g as unknown as Record<string, unknown>, g.sources] as [string, Record<string, unknown>, Record<string, string>],
+    ),
+    ...Object.values(STACKS).map(
+      (s) => [s.id, s as unknown as Record<string, unknown>, s.sources] as [string, Record<string, unknown>, Record<string, string>],
+    ),
   ];
-  return owners.flatMap(([owner, obj, sources]) => Object.entries(sources)
-    .filter(([, t]) => /fitted on/i.test(t))
-    .map(([field, text]) => ({ owner, field, value: obj[field] as number, text })));
+  return owners.flatMap(([owner, obj, sources]) =>
+    Object.entries(sources)
+      .filter(([, t]) => /fitted on/i.test(t))
+      .map(([field, text]) => ({ owner, field, value: obj[field] as number, text })),
+  );
 }
 
 function fittedSources(): string[] {
@@ -127,11 +151,20 @@ export function calibrationRows(net: Interconnect, cases: readonly CorpusCase[] 
   return cases.map((c) => {
     const r = runCase(c, net);
     const modelled = metricOf(r, c.metric);
-    const setting = `${MODELS[c.model].name}, ${r.chips} x ${r.name}${c.stack ? `, ${STACKS[c.stack].name.split(' (')[0]}` : ''}, ${c.weights}` +
+    const setting =
+      `${MODELS[c.model].name}, ${r.chips} x ${r.name}${c.stack ? `, ${STACKS[c.stack].name.split(' (')[0]}` : ''}, ${c.weights}` +
       `, ${c.batching === 'continuous' ? 'concurrency' : 'batch'} ${c.batch}, ${c.prompt} in / ${c.output} out`;
     return {
-      id: c.id, regime: regimeOf(c), setting, source: c.source, metric: c.metric, published: c.value, modelled,
-      error: (modelled - c.value) / c.value, tolerance: CASE_TOLERANCE, status: fittedBy(c.id).length > 0 ? 'fitted' : 'checked',
+      id: c.id,
+      regime: regimeOf(c),
+      setting,
+      source: c.source,
+      metric: c.metric,
+      published: c.value,
+      modelled,
+      error: (modelled - c.value) / c.value,
+      tolerance: CASE_TOLERANCE,
+      status: fittedBy(c.id).length > 0 ? 'fitted' : 'checked',
     };
   });
 }
@@ -161,7 +194,11 @@ export function summarise(rows: readonly CalibrationRow[]): { byRegime: RegimeSu
 }
 
 /** A preset figure fitted on corpus cases, with those cases. */
-export interface FittedInput { field: string; value: number; cases: string[] }
+export interface FittedInput {
+  field: string;
+  value: number;
+  cases: string[];
+}
 
 /**
  * The SRAM chip's figures fitted on the SRAM machine's own published speeds (the vendor's
@@ -170,6 +207,10 @@ export interface FittedInput { field: string; value: number; cases: string[] }
 export function sramFittedInputs(): FittedInput[] {
   const lpuCases = CORPUS.filter((c) => c.machine === 'lpu').map((c) => c.id);
   return Object.entries(LPU_CHIP.sources)
-    .map(([field, text]) => ({ field, value: (LPU_CHIP as unknown as Record<string, number>)[field], cases: lpuCases.filter((id) => fittedBy(id).includes(text)) }))
+    .map(([field, text]) => ({
+      field,
+      value: (LPU_CHIP as unknown as Record<string, number>)[field],
+      cases: lpuCases.filter((id) => fittedBy(id).includes(text)),
+    }))
     .filter((f) => f.cases.length > 0);
 }

@@ -17,7 +17,7 @@ describe('continuous batching schedule', () => {
     expect(b.itlP50Ms).toBeGreaterThan(a.itlP50Ms * 1.3);
     expect(c.itlP50Ms).toBeGreaterThan(b.itlP50Ms * 1.3);
     // well above the bare decode step at that batch: the stalls, not the batch, dominate
-    expect(c.itlP50Ms).toBeGreaterThan(2 * costs.decodeUs(32) / 1000);
+    expect(c.itlP50Ms).toBeGreaterThan((2 * costs.decodeUs(32)) / 1000);
     expect(c.ttftP99Ms).toBeGreaterThanOrEqual(c.ttftP50Ms);
     expect(c.itlP99Ms).toBeGreaterThanOrEqual(c.itlP50Ms);
     expect(c.outputTokensPerSecond).toBeGreaterThan(a.outputTokensPerSecond);
@@ -28,7 +28,7 @@ describe('continuous batching schedule', () => {
     expect(r.itlP50Ms).toBeCloseTo(costs.decodeUs(16) / 1000, 1);
   });
 
-  it('is deterministic per seed; measures every request but each user\'s first', () => {
+  it("is deterministic per seed; measures every request but each user's first", () => {
     expect(simulateContinuous(8, 64, costs, 7)).toEqual(simulateContinuous(8, 64, costs, 7));
     expect(simulateContinuous(8, 64, costs, 7).requests).toBe(8 * 3);
   });

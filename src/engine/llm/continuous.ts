@@ -32,7 +32,13 @@ export interface ContinuousResult {
 /** Requests each user sends; the first is warm-up (users start at random times). */
 export const REQUESTS_PER_USER = 4;
 
-interface Running { user: number; arrival: number; first: number; tokens: number; last: number }
+interface Running {
+  user: number;
+  arrival: number;
+  first: number;
+  tokens: number;
+  last: number;
+}
 
 function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
@@ -84,12 +90,18 @@ export function simulateContinuous(concurrency: number, output: number, costs: S
     }
     if (waiting.length > 0) {
       t += prefill(waiting.length) + (running.length > 0 ? decode(running.length) : 0);
-      for (const r of running) { r.tokens++; r.last = t; }
+      for (const r of running) {
+        r.tokens++;
+        r.last = t;
+      }
       for (const w of waiting) running.push({ user: w.user, arrival: w.arrival, first: t, tokens: 1, last: t });
       waiting = [];
     } else {
       t += decode(running.length);
-      for (const r of running) { r.tokens++; r.last = t; }
+      for (const r of running) {
+        r.tokens++;
+        r.last = t;
+      }
     }
     const done = running.filter((r) => r.tokens >= output);
     running = running.filter((r) => r.tokens < output);
@@ -98,8 +110,10 @@ export function simulateContinuous(concurrency: number, output: number, costs: S
   ttft.sort((a, b) => a - b);
   itl.sort((a, b) => a - b);
   return {
-    ttftP50Ms: percentile(ttft, 0.5) / 1000, ttftP99Ms: percentile(ttft, 0.99) / 1000,
-    itlP50Ms: percentile(itl, 0.5) / 1000, itlP99Ms: percentile(itl, 0.99) / 1000,
+    ttftP50Ms: percentile(ttft, 0.5) / 1000,
+    ttftP99Ms: percentile(ttft, 0.99) / 1000,
+    itlP50Ms: percentile(itl, 0.5) / 1000,
+    itlP99Ms: percentile(itl, 0.99) / 1000,
     outputTokensPerSecond: spanEnd > spanStart ? measuredTokens / ((spanEnd - spanStart) / 1e6) : 0,
     requests: ttft.length,
   };
@@ -109,7 +123,10 @@ function memo(f: (n: number) => number): (n: number) => number {
   const cache = new Map<number, number>();
   return (n) => {
     let v = cache.get(n);
-    if (v === undefined) { v = f(n); cache.set(n, v); }
+    if (v === undefined) {
+      v = f(n);
+      cache.set(n, v);
+    }
     return v;
   };
 }

@@ -6,7 +6,17 @@ import type { GpuSpec, ModelSpec, StackId } from '../../scenario/types';
 import { DEFAULT_STACK, STACKS, type StackSpec } from './stacks';
 import { directAllReduceUs, ringAllReduceUs, transferUs, type Interconnect } from './analyticNetwork';
 import { gpuLayout, type GpuLayout, type Shape } from './partition';
-import { buildGpuStep, gpuCollectiveAlgorithm, gpuRates, headFormats, kvTrafficFactor, layerComputeUs, layerCosts, taskUs, type BuiltStep } from './programs';
+import {
+  buildGpuStep,
+  gpuCollectiveAlgorithm,
+  gpuRates,
+  headFormats,
+  kvTrafficFactor,
+  layerComputeUs,
+  layerCosts,
+  taskUs,
+  type BuiltStep,
+} from './programs';
 import { gpuPeakTflops, mathPrecision } from './precision';
 import { headWork } from './workload';
 import { jitterPercentiles } from './jitter';
@@ -52,7 +62,10 @@ export interface GpuClosedStep {
 
 /** Closed-form pass of `users` users: per-layer max(math, HBM) + launch overhead, all-reduces, pipeline hops. */
 export function gpuClosedFormStep(
-  i: GpuInputs, tp: number, pp: number, users: number,
+  i: GpuInputs,
+  tp: number,
+  pp: number,
+  users: number,
   step: { newTokens: number; context: number } = { newTokens: 1, context: meanDecodeContext(i.shape) },
 ): GpuClosedStep {
   const { model: m, shape: s, gpu: g } = i;
@@ -69,7 +82,10 @@ export function gpuClosedFormStep(
   const layersPerStage = Math.ceil(m.layers / pp);
   return {
     // embedding lookup, the layers, the output head: the tasks buildGpuStep writes on each shard
-    passComputeUs: taskUs({ flops: 0, weightBytes: vec, kvBytes: 0 }, r) + m.layers * layer + taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, gpuRates(g, headFormats(s))),
+    passComputeUs:
+      taskUs({ flops: 0, weightBytes: vec, kvBytes: 0 }, r) +
+      m.layers * layer +
+      taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, gpuRates(g, headFormats(s))),
     passCommUs: m.layers * 2 * ar + (pp - 1) * hopUs,
     stageComputeUs: layersPerStage * layer,
     stageCommUs: layersPerStage * 2 * ar + (pp > 1 ? hopUs : 0),
@@ -89,7 +105,8 @@ export function gpuClosedFormTokenUs(i: GpuInputs, tp: number, pp: number, commS
  * simulated step and prefill at the scenario's batch (contention, routing, pipelining).
  */
 function continuousTiming(
-  i: GpuInputs, layout: GpuLayout,
+  i: GpuInputs,
+  layout: GpuLayout,
   sim: { decodeUs: number; decodeClosedUs: number; prefillUs: number; commScale: number; preScale: number },
 ) {
   const { shape: s, gpu: g } = i;
@@ -98,15 +115,30 @@ function continuousTiming(
   const prefillClosed = (k: number) => {
     const mb = microBatching(k, layout.pp);
     const c = gpuClosedFormStep(at(k), layout.tp, layout.pp, mb.microBatchSize, { newTokens: s.prompt, context: 0 });
-    return pipelinedPrefillUs(c.passComputeUs + c.passCommUs * sim.preScale, c.stageComputeUs + c.stageCommUs * sim.preScale, mb.microBatches);
+    return pipelinedPrefillUs(
+      c.passComputeUs + c.passCommUs * sim.preScale,
+      c.stageComputeUs + c.stageCommUs * sim.preScale,
+      mb.microBatches,
+    );
   };
   const prefillScale = sim.prefillUs / prefillClosed(s.batch);
-  const r = simulateContinuous(s.batch, s.output, {
-    decodeUs: (b) => gpuClosedFormTokenUs(at(b), layout.tp, layout.pp, sim.commScale) * decodeScale,
-    prefillUs: (k) => prefillClosed(k) * prefillScale,
-    requestOverheadUs: g.requestOverheadMs * 1000,
-  }, i.seed);
-  return { ttftMs: r.ttftP50Ms, p99TtftMs: r.ttftP99Ms, tpotMs: r.itlP50Ms, p99TpotMs: r.itlP99Ms, outputTokensPerSecond: r.outputTokensPerSecond };
+  const r = simulateContinuous(
+    s.batch,
+    s.output,
+    {
+      decodeUs: (b) => gpuClosedFormTokenUs(at(b), layout.tp, layout.pp, sim.commScale) * decodeScale,
+      prefillUs: (k) => prefillClosed(k) * prefillScale,
+      requestOverheadUs: g.requestOverheadMs * 1000,
+    },
+    i.seed,
+  );
+  return {
+    ttftMs: r.ttftP50Ms,
+    p99TtftMs: r.ttftP99Ms,
+    tpotMs: r.itlP50Ms,
+    p99TpotMs: r.itlP99Ms,
+    outputTokensPerSecond: r.outputTokensPerSecond,
+  };
 }
 
 export interface GpuRun {
@@ -125,7 +157,14 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   const layout = gpuLayout(m, s, g, i.gpus, i.tp);
   const jitter = jitterPercentiles(g.jitterCv, i.seed);
   if (!layout.fits) {
-    return { result: notFitting(String(g.id), g.name, layout.message ?? 'does not fit', layout.gpus, layout.gpusNeeded), roofline: [], layout, commScale: 1, sweepScale: 1, jitter };
+    return {
+      result: notFitting(String(g.id), g.name, layout.message ?? 'does not fit', layout.gpus, layout.gpusNeeded),
+      roofline: [],
+      layout,
+      commScale: 1,
+      sweepScale: 1,
+      jitter,
+    };
   }
   const mb = microBatching(s.batch, layout.pp);
   const users = mb.microBatchSize;
@@ -143,13 +182,21 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   const preScale = preClosed.passCommUs > 0 ? preNet.communicationUs / preClosed.passCommUs : 1;
   const preStageUs = preClosed.stageComputeUs + preClosed.stageCommUs * preScale;
   // the stack's fixed per-request time (scheduling, sampling the first token) comes on top
-  const ttftMs = pipelinedPrefillUs(preNet.stepUs, layout.pp > 1 ? preStageUs : preNet.stepUs, mb.microBatches) / 1000 + g.requestOverheadMs;
+  const ttftMs =
+    pipelinedPrefillUs(preNet.stepUs, layout.pp > 1 ? preStageUs : preNet.stepUs, mb.microBatches) / 1000 + g.requestOverheadMs;
   const breakdown = breakdownOf({ built: decode, net: decodeNet });
   const powerW = layout.gpus * g.powerW;
   const costPerHourUsd = layout.gpus * g.priceUsdPerHour;
-  const timing = s.batching === 'continuous'
-    ? continuousTiming(i, layout, { decodeUs: baseMs * 1000, decodeClosedUs: gpuClosedFormTokenUs(i, layout.tp, layout.pp, commScale), prefillUs: ttftMs * 1000 - g.requestOverheadMs * 1000, commScale, preScale })
-    : { ttftMs, p99TtftMs: ttftMs, tpotMs: baseMs * jitter.p50, p99TpotMs: baseMs * jitter.p99, outputTokensPerSecond: undefined };
+  const timing =
+    s.batching === 'continuous'
+      ? continuousTiming(i, layout, {
+          decodeUs: baseMs * 1000,
+          decodeClosedUs: gpuClosedFormTokenUs(i, layout.tp, layout.pp, commScale),
+          prefillUs: ttftMs * 1000 - g.requestOverheadMs * 1000,
+          commScale,
+          preScale,
+        })
+      : { ttftMs, p99TtftMs: ttftMs, tpotMs: baseMs * jitter.p50, p99TpotMs: baseMs * jitter.p99, outputTokensPerSecond: undefined };
   const { tpotMs, p99TpotMs } = timing;
   const econ = economics(timing.ttftMs, tpotMs, s.batch, s.output, powerW, costPerHourUsd, timing.outputTokensPerSecond);
   const math = mathPrecision(s.weights, s.activations);
@@ -158,18 +205,57 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   // the sweep's point at this batch equals the table's static time per token (p50)
   const sweepScale = (baseMs * 1000 * jitter.p50) / gpuClosedFormTokenUs(i, layout.tp, layout.pp, commScale);
   return {
-    layout, commScale, sweepScale, jitter,
+    layout,
+    commScale,
+    sweepScale,
+    jitter,
     result: {
-      machine: String(g.id), name: g.name, software: STACKS[i.stack ?? DEFAULT_STACK].name, batching: s.batching ?? 'static', fits: true, chips: layout.gpus, chipsNeeded: layout.gpusNeeded,
-      tensorParallel: layout.tp, pipelineStages: layout.pp, ttftMs: timing.ttftMs, p99TtftMs: timing.p99TtftMs, tpotMs, p99TpotMs, ...econ,
-      powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown,
-      microBatches: mb.microBatches, microBatchSize: users, simulatedStages: layout.pp,
+      machine: String(g.id),
+      name: g.name,
+      software: STACKS[i.stack ?? DEFAULT_STACK].name,
+      batching: s.batching ?? 'static',
+      fits: true,
+      chips: layout.gpus,
+      chipsNeeded: layout.gpusNeeded,
+      tensorParallel: layout.tp,
+      pipelineStages: layout.pp,
+      ttftMs: timing.ttftMs,
+      p99TtftMs: timing.p99TtftMs,
+      tpotMs,
+      p99TpotMs,
+      ...econ,
+      powerW,
+      costPerHourUsd,
+      occupancy: layout.occupancy,
+      network: decodeNet,
+      breakdown,
+      microBatches: mb.microBatches,
+      microBatchSize: users,
+      simulatedStages: layout.pp,
     },
     roofline: [
-      rooflinePoint(String(g.id), 'prefill', pre.flops * mb.microBatches, pre.memoryBytes * mb.microBatches, ttftMs, peak, bw,
-        breakdownOf({ built: pre, net: preNet }), { streamEfficiency: g.hbmEfficiency, busyStages: Math.min(layout.pp, mb.microBatches), stages: layout.pp }),
-      rooflinePoint(String(g.id), 'decode', decode.flops * mb.microBatches, decode.memoryBytes * mb.microBatches, baseMs, peak, bw,
-        breakdown, { streamEfficiency: g.hbmEfficiency, busyStages: Math.min(layout.pp, mb.microBatches), stages: layout.pp }),
+      rooflinePoint(
+        String(g.id),
+        'prefill',
+        pre.flops * mb.microBatches,
+        pre.memoryBytes * mb.microBatches,
+        ttftMs,
+        peak,
+        bw,
+        breakdownOf({ built: pre, net: preNet }),
+        { streamEfficiency: g.hbmEfficiency, busyStages: Math.min(layout.pp, mb.microBatches), stages: layout.pp },
+      ),
+      rooflinePoint(
+        String(g.id),
+        'decode',
+        decode.flops * mb.microBatches,
+        decode.memoryBytes * mb.microBatches,
+        baseMs,
+        peak,
+        bw,
+        breakdown,
+        { streamEfficiency: g.hbmEfficiency, busyStages: Math.min(layout.pp, mb.microBatches), stages: layout.pp },
+      ),
     ],
   };
 }

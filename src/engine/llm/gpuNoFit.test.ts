@@ -27,7 +27,13 @@ describe('gpuLayout: memory as servers count it', () => {
   });
 
   it('published static-batch benchmarks fit where they ran (TensorRT-LLM H200 launch: Llama-2-13B, batch 1024, 1 GPU, fp8)', () => {
-    const l = gpuLayout(MODELS['llama-2-13b'], { batch: 1024, prompt: 128, output: 128, weights: 'fp8', activations: 'fp8', kv: 'fp8' }, presetGpu('h200'), 1, 1);
+    const l = gpuLayout(
+      MODELS['llama-2-13b'],
+      { batch: 1024, prompt: 128, output: 128, weights: 'fp8', activations: 'fp8', kv: 'fp8' },
+      presetGpu('h200'),
+      1,
+      1,
+    );
     expect(l.fits).toBe(true);
   });
 });

@@ -5,7 +5,9 @@ import { STACKS, stackTraits } from './stacks';
 import { MODELS } from './models';
 
 function numericKeys(o: object): string[] {
-  return Object.entries(o).filter(([, v]) => typeof v === 'number').map(([k]) => k);
+  return Object.entries(o)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k]) => k);
 }
 
 describe('hardware presets', () => {

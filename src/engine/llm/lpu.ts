@@ -90,7 +90,12 @@ export interface LpuClosedStep {
  * truncated program the simulation ran. `step` defaults to one decode step at the mean context.
  */
 export function lpuClosedFormStep(
-  m: ModelSpec, s: Shape, chip: ChipSpec, topology: Topology, g: Geometry, users: number,
+  m: ModelSpec,
+  s: Shape,
+  chip: ChipSpec,
+  topology: Topology,
+  g: Geometry,
+  users: number,
   step: { newTokens: number; context: number } = { newTokens: 1, context: meanDecodeContext(s) },
   layersBuilt = m.layers,
 ): LpuClosedStep {
@@ -101,11 +106,13 @@ export function lpuClosedFormStep(
   const vec = costs.vectorBytes;
   const ar = lpuAllReduceUs(chip, topology, tp, vec);
   // dragonfly hand-off: local-global-local route to the node's first chip, then one local forward
-  const hop = topology === 'dragonfly'
-    ? 4 * chip.hopLatencyUs + 2 * transferUs(vec, chip.linkBandwidthGBps)
-    : chip.hopLatencyUs + transferUs(vec, chip.linkBandwidthGBps);
+  const hop =
+    topology === 'dragonfly'
+      ? 4 * chip.hopLatencyUs + 2 * transferUs(vec, chip.linkBandwidthGBps)
+      : chip.hopLatencyUs + transferUs(vec, chip.linkBandwidthGBps);
   const head = headWork(m, s, users); // logits of each user's last token only
-  const headUs = taskUs({ flops: head.flops / g.ioChips, weightBytes: head.weightBytes / g.ioChips, kvBytes: 0 }, r) +
+  const headUs =
+    taskUs({ flops: head.flops / g.ioChips, weightBytes: head.weightBytes / g.ioChips, kvBytes: 0 }, r) +
     taskUs({ flops: 0, weightBytes: vec / g.ioChips, kvBytes: 0 }, r);
   const layers = Math.min(m.layers, layersBuilt);
   const built = Math.min(g.stages, Math.ceil(layers / g.layersPerStage));
@@ -122,7 +129,12 @@ export function lpuClosedFormStep(
 export function lpuClosedFormTokenUs(m: ModelSpec, s: Shape, chip: ChipSpec, topology: Topology, g: Geometry, commScale = 1): number {
   const mb = microBatching(s.batch, g.stages);
   const c = lpuClosedFormStep(m, s, chip, topology, g, mb.microBatchSize);
-  return pipelinedTokenUs(c.passComputeUs + c.passCommUs * commScale, c.stageComputeUs + c.stageCommUs * commScale, c.headUs, mb.microBatches);
+  return pipelinedTokenUs(
+    c.passComputeUs + c.passCommUs * commScale,
+    c.stageComputeUs + c.stageCommUs * commScale,
+    c.headUs,
+    mb.microBatches,
+  );
 }
 
 /** With chips = null, layouts with up to this fraction more chips than the minimum compete. */
@@ -169,7 +181,15 @@ export function lpuLayersToSimulate(m: ModelSpec, chip: ChipSpec, topology: Topo
 /** One micro-batch's decode step (all layers, or the first `layers`). */
 export function buildLpuDecodeStep(i: LpuInputs, layout: LpuLayout = layoutLpu(i), layers = i.model.layers): BuiltStep {
   const users = microBatching(i.shape.batch, layout.stages).microBatchSize;
-  return buildLpuStep(i.model, i.shape, i.chip, layout, i.topology, { batch: users, newTokens: 1, context: meanDecodeContext(i.shape) }, { layers });
+  return buildLpuStep(
+    i.model,
+    i.shape,
+    i.chip,
+    layout,
+    i.topology,
+    { batch: users, newTokens: 1, context: meanDecodeContext(i.shape) },
+    { layers },
+  );
 }
 
 /** The prefill runs in chunks of `chunk` tokens per sequence; each is costed at the mean context of the prompt's chunks. */
@@ -188,7 +208,11 @@ export interface LpuRun {
   sweepScale: number;
 }
 
-interface ScaledPass { passUs: number; stageUs: number; commScale: number }
+interface ScaledPass {
+  passUs: number;
+  stageUs: number;
+  commScale: number;
+}
 
 /** A simulated (possibly truncated) pass scaled to the whole pipeline with the closed form. */
 function scalePass(stepUs: number, commUs: number, built: LpuClosedStep, full: LpuClosedStep): ScaledPass {
@@ -203,7 +227,13 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   const { chip, shape: s, model: m, topology } = i;
   const layout = layoutLpu(i);
   if (!layout.fits) {
-    return { result: notFitting('lpu', chip.name, layout.message ?? 'does not fit', layout.chips, layout.chipsNeeded), roofline: [], layout, commScale: 1, sweepScale: 1 };
+    return {
+      result: notFitting('lpu', chip.name, layout.message ?? 'does not fit', layout.chips, layout.chipsNeeded),
+      roofline: [],
+      layout,
+      commScale: 1,
+      sweepScale: 1,
+    };
   }
   const mb = microBatching(s.batch, layout.stages);
   const users = mb.microBatchSize;
@@ -212,8 +242,12 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   const decode = buildLpuDecodeStep(i, layout, simLayers);
   const decodeNet = net.simulate(decode.spec, decode.program, i.maxEvents === undefined ? undefined : { maxEvents: i.maxEvents });
   const ctx = { newTokens: 1, context: meanDecodeContext(s) };
-  const dec = scalePass(decodeNet.stepUs, decodeNet.communicationUs,
-    lpuClosedFormStep(m, s, chip, topology, layout, users, ctx, simLayers), lpuClosedFormStep(m, s, chip, topology, layout, users, ctx));
+  const dec = scalePass(
+    decodeNet.stepUs,
+    decodeNet.communicationUs,
+    lpuClosedFormStep(m, s, chip, topology, layout, users, ctx, simLayers),
+    lpuClosedFormStep(m, s, chip, topology, layout, users, ctx),
+  );
   const headUs = lpuClosedFormStep(m, s, chip, topology, layout, users).headUs;
   const tpotMs = pipelinedTokenUs(dec.passUs, dec.stageUs, headUs, mb.microBatches) / 1000;
 
@@ -225,8 +259,12 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   const pre = buildLpuStep(m, s, chip, layout, topology, chunkStep, { layers: simLayers });
   const preNet = net.simulate(pre.spec, pre.program, { maxEvents: 0 });
   const preCtx = { newTokens: pc.chunk, context: pc.context };
-  const pf = scalePass(preNet.stepUs, preNet.communicationUs,
-    lpuClosedFormStep(m, s, chip, topology, layout, users, preCtx, simLayers), lpuClosedFormStep(m, s, chip, topology, layout, users, preCtx));
+  const pf = scalePass(
+    preNet.stepUs,
+    preNet.communicationUs,
+    lpuClosedFormStep(m, s, chip, topology, layout, users, preCtx, simLayers),
+    lpuClosedFormStep(m, s, chip, topology, layout, users, preCtx),
+  );
   const ttftMs = pipelinedPrefillUs(pf.passUs, Math.max(pf.stageUs, pf.passUs / (layout.stages + 1)), mb.microBatches * pc.chunks) / 1000;
 
   const powerW = layout.chips * chip.powerW;
@@ -234,22 +272,40 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   // Continuous batching: the same static schedule per iteration, but other users' prefills
   // interleave with the decode steps (continuous.ts); scaled by the simulated pass as the sweep is.
   // simulated / closed-form time per token at this batch: carries the DES into the closed forms
-  const decodeScale = tpotMs * 1000 / lpuClosedFormTokenUs(m, s, chip, topology, layout, dec.commScale);
-  const timing = s.batching === 'continuous' ? (() => {
-    const at = (batch: number) => ({ ...s, batch });
-    const prefillClosed = (k: number) => {
-      const kb = microBatching(k, layout.stages);
-      const c = lpuClosedFormStep(m, at(k), chip, topology, layout, kb.microBatchSize, preCtx);
-      return pipelinedPrefillUs(c.passComputeUs + c.passCommUs * pf.commScale, c.stageComputeUs + c.stageCommUs * pf.commScale, kb.microBatches * pc.chunks);
-    };
-    const prefillScale = ttftMs * 1000 / prefillClosed(s.batch);
-    const r = simulateContinuous(s.batch, s.output, {
-      decodeUs: (b) => lpuClosedFormTokenUs(m, at(b), chip, topology, layout, dec.commScale) * decodeScale,
-      prefillUs: (k) => prefillClosed(k) * prefillScale,
-      requestOverheadUs: 0,
-    }, 1);
-    return { ttftMs: r.ttftP50Ms, p99TtftMs: r.ttftP99Ms, tpotMs: r.itlP50Ms, p99TpotMs: r.itlP99Ms, outputTokensPerSecond: r.outputTokensPerSecond };
-  })() : { ttftMs, p99TtftMs: ttftMs, tpotMs, p99TpotMs: tpotMs, outputTokensPerSecond: undefined };
+  const decodeScale = (tpotMs * 1000) / lpuClosedFormTokenUs(m, s, chip, topology, layout, dec.commScale);
+  const timing =
+    s.batching === 'continuous'
+      ? (() => {
+          const at = (batch: number) => ({ ...s, batch });
+          const prefillClosed = (k: number) => {
+            const kb = microBatching(k, layout.stages);
+            const c = lpuClosedFormStep(m, at(k), chip, topology, layout, kb.microBatchSize, preCtx);
+            return pipelinedPrefillUs(
+              c.passComputeUs + c.passCommUs * pf.commScale,
+              c.stageComputeUs + c.stageCommUs * pf.commScale,
+              kb.microBatches * pc.chunks,
+            );
+          };
+          const prefillScale = (ttftMs * 1000) / prefillClosed(s.batch);
+          const r = simulateContinuous(
+            s.batch,
+            s.output,
+            {
+              decodeUs: (b) => lpuClosedFormTokenUs(m, at(b), chip, topology, layout, dec.commScale) * decodeScale,
+              prefillUs: (k) => prefillClosed(k) * prefillScale,
+              requestOverheadUs: 0,
+            },
+            1,
+          );
+          return {
+            ttftMs: r.ttftP50Ms,
+            p99TtftMs: r.ttftP99Ms,
+            tpotMs: r.itlP50Ms,
+            p99TpotMs: r.itlP99Ms,
+            outputTokensPerSecond: r.outputTokensPerSecond,
+          };
+        })()
+      : { ttftMs, p99TtftMs: ttftMs, tpotMs, p99TpotMs: tpotMs, outputTokensPerSecond: undefined };
   const econ = economics(timing.ttftMs, timing.tpotMs, s.batch, s.output, powerW, costPerHourUsd, timing.outputTokensPerSecond);
   const peak = layout.chipsUsed * chipPeakTflops(chip, mathPrecision(s.weights, s.activations));
   const bw = layout.chipsUsed * chipSramTBps(chip);
@@ -258,24 +314,66 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   const passScale = decodeNet.stepUs > 0 ? dec.passUs / decodeNet.stepUs : 1;
   const bd = breakdownOf({ built: decode, net: decodeNet });
   const breakdown = {
-    computeMs: bd.computeMs * passScale, memoryMs: bd.memoryMs * passScale, overheadMs: bd.overheadMs * passScale, networkMs: bd.networkMs * passScale,
+    computeMs: bd.computeMs * passScale,
+    memoryMs: bd.memoryMs * passScale,
+    overheadMs: bd.overheadMs * passScale,
+    networkMs: bd.networkMs * passScale,
     hiddenComputeMs: (bd.hiddenComputeMs ?? 0) * passScale,
   };
   const pipe = { streamEfficiency: chip.sramEfficiency, stages: layout.stages };
   return {
-    layout, commScale: dec.commScale, sweepScale: decodeScale,
+    layout,
+    commScale: dec.commScale,
+    sweepScale: decodeScale,
     result: {
-      machine: 'lpu', name: chip.name, software: 'compiled static schedule', batching: s.batching ?? 'static', fits: true, chips: layout.chips, chipsNeeded: layout.chipsNeeded,
-      tensorParallel: layout.tp, pipelineStages: layout.stages, ttftMs: timing.ttftMs, p99TtftMs: timing.p99TtftMs, tpotMs: timing.tpotMs, p99TpotMs: timing.p99TpotMs, ...econ,
-      powerW, costPerHourUsd, occupancy: layout.occupancy, network: decodeNet, breakdown,
-      microBatches: mb.microBatches, microBatchSize: users, simulatedStages: simStages, simulatedLayers: simLayers,
+      machine: 'lpu',
+      name: chip.name,
+      software: 'compiled static schedule',
+      batching: s.batching ?? 'static',
+      fits: true,
+      chips: layout.chips,
+      chipsNeeded: layout.chipsNeeded,
+      tensorParallel: layout.tp,
+      pipelineStages: layout.stages,
+      ttftMs: timing.ttftMs,
+      p99TtftMs: timing.p99TtftMs,
+      tpotMs: timing.tpotMs,
+      p99TpotMs: timing.p99TpotMs,
+      ...econ,
+      powerW,
+      costPerHourUsd,
+      occupancy: layout.occupancy,
+      network: decodeNet,
+      breakdown,
+      microBatches: mb.microBatches,
+      microBatchSize: users,
+      simulatedStages: simStages,
+      simulatedLayers: simLayers,
     },
     roofline: [
       // prefill chunks stream through the stages (many in flight); decode: one micro-batch per busy stage
-      rooflinePoint('lpu', 'prefill', pre.flops * stageRatio * mb.microBatches * pc.chunks, pre.memoryBytes * stageRatio * mb.microBatches * pc.chunks, ttftMs, peak, bw,
-        breakdownOf({ built: pre, net: preNet }), { ...pipe, busyStages: Math.min(layout.stages, mb.microBatches * pc.chunks) }),
-      rooflinePoint('lpu', 'decode', decode.flops * stageRatio * mb.microBatches, decode.memoryBytes * stageRatio * mb.microBatches, tpotMs, peak, bw,
-        breakdown, { ...pipe, busyStages: Math.min(layout.stages, mb.microBatches) }),
+      rooflinePoint(
+        'lpu',
+        'prefill',
+        pre.flops * stageRatio * mb.microBatches * pc.chunks,
+        pre.memoryBytes * stageRatio * mb.microBatches * pc.chunks,
+        ttftMs,
+        peak,
+        bw,
+        breakdownOf({ built: pre, net: preNet }),
+        { ...pipe, busyStages: Math.min(layout.stages, mb.microBatches * pc.chunks) },
+      ),
+      rooflinePoint(
+        'lpu',
+        'decode',
+        decode.flops * stageRatio * mb.microBatches,
+        decode.memoryBytes * stageRatio * mb.microBatches,
+        tpotMs,
+        peak,
+        bw,
+        breakdown,
+        { ...pipe, busyStages: Math.min(layout.stages, mb.microBatches) },
+      ),
     ],
   };
 }

@@ -109,7 +109,9 @@ describe('validateLlmInputs', () => {
     s.gpu.overrides = { hbmBandwidthTBps: 0, clockMHz: 1 } as never;
     s.lpu.chips = 100;
     s.lpu.topology = 'dragonfly';
-    const msgs = validateLlmInputs(s).map((p) => p.message).join('\n');
+    const msgs = validateLlmInputs(s)
+      .map((p) => p.message)
+      .join('\n');
     expect(msgs).toMatch(/llm\.batch must be an integer in 1\.\.4096 \(got 0\)/);
     expect(msgs).toMatch(/gpu\.overrides\.hbmBandwidthTBps must be a number/);
     expect(msgs).toMatch(/lpu\.chips: dragonfly is built in whole nodes.*try 104/);
@@ -128,7 +130,11 @@ describe('validateLlmInputs', () => {
     const s = cloneScenario(DEFAULT_SCENARIO);
     s.lpu.topology = 'torus2d';
     s.lpu.chips = 641;
-    expect(validateLlmInputs(s).map((p) => p.message).join()).toMatch(/torus2d needs a chip count with two factors/);
+    expect(
+      validateLlmInputs(s)
+        .map((p) => p.message)
+        .join(),
+    ).toMatch(/torus2d needs a chip count with two factors/);
   });
 });
 

@@ -27,16 +27,26 @@ export function breakdownOf(step: TimedStep): MachineResult['breakdown'] {
  * the time the step takes, and its breakdown as shares of the time.
  */
 export function belowRoof(
-  flops: number, bytes: number, timeMs: number, peakTflops: number, bandwidthTBps: number,
-  b: MachineResult['breakdown'], extra: Pick<RooflinePoint['why'], 'streamEfficiency' | 'busyStages' | 'stages'>,
+  flops: number,
+  bytes: number,
+  timeMs: number,
+  peakTflops: number,
+  bandwidthTBps: number,
+  b: MachineResult['breakdown'],
+  extra: Pick<RooflinePoint['why'], 'streamEfficiency' | 'busyStages' | 'stages'>,
 ): RooflinePoint['why'] {
   const roofMs = Math.max(flops / (peakTflops * 1e12), bytes / (bandwidthTBps * 1e12)) * 1000;
   const total = b.computeMs + b.memoryMs + b.networkMs + b.overheadMs;
   const share = (x: number) => (total > 0 ? x / total : 0);
   return {
-    roofMs, timeMs,
-    computeShare: share(b.computeMs), memoryShare: share(b.memoryMs), networkShare: share(b.networkMs), fixedShare: share(b.overheadMs),
-    hiddenComputeShare: share(b.hiddenComputeMs ?? 0), ...extra,
+    roofMs,
+    timeMs,
+    computeShare: share(b.computeMs),
+    memoryShare: share(b.memoryMs),
+    networkShare: share(b.networkMs),
+    fixedShare: share(b.overheadMs),
+    hiddenComputeShare: share(b.hiddenComputeMs ?? 0),
+    ...extra,
   };
 }
 
@@ -54,7 +64,12 @@ export interface Economics {
  * a batch of B users occupies the machine for answerMs and yields B x output tokens.
  */
 export function economics(
-  ttftMs: number, tpotMs: number, batch: number, output: number, powerW: number, costPerHourUsd: number,
+  ttftMs: number,
+  tpotMs: number,
+  batch: number,
+  output: number,
+  powerW: number,
+  costPerHourUsd: number,
   /** Measured over a continuous-batching schedule; default: a static batch's answers back to back. */
   outputTokensPerSecond?: number,
 ): Economics {
@@ -72,20 +87,51 @@ export function economics(
 }
 
 export function rooflinePoint(
-  machine: string, phase: 'prefill' | 'decode', flops: number, bytes: number, timeMs: number, peakTflops: number, bandwidthTBps: number,
-  breakdown: MachineResult['breakdown'], extra: Pick<RooflinePoint['why'], 'streamEfficiency' | 'busyStages' | 'stages'>,
+  machine: string,
+  phase: 'prefill' | 'decode',
+  flops: number,
+  bytes: number,
+  timeMs: number,
+  peakTflops: number,
+  bandwidthTBps: number,
+  breakdown: MachineResult['breakdown'],
+  extra: Pick<RooflinePoint['why'], 'streamEfficiency' | 'busyStages' | 'stages'>,
 ): RooflinePoint {
   return {
-    machine, phase, intensity: flops / bytes, achievedTflops: flops / (timeMs / 1000) / 1e12, peakTflops, bandwidthTBps,
+    machine,
+    phase,
+    intensity: flops / bytes,
+    achievedTflops: flops / (timeMs / 1000) / 1e12,
+    peakTflops,
+    bandwidthTBps,
     why: belowRoof(flops, bytes, timeMs, peakTflops, bandwidthTBps, breakdown, extra),
   };
 }
 
 export function notFitting(machine: string, name: string, message: string, chips: number, chipsNeeded: number): MachineResult {
   return {
-    machine, name, fits: false, message, chips, chipsNeeded, tensorParallel: 0, pipelineStages: 0,
-    ttftMs: 0, p99TtftMs: 0, tpotMs: 0, p99TpotMs: 0, tokensPerSecondPerUser: 0, systemTokensPerSecond: 0, outputTokensPerSecond: 0, answerMs: 0,
-    costPerMillionTokensUsd: 0, joulesPerToken: 0, powerW: 0, costPerHourUsd: 0, occupancy: [], network: null,
+    machine,
+    name,
+    fits: false,
+    message,
+    chips,
+    chipsNeeded,
+    tensorParallel: 0,
+    pipelineStages: 0,
+    ttftMs: 0,
+    p99TtftMs: 0,
+    tpotMs: 0,
+    p99TpotMs: 0,
+    tokensPerSecondPerUser: 0,
+    systemTokensPerSecond: 0,
+    outputTokensPerSecond: 0,
+    answerMs: 0,
+    costPerMillionTokensUsd: 0,
+    joulesPerToken: 0,
+    powerW: 0,
+    costPerHourUsd: 0,
+    occupancy: [],
+    network: null,
     breakdown: { computeMs: 0, memoryMs: 0, networkMs: 0, overheadMs: 0, hiddenComputeMs: 0 },
   };
 }

@@ -5,13 +5,7 @@ import type { ChipOccupancy } from '../types';
 import type { ChipSpec, GpuSpec, LlmWorkload, ModelSpec } from '../../scenario/types';
 import { bytesPerElement } from './precision';
 import { microBatching } from './pipeline';
-import {
-  activationBytesPerTokenPerLayer,
-  ioWeightBytes,
-  kvBytesPerTokenPerLayer,
-  paramsPerLayer,
-  type Formats,
-} from './workload';
+import { activationBytesPerTokenPerLayer, ioWeightBytes, kvBytesPerTokenPerLayer, paramsPerLayer, type Formats } from './workload';
 
 /** A workload's shape; `batching` defaults to static. */
 export type Shape = Formats & Pick<LlmWorkload, 'batch' | 'prompt' | 'output'> & { batching?: LlmWorkload['batching'] };
@@ -92,7 +86,14 @@ function ioChipsFor(z: LpuSizes, batch: number, m: ModelSpec, s: Shape): number 
   return Infinity;
 }
 
-export interface LpuCandidate { tp: number; stages: number; layersPerStage: number; ioChips: number; chips: number; microBatchSize: number }
+export interface LpuCandidate {
+  tp: number;
+  stages: number;
+  layersPerStage: number;
+  ioChips: number;
+  chips: number;
+  microBatchSize: number;
+}
 
 /**
  * Every tp with the fewest stages that fit (`allStages`: also every larger stage count),
@@ -144,9 +145,12 @@ function lpuOccupancy(m: ModelSpec, s: Shape, chip: ChipSpec, c: LpuCandidate): 
   }
   for (let j = 0; j < c.ioChips; j++) {
     occ.push({
-      weightsBytes: z.ioBytes / c.ioChips, kvPromptBytes: 0, kvFinalBytes: 0,
+      weightsBytes: z.ioBytes / c.ioChips,
+      kvPromptBytes: 0,
+      kvFinalBytes: 0,
       activationBytes: (s.batch * m.vocab * bytesPerElement(s.activations)) / c.ioChips,
-      capacityBytes: z.capacity, label: `embedding + output head, shard ${j + 1}/${c.ioChips}`,
+      capacityBytes: z.capacity,
+      label: `embedding + output head, shard ${j + 1}/${c.ioChips}`,
     });
   }
   return occ;
@@ -174,8 +178,15 @@ export function lpuMaxBatch(m: ModelSpec, s: Shape, chip: ChipSpec, chips: numbe
   if (!fitsAt(1)) return 0;
   let lo = 1;
   let hi = 2;
-  while (hi <= 1 << 20 && fitsAt(hi)) { lo = hi; hi *= 2; }
-  while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (fitsAt(mid)) lo = mid; else hi = mid; }
+  while (hi <= 1 << 20 && fitsAt(hi)) {
+    lo = hi;
+    hi *= 2;
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fitsAt(mid)) lo = mid;
+    else hi = mid;
+  }
   return lo;
 }
 
@@ -185,7 +196,16 @@ export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number 
   const cheapest = cands[0];
   if (!cheapest) {
     return {
-      fits: false, chips: chips ?? 0, chipsUsed: 0, chipsNeeded: Infinity, tp: 0, stages: 0, layersPerStage: 0, ioChips: 0, microBatchSize: 0, occupancy: [],
+      fits: false,
+      chips: chips ?? 0,
+      chipsUsed: 0,
+      chipsNeeded: Infinity,
+      tp: 0,
+      stages: 0,
+      layersPerStage: 0,
+      ioChips: 0,
+      microBatchSize: 0,
+      occupancy: [],
       message: `${m.name} at batch ${s.batch} does not fit on any number of ${chip.name} chips (${chip.sramMB} MB each): the activations of one layer exceed a chip's SRAM even split ${MAX_LPU_TP} ways; reduce the batch or prompt`,
     };
   }
@@ -204,17 +224,35 @@ export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number 
     const maxB = chips === null || opts.explain === false ? 0 : lpuMaxBatch(m, s, chip, chips);
     const forced = opts.tp !== undefined ? ` with tensor parallel ${opts.tp}` : '';
     return {
-      fits: false, chips: budget, chipsUsed: 0, chipsNeeded, tp: 0, stages: 0, layersPerStage: 0, ioChips: 0, microBatchSize: 0, occupancy: [],
+      fits: false,
+      chips: budget,
+      chipsUsed: 0,
+      chipsNeeded,
+      tp: 0,
+      stages: 0,
+      layersPerStage: 0,
+      ioChips: 0,
+      microBatchSize: 0,
+      occupancy: [],
       message:
         `${m.name} (${s.weights} weights, ${s.kv} KV) at batch ${s.batch} with ${s.prompt}+${s.output} tokens needs ${chipsNeeded} chips` +
-        `${spanNote}${forced}; ${budget} given.` + (maxB > 0 ? ` The largest ${usersWord(s)} that fits on ${budget} chips is ${maxB}.` : ''),
+        `${spanNote}${forced}; ${budget} given.` +
+        (maxB > 0 ? ` The largest ${usersWord(s)} that fits on ${budget} chips is ${maxB}.` : ''),
     };
   }
   const score = opts.score ?? ((c: LpuCandidate) => c.chips);
   const best = fitting.reduce((a, b) => (score(b) < score(a) ? b : a));
   return {
-    fits: true, chips: chips ?? roundUp(best.chips), chipsUsed: best.chips, chipsNeeded, tp: best.tp, stages: best.stages,
-    layersPerStage: best.layersPerStage, ioChips: best.ioChips, microBatchSize: best.microBatchSize, occupancy: lpuOccupancy(m, s, chip, best),
+    fits: true,
+    chips: chips ?? roundUp(best.chips),
+    chipsUsed: best.chips,
+    chipsNeeded,
+    tp: best.tp,
+    stages: best.stages,
+    layersPerStage: best.layersPerStage,
+    ioChips: best.ioChips,
+    microBatchSize: best.microBatchSize,
+    occupancy: lpuOccupancy(m, s, chip, best),
   };
 }
 
@@ -245,7 +283,13 @@ export interface GpuLayout {
   occupancy: ChipOccupancy[];
 }
 
-interface GpuBytes { weights: number; kvPrompt: number; kvFinal: number; activations: number; capacity: number }
+interface GpuBytes {
+  weights: number;
+  kvPrompt: number;
+  kvFinal: number;
+  activations: number;
+  capacity: number;
+}
 
 function gpuBytesPerGpu(m: ModelSpec, s: Shape, g: GpuSpec, tp: number, pp: number): GpuBytes {
   const kvShard = 1 / Math.min(tp, m.kvHeads); // KV heads replicate when tp exceeds them
@@ -298,11 +342,20 @@ export function gpuLayout(m: ModelSpec, s: Shape, g: GpuSpec, gpus: number | nul
   if (n === 0 || (gpus === null && !min)) {
     // Say why: with the widest tensor parallel a node allows, what one GPU must still hold.
     const widest = gpuBytesPerGpu(m, s, g, Math.min(g.gpusPerNode, m.heads), 1);
-    const why = widest.activations > widest.capacity
-      ? `: the prefill activations of one layer need ${(widest.activations / GB).toFixed(1)} GB per GPU even split ${Math.min(g.gpusPerNode, m.heads)} ways, more than the ${(widest.capacity / GB).toFixed(1)} GB usable; reduce the batch or prompt`
-      : '';
-    return { fits: false, gpus: 0, gpusNeeded, tp: 0, pp: 0, maxBatch: 0, occupancy: [],
-      message: `${m.name} at batch ${s.batch} does not fit on up to ${MAX_GPUS} ${g.name} GPUs${why}` };
+    const why =
+      widest.activations > widest.capacity
+        ? `: the prefill activations of one layer need ${(widest.activations / GB).toFixed(1)} GB per GPU even split ${Math.min(g.gpusPerNode, m.heads)} ways, more than the ${(widest.capacity / GB).toFixed(1)} GB usable; reduce the batch or prompt`
+        : '';
+    return {
+      fits: false,
+      gpus: 0,
+      gpusNeeded,
+      tp: 0,
+      pp: 0,
+      maxBatch: 0,
+      occupancy: [],
+      message: `${m.name} at batch ${s.batch} does not fit on up to ${MAX_GPUS} ${g.name} GPUs${why}`,
+    };
   }
   const tp = tpGiven ?? (gpus === null && min ? min.tp : defaultTp(m, g, n));
   const pp = Math.max(1, Math.floor(n / tp));
@@ -311,7 +364,7 @@ export function gpuLayout(m: ModelSpec, s: Shape, g: GpuSpec, gpus: number | nul
   if (!gpuFits(bytes)) {
     const weightsOnly = bytes.weights > bytes.capacity;
     const message = weightsOnly
-      ? `${m.name} ${s.weights} weights need ${(bytes.weights * tp * pp / GB).toFixed(1)} GB; ${n} x ${g.name} hold ${(bytes.capacity * n / GB).toFixed(1)} GB usable: needs ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs`
+      ? `${m.name} ${s.weights} weights need ${((bytes.weights * tp * pp) / GB).toFixed(1)} GB; ${n} x ${g.name} hold ${((bytes.capacity * n) / GB).toFixed(1)} GB usable: needs ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs`
       : `${usersWord(s)} ${s.batch} with ${s.prompt}+${s.output} tokens: KV cache does not fit on ${n} x ${g.name}; max ${usersWord(s)} ${maxBatch} on ${n} GPU${n === 1 ? '' : 's'}, or ${Number.isFinite(gpusNeeded) ? gpusNeeded : 'more than ' + MAX_GPUS} GPUs for ${usersWord(s)} ${s.batch}`;
     return { fits: false, message, gpus: n, gpusNeeded, tp, pp, maxBatch, occupancy: [] };
   }
@@ -322,8 +375,11 @@ export function gpuLayout(m: ModelSpec, s: Shape, g: GpuSpec, gpus: number | nul
     const last = Math.min(m.layers, first + perStage) - 1;
     for (let j = 0; j < tp; j++) {
       occupancy.push({
-        weightsBytes: bytes.weights, kvPromptBytes: bytes.kvPrompt, kvFinalBytes: bytes.kvFinal,
-        activationBytes: bytes.activations, capacityBytes: g.hbmGB * HBM_GB,
+        weightsBytes: bytes.weights,
+        kvPromptBytes: bytes.kvPrompt,
+        kvFinalBytes: bytes.kvFinal,
+        activationBytes: bytes.activations,
+        capacityBytes: g.hbmGB * HBM_GB,
         label: `${pp > 1 ? `stage ${st + 1}/${pp}, ` : ''}layers ${first}-${last}, TP shard ${j + 1}/${tp}`,
       });
     }

@@ -19,10 +19,21 @@ beforeAll(async () => {
 
 const m70 = MODELS['llama-2-70b'];
 const shape = (batch: number, weights: Precision = 'fp16'): Shape => ({
-  batch, prompt: 1024, output: 256, weights, activations: weights === 'fp8' ? 'fp8' : 'fp16', kv: weights === 'int4' ? 'fp8' : weights === 'fp8' ? 'fp8' : 'fp16',
+  batch,
+  prompt: 1024,
+  output: 256,
+  weights,
+  activations: weights === 'fp8' ? 'fp8' : 'fp16',
+  kv: weights === 'int4' ? 'fp8' : weights === 'fp8' ? 'fp8' : 'fp16',
 });
 const lpu = (batch: number, chips: number | null = null, tp?: number): LpuInputs => ({
-  model: m70, shape: shape(batch), chip: LPU_CHIP, chips, topology: 'dragonfly', maxEvents: 0, ...(tp ? { tp } : {}),
+  model: m70,
+  shape: shape(batch),
+  chip: LPU_CHIP,
+  chips,
+  topology: 'dragonfly',
+  maxEvents: 0,
+  ...(tp ? { tp } : {}),
 });
 
 describe('micro-batching arithmetic', () => {
@@ -65,7 +76,12 @@ describe('users pipelined on the SRAM machine', () => {
   it('a pass too large to simulate whole is simulated in part, scaled, and lands near the full simulation', () => {
     const c = LPU_STEP_CASES['llama-2-70b-10440'];
     const i: LpuInputs = {
-      model: m70, chip: LPU_CHIP, chips: c.chips, topology: c.topology, tp: c.tp, maxEvents: 0,
+      model: m70,
+      chip: LPU_CHIP,
+      chips: c.chips,
+      topology: c.topology,
+      tp: c.tp,
+      maxEvents: 0,
       shape: { batch: c.batch, prompt: c.prompt, output: c.output, weights: c.weights, activations: 'fp16', kv: 'fp16' },
     };
     const part = runLpu(i, net).result;
@@ -116,9 +132,15 @@ describe('every model preset and precision, batch 1 and 64, minimum chips', () =
         for (const b of [1, 64]) {
           const model = MODELS[id];
           const l = runLpu({ model, shape: shape(b, p), chip: LPU_CHIP, chips: null, topology: 'dragonfly', maxEvents: 0 }, net).result;
-          const g = runGpu({ model, shape: shape(b, p), gpu: presetGpu('h100-sxm'), gpus: null, tp: null, seed: 1, maxEvents: 0 }, net).result;
+          const g = runGpu(
+            { model, shape: shape(b, p), gpu: presetGpu('h100-sxm'), gpus: null, tp: null, seed: 1, maxEvents: 0 },
+            net,
+          ).result;
           for (const r of [l, g]) {
-            if (r.fits) expect(r.tpotMs > 0 && Number.isFinite(r.tpotMs) && Number.isFinite(r.ttftMs), `${id} ${p} batch ${b} ${r.machine}`).toBe(true);
+            if (r.fits)
+              expect(r.tpotMs > 0 && Number.isFinite(r.tpotMs) && Number.isFinite(r.ttftMs), `${id} ${p} batch ${b} ${r.machine}`).toBe(
+                true,
+              );
             else expect(r.message, `${id} ${p} batch ${b} ${r.machine}`).toMatch(/\w/);
           }
         }

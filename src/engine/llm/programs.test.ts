@@ -67,7 +67,8 @@ describe('programs and closed forms share one description of a layer', () => {
 describe('serving-stack effects', () => {
   const m70 = MODELS['llama-2-70b'];
   const run = (stack: 'pytorch' | 'tensorrt-llm', s: Shape) =>
-    runGpu({ model: m70, shape: s, gpu: presetGpu('h100-sxm', stack), gpus: 8, tp: 8, seed: 1, stack, maxEvents: 0 }, analyticInterconnect).result;
+    runGpu({ model: m70, shape: s, gpu: presetGpu('h100-sxm', stack), gpus: 8, tp: 8, seed: 1, stack, maxEvents: 0 }, analyticInterconnect)
+      .result;
 
   it('a stack that copies K/V to every query head reads a GQA cache 1 + 2 x 8 = 17 times: it pays at long context, not at short', () => {
     expect(kvTrafficFactor(m70, stackOf({ stack: 'pytorch' }))).toBe(17);
@@ -80,8 +81,32 @@ describe('serving-stack effects', () => {
 
   it('weight-only int4 streams at its own rate: fewer bytes than int8, but not twice as fast', () => {
     const s = { ...shape, batch: 1, prompt: 8, output: 64 };
-    const i8 = runGpu({ model: MODELS['llama-2-7b'], shape: { ...s, weights: 'int8' }, gpu: presetGpu('a100-80gb', 'pytorch'), gpus: 1, tp: 1, seed: 1, stack: 'pytorch', maxEvents: 0 }, analyticInterconnect).result;
-    const i4 = runGpu({ model: MODELS['llama-2-7b'], shape: { ...s, weights: 'int4' }, gpu: presetGpu('a100-80gb', 'pytorch'), gpus: 1, tp: 1, seed: 1, stack: 'pytorch', maxEvents: 0 }, analyticInterconnect).result;
+    const i8 = runGpu(
+      {
+        model: MODELS['llama-2-7b'],
+        shape: { ...s, weights: 'int8' },
+        gpu: presetGpu('a100-80gb', 'pytorch'),
+        gpus: 1,
+        tp: 1,
+        seed: 1,
+        stack: 'pytorch',
+        maxEvents: 0,
+      },
+      analyticInterconnect,
+    ).result;
+    const i4 = runGpu(
+      {
+        model: MODELS['llama-2-7b'],
+        shape: { ...s, weights: 'int4' },
+        gpu: presetGpu('a100-80gb', 'pytorch'),
+        gpus: 1,
+        tp: 1,
+        seed: 1,
+        stack: 'pytorch',
+        maxEvents: 0,
+      },
+      analyticInterconnect,
+    ).result;
     expect(i4.tpotMs).toBeLessThan(i8.tpotMs);
     expect(i4.tpotMs).toBeGreaterThan(0.6 * i8.tpotMs);
   });
@@ -90,14 +115,31 @@ describe('serving-stack effects', () => {
     const s = { ...shape, batch: 1, prompt: 128, output: 2 };
     const base = presetGpu('h100-sxm');
     const a = runGpu({ model: m70, shape: s, gpu: base, gpus: 8, tp: 8, seed: 1, maxEvents: 0 }, analyticInterconnect).result;
-    const b = runGpu({ model: m70, shape: s, gpu: { ...base, requestOverheadMs: base.requestOverheadMs + 10 }, gpus: 8, tp: 8, seed: 1, maxEvents: 0 }, analyticInterconnect).result;
+    const b = runGpu(
+      { model: m70, shape: s, gpu: { ...base, requestOverheadMs: base.requestOverheadMs + 10 }, gpus: 8, tp: 8, seed: 1, maxEvents: 0 },
+      analyticInterconnect,
+    ).result;
     expect(b.ttftMs - a.ttftMs).toBeCloseTo(10, 6);
   });
 
   it('fp8 prefill reaches a smaller share of its peak than 16-bit: less than 2x faster on H100', () => {
     const s = { ...shape, batch: 1, prompt: 4096, output: 2 };
-    const f16 = runGpu({ model: m70, shape: s, gpu: presetGpu('h100-sxm'), gpus: 8, tp: 8, seed: 1, maxEvents: 0 }, analyticInterconnect).result;
-    const f8 = runGpu({ model: m70, shape: { ...s, weights: 'fp8', activations: 'fp8', kv: 'fp8' }, gpu: presetGpu('h100-sxm'), gpus: 8, tp: 8, seed: 1, maxEvents: 0 }, analyticInterconnect).result;
+    const f16 = runGpu(
+      { model: m70, shape: s, gpu: presetGpu('h100-sxm'), gpus: 8, tp: 8, seed: 1, maxEvents: 0 },
+      analyticInterconnect,
+    ).result;
+    const f8 = runGpu(
+      {
+        model: m70,
+        shape: { ...s, weights: 'fp8', activations: 'fp8', kv: 'fp8' },
+        gpu: presetGpu('h100-sxm'),
+        gpus: 8,
+        tp: 8,
+        seed: 1,
+        maxEvents: 0,
+      },
+      analyticInterconnect,
+    ).result;
     expect(f8.ttftMs).toBeLessThan(f16.ttftMs);
     expect(f16.ttftMs / f8.ttftMs).toBeLessThan(2 * 0.9);
   });

@@ -56,7 +56,14 @@ class ProgramWriter {
     this.tasks.push({ kind: 'send', id, src, dst, bytes, deps, label });
     return id;
   }
-  collective(kind: 'allreduce' | 'allgather', chips: number[], bytes: number, deps: number[], label: string, algorithm: CollectiveAlgorithm): number {
+  collective(
+    kind: 'allreduce' | 'allgather',
+    chips: number[],
+    bytes: number,
+    deps: number[],
+    label: string,
+    algorithm: CollectiveAlgorithm,
+  ): number {
     const id = this.next++;
     this.tasks.push(algorithm === 'ring' ? { kind, id, chips, bytes, deps, label } : { kind, id, chips, bytes, deps, label, algorithm });
     return id;
@@ -71,7 +78,11 @@ class ProgramWriter {
  * task after which it holds the vector.
  */
 function deliver(
-  w: ProgramWriter, dst: number[], srcOf: (j: number) => { chip: number; dep: number }, bytes: number, label: string,
+  w: ProgramWriter,
+  dst: number[],
+  srcOf: (j: number) => { chip: number; dep: number },
+  bytes: number,
+  label: string,
   chipsPerNode: number | null,
 ): number[] {
   const out = new Array<number>(dst.length);
@@ -130,9 +141,15 @@ export function taskUs(c: Cost, r: Rates, split: ComputeSplit | null = null, col
   const elementwise = (c.activationBytes ?? 0) / r.activationBytesPerUs;
   const fixed = r.overheadUs + (collective ? r.collectiveOverheadUs : 0);
   if (split) {
-    for (const [math, mem] of [[gemmMath, gemmMem], [ctxMath, ctxMem]]) {
+    for (const [math, mem] of [
+      [gemmMath, gemmMem],
+      [ctxMath, ctxMem],
+    ]) {
       if (math >= mem) split.computeUs += math;
-      else { split.memoryUs += mem; split.hiddenComputeUs += math; }
+      else {
+        split.memoryUs += mem;
+        split.hiddenComputeUs += math;
+      }
     }
     split.memoryUs += elementwise;
     split.overheadUs += fixed;
@@ -145,18 +162,32 @@ export function taskUs(c: Cost, r: Rates, split: ComputeSplit | null = null, col
  * attention (QKV/O weights and the KV cache) then the FFN, each followed by an all-reduce of
  * the hidden vectors when tp > 1. The simulated programs and the closed forms both read it.
  */
-export interface LayerCosts { attn: Cost; ffn: Cost; vectorBytes: number }
+export interface LayerCosts {
+  attn: Cost;
+  ffn: Cost;
+  vectorBytes: number;
+}
 
 export function layerCosts(m: ModelSpec, f: Formats, step: StepShape, tp: number): LayerCosts {
   const work = layerWork(m, f, step.batch, step.newTokens, step.context);
   return {
     attn: {
-      flops: (work.attnFlops - work.attnContextFlops) / tp, contextFlops: work.attnContextFlops / tp,
-      weightBytes: work.attnWeightBytes / tp, kvBytes: work.kvBytes / tp, activationBytes: work.activationBytes / 2 / tp,
+      flops: (work.attnFlops - work.attnContextFlops) / tp,
+      contextFlops: work.attnContextFlops / tp,
+      weightBytes: work.attnWeightBytes / tp,
+      kvBytes: work.kvBytes / tp,
+      activationBytes: work.activationBytes / 2 / tp,
     },
-    ffn: m.experts > 1
-      ? { flops: 0, expertFlops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0, activationBytes: work.activationBytes / 2 / tp }
-      : { flops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0, activationBytes: work.activationBytes / 2 / tp },
+    ffn:
+      m.experts > 1
+        ? {
+            flops: 0,
+            expertFlops: work.ffnFlops / tp,
+            weightBytes: work.ffnWeightBytes / tp,
+            kvBytes: 0,
+            activationBytes: work.activationBytes / 2 / tp,
+          }
+        : { flops: work.ffnFlops / tp, weightBytes: work.ffnWeightBytes / tp, kvBytes: 0, activationBytes: work.activationBytes / 2 / tp },
     vectorBytes: step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations),
   };
 }
@@ -168,9 +199,20 @@ export function layerComputeUs(c: LayerCosts, r: Rates, tp: number): number {
 
 /** The layer loop shared by both machines: attention, all-reduce, FFN, all-reduce, per layer. */
 function writeLayers(
-  w: ProgramWriter, m: ModelSpec, f: Formats, step: StepShape, rates: Rates, split: ComputeSplit,
-  stages: number, layersPerStage: number, tp: number, chipOf: (stage: number, shard: number) => number,
-  entry: number[], totals: { flops: number; bytes: number }, algorithm: CollectiveAlgorithm, chipsPerNode: number | null,
+  w: ProgramWriter,
+  m: ModelSpec,
+  f: Formats,
+  step: StepShape,
+  rates: Rates,
+  split: ComputeSplit,
+  stages: number,
+  layersPerStage: number,
+  tp: number,
+  chipOf: (stage: number, shard: number) => number,
+  entry: number[],
+  totals: { flops: number; bytes: number },
+  algorithm: CollectiveAlgorithm,
+  chipsPerNode: number | null,
   maxLayers = m.layers,
 ): { ready: number[]; stagesBuilt: number } {
   const work = layerWork(m, f, step.batch, step.newTokens, step.context);
@@ -200,18 +242,27 @@ function writeLayers(
 
 export function lpuNetworkSpec(chip: ChipSpec, chips: number, topology: Topology): NetworkSpec {
   return {
-    topology, chips, chipsPerNode: chip.chipsPerNode, linkBandwidthGBps: chip.linkBandwidthGBps,
+    topology,
+    chips,
+    chipsPerNode: chip.chipsPerNode,
+    linkBandwidthGBps: chip.linkBandwidthGBps,
     hopLatencyUs: chip.hopLatencyUs,
     globalLinksPerChip: Math.max(1, Math.min(LPU_GLOBAL_PORTS, chip.linksPerChip - (chip.chipsPerNode - 1))),
-    globalBandwidthGBps: chip.linkBandwidthGBps, globalLatencyUs: chip.hopLatencyUs,
+    globalBandwidthGBps: chip.linkBandwidthGBps,
+    globalLatencyUs: chip.hopLatencyUs,
   };
 }
 
 export function gpuNetworkSpec(gpu: GpuSpec, gpus: number): NetworkSpec {
   return {
-    topology: 'nvswitch', chips: gpus, chipsPerNode: Math.min(gpu.gpusPerNode, gpus),
-    linkBandwidthGBps: gpu.nvlinkGBps / 2, hopLatencyUs: gpu.nvlinkLatencyUs,
-    globalLinksPerChip: 1, globalBandwidthGBps: gpu.interNodeGBps, globalLatencyUs: gpu.interNodeLatencyUs,
+    topology: 'nvswitch',
+    chips: gpus,
+    chipsPerNode: Math.min(gpu.gpusPerNode, gpus),
+    linkBandwidthGBps: gpu.nvlinkGBps / 2,
+    hopLatencyUs: gpu.nvlinkLatencyUs,
+    globalLinksPerChip: 1,
+    globalBandwidthGBps: gpu.interNodeGBps,
+    globalLatencyUs: gpu.interNodeLatencyUs,
   };
 }
 
@@ -221,7 +272,15 @@ export function lpuRates(chip: ChipSpec, f: Formats): Rates {
   // the layer's chips, slack); streaming runs at the fitted fraction of the quoted SRAM bandwidth.
   const sram = chipSramTBps(chip) * chip.sramEfficiency * PER_US;
   const flopsPerUs = peak * chip.computeEfficiency * PER_US;
-  return { flopsPerUs, expertFlopsPerUs: flopsPerUs, weightBytesPerUs: sram, kvBytesPerUs: sram, activationBytesPerUs: sram, overheadUs: chip.layerOverheadUs / 2, collectiveOverheadUs: 0 };
+  return {
+    flopsPerUs,
+    expertFlopsPerUs: flopsPerUs,
+    weightBytesPerUs: sram,
+    kvBytesPerUs: sram,
+    activationBytesPerUs: sram,
+    overheadUs: chip.layerOverheadUs / 2,
+    collectiveOverheadUs: 0,
+  };
 }
 
 /** The formats the output head runs in (its weights may be kept wider than the layers'). */
@@ -232,10 +291,14 @@ export function headFormats(f: Formats): Formats {
 /** Share of the 16-bit streaming rate a weight format reaches (weight-only kernels dequantise). */
 export function weightStreamEfficiency(gpu: GpuSpec, weights: Formats['weights']): number {
   switch (weights) {
-    case 'int8': return gpu.int8StreamEfficiency;
-    case 'int4': return gpu.int4StreamEfficiency;
-    case 'fp8': return gpu.fp8StreamEfficiency;
-    default: return 1;
+    case 'int8':
+      return gpu.int8StreamEfficiency;
+    case 'int4':
+      return gpu.int4StreamEfficiency;
+    case 'fp8':
+      return gpu.fp8StreamEfficiency;
+    default:
+      return 1;
   }
 }
 
@@ -301,7 +364,13 @@ export interface LpuStepOptions {
 }
 
 export function buildLpuStep(
-  m: ModelSpec, f: Formats, chip: ChipSpec, layout: LpuLayout, topology: Topology, step: StepShape, opts: LpuStepOptions = {},
+  m: ModelSpec,
+  f: Formats,
+  chip: ChipSpec,
+  layout: LpuLayout,
+  topology: Topology,
+  step: StepShape,
+  opts: LpuStepOptions = {},
 ): BuiltStep {
   const w = new ProgramWriter();
   const rates = lpuRates(chip, f);
@@ -311,29 +380,84 @@ export function buildLpuStep(
   const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
   const tokens = step.batch * step.newTokens;
   const io = Array.from({ length: ioChips }, (_, j) => lpuIoChipIndex(layout, j));
-  const lookup = io.map((c, j) => w.compute(c, taskUs({ flops: 0, weightBytes: vectorBytes / ioChips, kvBytes: 0 }, rates, j === 0 ? split : null), [], 'embedding lookup'));
+  const lookup = io.map((c, j) =>
+    w.compute(
+      c,
+      taskUs({ flops: 0, weightBytes: vectorBytes / ioChips, kvBytes: 0 }, rates, j === 0 ? split : null),
+      [],
+      'embedding lookup',
+    ),
+  );
   const viaNode = topology === 'dragonfly' ? chip.chipsPerNode : null;
   const stage0 = Array.from({ length: tp }, (_, j) => lpuChipIndex(layout, 0, j));
-  const entry = deliver(w, stage0, (j) => ({ chip: io[j % ioChips], dep: lookup[j % ioChips] }), vectorBytes, 'embeddings to stage 0', viaNode);
+  const entry = deliver(
+    w,
+    stage0,
+    (j) => ({ chip: io[j % ioChips], dep: lookup[j % ioChips] }),
+    vectorBytes,
+    'embeddings to stage 0',
+    viaNode,
+  );
   const layers = Math.max(1, Math.min(m.layers, opts.layers ?? m.layers));
-  const { ready: out, stagesBuilt } = writeLayers(w, m, f, step, rates, split, layout.stages, layout.layersPerStage, tp,
-    (st, j) => lpuChipIndex(layout, st, j), entry, totals, lpuCollectiveAlgorithm(topology, tp, chip.chipsPerNode), viaNode, layers);
+  const { ready: out, stagesBuilt } = writeLayers(
+    w,
+    m,
+    f,
+    step,
+    rates,
+    split,
+    layout.stages,
+    layout.layersPerStage,
+    tp,
+    (st, j) => lpuChipIndex(layout, st, j),
+    entry,
+    totals,
+    lpuCollectiveAlgorithm(topology, tp, chip.chipsPerNode),
+    viaNode,
+    layers,
+  );
   const lastStage = stagesBuilt - 1;
-  const back = deliver(w, io, (j) => ({ chip: lpuChipIndex(layout, lastStage, j % tp), dep: out[j % tp] }), vectorBytes, 'hidden state to head', viaNode);
+  const back = deliver(
+    w,
+    io,
+    (j) => ({ chip: lpuChipIndex(layout, lastStage, j % tp), dep: out[j % tp] }),
+    vectorBytes,
+    'hidden state to head',
+    viaNode,
+  );
   // Decode: logits for every token; prefill: only each sequence's last token needs them.
   const headTokens = step.newTokens === 1 ? tokens : step.batch;
   const head = headWork(m, f, headTokens);
-  const hc = io.map((c, j) => w.compute(c, taskUs({ flops: head.flops / ioChips, weightBytes: head.weightBytes / ioChips, kvBytes: 0 }, rates, j === 0 ? split : null), [back[j]], 'output head'));
-  if (ioChips > 1) w.collective('allgather', io, headTokens * 8, hc, 'gather sampled tokens', lpuCollectiveAlgorithm(topology, ioChips, chip.chipsPerNode));
+  const hc = io.map((c, j) =>
+    w.compute(
+      c,
+      taskUs({ flops: head.flops / ioChips, weightBytes: head.weightBytes / ioChips, kvBytes: 0 }, rates, j === 0 ? split : null),
+      [back[j]],
+      'output head',
+    ),
+  );
+  if (ioChips > 1)
+    w.collective(
+      'allgather',
+      io,
+      headTokens * 8,
+      hc,
+      'gather sampled tokens',
+      lpuCollectiveAlgorithm(topology, ioChips, chip.chipsPerNode),
+    );
   totals.flops += head.flops;
   totals.bytes += head.weightBytes;
-  return { spec: lpuNetworkSpec(chip, layout.chips, topology), program: { tasks: w.tasks }, split, flops: totals.flops, memoryBytes: totals.bytes };
+  return {
+    spec: lpuNetworkSpec(chip, layout.chips, topology),
+    program: { tasks: w.tasks },
+    split,
+    flops: totals.flops,
+    memoryBytes: totals.bytes,
+  };
 }
 
 /** One step on the GPUs: tensor parallel within a node, pipeline stages across nodes. */
-export function buildGpuStep(
-  m: ModelSpec, f: Formats, gpu: GpuSpec, layout: GpuLayout, step: StepShape, stack: StackSpec,
-): BuiltStep {
+export function buildGpuStep(m: ModelSpec, f: Formats, gpu: GpuSpec, layout: GpuLayout, step: StepShape, stack: StackSpec): BuiltStep {
   const w = new ProgramWriter();
   const collective = stack.collective;
   const rates = gpuRates(gpu, f, kvTrafficFactor(m, stack));
@@ -343,14 +467,27 @@ export function buildGpuStep(
   const chipOf = (st: number, j: number) => st * tp + j;
   const vectorBytes = step.batch * step.newTokens * m.hidden * bytesPerElement(f.activations);
   const entry = Array.from({ length: tp }, (_, j) =>
-    w.compute(chipOf(0, j), taskUs({ flops: 0, weightBytes: vectorBytes, kvBytes: 0 }, rates, j === 0 ? split : null), [], 'embedding lookup'));
+    w.compute(
+      chipOf(0, j),
+      taskUs({ flops: 0, weightBytes: vectorBytes, kvBytes: 0 }, rates, j === 0 ? split : null),
+      [],
+      'embedding lookup',
+    ),
+  );
   const algorithm = gpuCollectiveAlgorithm(tp, gpu.gpusPerNode, collective);
   const out = writeLayers(w, m, f, step, rates, split, pp, Math.ceil(m.layers / pp), tp, chipOf, entry, totals, algorithm, null).ready;
   const headTokens = step.newTokens === 1 ? step.batch * step.newTokens : step.batch;
   const head = headWork(m, f, headTokens);
   const last = Array.from({ length: tp }, (_, j) => chipOf(pp - 1, j));
   const headRates = gpuRates(gpu, headFormats(f));
-  const hc = last.map((c, j) => w.compute(c, taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, headRates, j === 0 ? split : null), [out[j]], 'output head'));
+  const hc = last.map((c, j) =>
+    w.compute(
+      c,
+      taskUs({ flops: head.flops / tp, weightBytes: head.weightBytes / tp, kvBytes: 0 }, headRates, j === 0 ? split : null),
+      [out[j]],
+      'output head',
+    ),
+  );
   if (tp > 1) w.collective('allgather', last, (headTokens * m.vocab * bytesPerElement(f.activations)) / tp, hc, 'gather logits', algorithm);
   totals.flops += head.flops;
   totals.bytes += head.weightBytes;

@@ -14,10 +14,19 @@ beforeAll(async () => {
   net = createInterconnect(await loadWasmModule('interconnect'));
 });
 
-const run = (chips: number, tp?: number, chip: ChipSpec = LPU_CHIP) => runLpu({
-  model: MODELS['llama-2-70b'], chip, chips, topology: 'dragonfly', maxEvents: 0,
-  shape: { batch: 1, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' }, ...(tp ? { tp } : {}),
-} satisfies LpuInputs, net).result;
+const run = (chips: number, tp?: number, chip: ChipSpec = LPU_CHIP) =>
+  runLpu(
+    {
+      model: MODELS['llama-2-70b'],
+      chip,
+      chips,
+      topology: 'dragonfly',
+      maxEvents: 0,
+      shape: { batch: 1, prompt: 1024, output: 256, weights: 'fp16', activations: 'fp16', kv: 'fp16' },
+      ...(tp ? { tp } : {}),
+    } satisfies LpuInputs,
+    net,
+  ).result;
 
 describe('scaled inference on the SRAM machine, batch 1', () => {
   it('past the minimum system more chips do not shorten a token: the layout stays, the extra chips idle', () => {

@@ -31,7 +31,15 @@ export function lpuInputs(s: Scenario): LpuInputs {
 }
 
 export function gpuInputs(s: Scenario): GpuInputs {
-  return { model: resolveModel(s.llm), shape: gpuShapeOf(s), gpu: resolveGpu(s.gpu), gpus: s.gpu.gpus, tp: s.gpu.tp, seed: s.gpu.seed, stack: s.gpu.stack };
+  return {
+    model: resolveModel(s.llm),
+    shape: gpuShapeOf(s),
+    gpu: resolveGpu(s.gpu),
+    gpus: s.gpu.gpus,
+    tp: s.gpu.tp,
+    seed: s.gpu.seed,
+    stack: s.gpu.stack,
+  };
 }
 
 /** Timeline events per machine the panels get by default (critical path first). */

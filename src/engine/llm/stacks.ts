@@ -39,17 +39,24 @@ export const STACKS: Record<StackId, StackSpec> = {
     expertComputeEfficiencyFp8: 0.287,
     sources: {
       collective: 'gpt-fast README (pytorch-labs/gpt-fast): tensor parallelism through torch.distributed, i.e. NCCL ring all-reduce',
-      quantisesOutputHead: 'gpt-fast quantize.py (pytorch-labs/gpt-fast @1095a5c): the int8 and int4 handlers replace every nn.Linear, the output head included; the token embedding (nn.Embedding) stays bf16',
-      kvCopiedPerQueryHead: 'gpt-fast\'s Llama model as carried in pytorch/ao (torchao/_models/llama/model.py, Attention.forward): k and v are repeat_interleave\'d to n_head heads before F.scaled_dot_product_attention',
-      launchOverheadUsPerLayer: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts, docs/calibration.md): the time per layer that does not scale with the bytes streamed (kernel gaps, norms, rotary, attention at short context)',
-      allReduceOverheadUs: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): fixed time of one small NCCL all-reduce (launch, synchronisation) beyond its transfers',
+      quantisesOutputHead:
+        'gpt-fast quantize.py (pytorch-labs/gpt-fast @1095a5c): the int8 and int4 handlers replace every nn.Linear, the output head included; the token embedding (nn.Embedding) stays bf16',
+      kvCopiedPerQueryHead:
+        "gpt-fast's Llama model as carried in pytorch/ao (torchao/_models/llama/model.py, Attention.forward): k and v are repeat_interleave'd to n_head heads before F.scaled_dot_product_attention",
+      launchOverheadUsPerLayer:
+        'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts, docs/calibration.md): the time per layer that does not scale with the bytes streamed (kernel gaps, norms, rotary, attention at short context)',
+      allReduceOverheadUs:
+        'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): fixed time of one small NCCL all-reduce (launch, synchronisation) beyond its transfers',
       requestOverheadMs: 'gpt-fast measures decode only (tokens/s after the prompt): no per-request time is in its figures',
-      int8StreamEfficiency: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): int8 weight-only GEMV streams at this share of the 16-bit rate (dequantisation work per weight)',
-      int4StreamEfficiency: 'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): int4 (group size 32, bf16 scales) weight-only GEMV streams at this share of the 16-bit rate',
+      int8StreamEfficiency:
+        'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): int8 weight-only GEMV streams at this share of the 16-bit rate (dequantisation work per weight)',
+      int4StreamEfficiency:
+        'Fitted on gptfast-7b-int8, gptfast-7b-int4, gptfast-70b-int8-1xa100, gptfast-70b-int4-1xa100, gptfast-70b-tp2, gptfast-70b-tp4, gptfast-7b-tp2-a100, gptfast-7b-tp4-a100, gptfast-7b-tp8-a100 (scripts/fit-calibration.ts): int4 (group size 32, bf16 scales) weight-only GEMV streams at this share of the 16-bit rate',
       fp8StreamEfficiency: 'Assumed equal to int8 weight-only (no gpt-fast fp8 row)',
       kvReadEfficiency: 'Assumed (docs/calibration.md): share of HBM bandwidth the attention kernel sustains reading the KV cache',
-      expertComputeEfficiency: 'Assumed equal to TensorRT-LLM\'s fitted figure (the gpt-fast Mixtral rows are batch 1 and memory-bound: they do not constrain it)',
-      expertComputeEfficiencyFp8: 'Assumed equal to TensorRT-LLM\'s fitted figure',
+      expertComputeEfficiency:
+        "Assumed equal to TensorRT-LLM's fitted figure (the gpt-fast Mixtral rows are batch 1 and memory-bound: they do not constrain it)",
+      expertComputeEfficiencyFp8: "Assumed equal to TensorRT-LLM's fitted figure",
     },
   },
   'tensorrt-llm': {
@@ -68,18 +75,25 @@ export const STACKS: Record<StackId, StackSpec> = {
     expertComputeEfficiency: 0.698,
     expertComputeEfficiencyFp8: 0.287,
     sources: {
-      collective: 'TensorRT-LLM\'s own all-reduce (cpp/tensorrt_llm/thop/allreduceOp.cpp, strategies ONESHOT and TWOSHOT; NVIDIA/TensorRT-LLM PR 9145 falls back to ONESHOT when there are fewer tokens than GPUs): a one-shot exchange over NVLink for decode-sized messages',
+      collective:
+        "TensorRT-LLM's own all-reduce (cpp/tensorrt_llm/thop/allreduceOp.cpp, strategies ONESHOT and TWOSHOT; NVIDIA/TensorRT-LLM PR 9145 falls back to ONESHOT when there are fewer tokens than GPUs): a one-shot exchange over NVLink for decode-sized messages",
       kvCopiedPerQueryHead: 'Assumed: its fused attention kernels serve each KV head to its group of query heads (grouped-query attention)',
-      quantisesOutputHead: 'TensorRT Model Optimizer, the quantiser TensorRT-LLM checkpoints come from (modelopt/torch/quantization/config.py @103b1bb, _default_disabled_quantizer_cfg): "*lm_head*" is not quantised in any of its int8, fp8, int4-AWQ or fp4 configs',
-      launchOverheadUsPerLayer: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): time per layer that does not scale with the weights streamed or the GEMM FLOPs (kernel gaps, small kernels); half gpt-fast\'s (more kernel fusion). It trades against allReduceOverheadUs along a shallow valley of the fit (docs/calibration.md)',
-      allReduceOverheadUs: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): fixed time of one custom all-reduce beyond its transfers',
-      requestOverheadMs: 'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): per-request time outside the layers (scheduling, sampling the first token, host round trip)',
+      quantisesOutputHead:
+        'TensorRT Model Optimizer, the quantiser TensorRT-LLM checkpoints come from (modelopt/torch/quantization/config.py @103b1bb, _default_disabled_quantizer_cfg): "*lm_head*" is not quantised in any of its int8, fp8, int4-AWQ or fp4 configs',
+      launchOverheadUsPerLayer:
+        "Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): time per layer that does not scale with the weights streamed or the GEMM FLOPs (kernel gaps, small kernels); half gpt-fast's (more kernel fusion). It trades against allReduceOverheadUs along a shallow valley of the fit (docs/calibration.md)",
+      allReduceOverheadUs:
+        'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): fixed time of one custom all-reduce beyond its transfers',
+      requestOverheadMs:
+        'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): per-request time outside the layers (scheduling, sampling the first token, host round trip)',
       int8StreamEfficiency: 'Assumed (no TensorRT-LLM weight-only row): dequantising GEMV kernels stream below the 16-bit rate',
       int4StreamEfficiency: 'Assumed (no TensorRT-LLM weight-only row)',
       fp8StreamEfficiency: 'fp8 weights run fp8 math on Hopper (W8A8, no dequantisation): the 16-bit streaming rate',
       kvReadEfficiency: 'Assumed (docs/calibration.md): share of HBM bandwidth the attention kernel sustains reading a long KV cache',
-      expertComputeEfficiency: 'Fitted on trtllm-v090-mixtral-a100-fp16-tp2-bs512-128-128 (docs/calibration.md): share of the dense 16-bit GEMM rate the grouped expert GEMMs of Mixtral reach (TensorRT-LLM v0.9 MoE plugin)',
-      expertComputeEfficiencyFp8: 'Fitted on trtllm-v090-mixtral-h100-fp8-tp2-ttft-2048, trtllm-v090-mixtral-h100-fp8-tp2-bs512-128-128 (docs/calibration.md): share of the dense fp8 GEMM rate the grouped expert GEMMs reach (TensorRT-LLM v0.9: few tokens per expert, routing and token permutation; far below the 16-bit share, as the fp8 rows show)',
+      expertComputeEfficiency:
+        'Fitted on trtllm-v090-mixtral-a100-fp16-tp2-bs512-128-128 (docs/calibration.md): share of the dense 16-bit GEMM rate the grouped expert GEMMs of Mixtral reach (TensorRT-LLM v0.9 MoE plugin)',
+      expertComputeEfficiencyFp8:
+        'Fitted on trtllm-v090-mixtral-h100-fp8-tp2-ttft-2048, trtllm-v090-mixtral-h100-fp8-tp2-bs512-128-128 (docs/calibration.md): share of the dense fp8 GEMM rate the grouped expert GEMMs reach (TensorRT-LLM v0.9: few tokens per expert, routing and token permutation; far below the 16-bit share, as the fp8 rows show)',
     },
   },
   vllm: {
@@ -98,10 +112,13 @@ export const STACKS: Record<StackId, StackSpec> = {
     expertComputeEfficiency: 0.698,
     expertComputeEfficiencyFp8: 0.287,
     sources: {
-      collective: 'vLLM custom all-reduce kernels (vllm-project/vllm PR 2192 and its design note "Latency-optimal allreduce and cuda graph optimization": small decode all-reduces are latency-bound, NCCL\'s ring is O(n) in latency, a one-shot kernel is O(1))',
+      collective:
+        'vLLM custom all-reduce kernels (vllm-project/vllm PR 2192 and its design note "Latency-optimal allreduce and cuda graph optimization": small decode all-reduces are latency-bound, NCCL\'s ring is O(n) in latency, a one-shot kernel is O(1))',
       kvCopiedPerQueryHead: 'Assumed: its paged attention kernels serve each KV head to its group of query heads',
-      quantisesOutputHead: 'vLLM docs features/quantization/fp8.md: the llm-compressor recipe it recommends ignores lm_head, and online fp8 quantises "all Linear modules (except for the final lm_head)"',
-      launchOverheadUsPerLayer: 'Assumed between TensorRT-LLM and eager PyTorch (no vLLM row in the corpus): CUDA graphs, less kernel fusion',
+      quantisesOutputHead:
+        'vLLM docs features/quantization/fp8.md: the llm-compressor recipe it recommends ignores lm_head, and online fp8 quantises "all Linear modules (except for the final lm_head)"',
+      launchOverheadUsPerLayer:
+        'Assumed between TensorRT-LLM and eager PyTorch (no vLLM row in the corpus): CUDA graphs, less kernel fusion',
       allReduceOverheadUs: 'Assumed (no vLLM row in the corpus)',
       requestOverheadMs: 'Assumed (no vLLM row in the corpus): Python scheduler and sampler per iteration',
       int8StreamEfficiency: 'Assumed (no vLLM row in the corpus)',
@@ -118,7 +135,13 @@ export const STACKS: Record<StackId, StackSpec> = {
 export function stackTraits(st: StackSpec): { text: string; source: string }[] {
   return [
     { text: st.collective === 'ring' ? 'all-reduce: NCCL ring' : 'all-reduce: one-shot', source: st.sources.collective },
-    { text: st.kvCopiedPerQueryHead ? 'K/V copied to every query head' : 'K/V read once per KV head', source: st.sources.kvCopiedPerQueryHead },
-    { text: st.quantisesOutputHead ? 'output head quantised with the weights' : 'output head kept at 16 bits', source: st.sources.quantisesOutputHead },
+    {
+      text: st.kvCopiedPerQueryHead ? 'K/V copied to every query head' : 'K/V read once per KV head',
+      source: st.sources.kvCopiedPerQueryHead,
+    },
+    {
+      text: st.quantisesOutputHead ? 'output head quantised with the weights' : 'output head kept at 16 bits',
+      source: st.sources.quantisesOutputHead,
+    },
   ];
 }

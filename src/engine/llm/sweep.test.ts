@@ -8,7 +8,7 @@ describe('batch sweep', async () => {
   const net = createInterconnect(await loadWasmModule('interconnect'));
   const base = cloneScenario(DEFAULT_SCENARIO);
 
-  it('keeps the scenario\'s machine at every batch by default; its point at the scenario\'s batch equals the table', () => {
+  it("keeps the scenario's machine at every batch by default; its point at the scenario's batch equals the table", () => {
     const r = simulateLlm(base, net);
     for (const m of [r.lpu, r.gpu]) {
       const pts = r.sweep.filter((p) => p.machine === m.machine);
@@ -17,7 +17,8 @@ describe('batch sweep', async () => {
       expect(at1?.tokensPerSecondPerUser).toBeCloseTo(m.tokensPerSecondPerUser, 6);
       // a fixed machine serves more users more slowly each, never faster
       const fit = pts.filter((p) => p.fits);
-      for (let k = 1; k < fit.length; k++) expect(fit[k].tokensPerSecondPerUser).toBeLessThanOrEqual(fit[k - 1].tokensPerSecondPerUser * 1.0001);
+      for (let k = 1; k < fit.length; k++)
+        expect(fit[k].tokensPerSecondPerUser).toBeLessThanOrEqual(fit[k - 1].tokensPerSecondPerUser * 1.0001);
     }
     // 8 GPUs of 80 GiB hold a few hundred users of 1,280 tokens: the largest batches do not fit
     expect(r.sweep.some((p) => p.machine === r.gpu.machine && !p.fits)).toBe(true);

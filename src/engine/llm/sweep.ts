@@ -23,13 +23,26 @@ export function sweepBatches(max = SWEEP_MAX_BATCH): number[] {
 function point(machine: string, batch: number, tpotUs: number, chips: number, costPerHour: number, powerW: number): SweepPoint {
   const system = (batch * 1e6) / tpotUs;
   return {
-    machine, batch, fits: true, chips, tokensPerSecondPerUser: 1e6 / tpotUs, tokensPerSecondPerChip: system / chips,
-    tokensPerSecondPerDollarHour: costPerHour > 0 ? system / costPerHour : 0, tokensPerSecondPerWatt: system / powerW,
+    machine,
+    batch,
+    fits: true,
+    chips,
+    tokensPerSecondPerUser: 1e6 / tpotUs,
+    tokensPerSecondPerChip: system / chips,
+    tokensPerSecondPerDollarHour: costPerHour > 0 ? system / costPerHour : 0,
+    tokensPerSecondPerWatt: system / powerW,
   };
 }
 
 const none = (machine: string, batch: number): SweepPoint => ({
-  machine, batch, fits: false, chips: 0, tokensPerSecondPerUser: 0, tokensPerSecondPerChip: 0, tokensPerSecondPerDollarHour: 0, tokensPerSecondPerWatt: 0,
+  machine,
+  batch,
+  fits: false,
+  chips: 0,
+  tokensPerSecondPerUser: 0,
+  tokensPerSecondPerChip: 0,
+  tokensPerSecondPerDollarHour: 0,
+  tokensPerSecondPerWatt: 0,
 });
 
 /** `scale`: the scenario's simulated / closed-form time per token, so the point at its batch equals the table. */

@@ -31,9 +31,12 @@ export function lpuSystemChips(chips: number, topology: Topology, chipsPerNode: 
 /** Why `chips` cannot be built as `topology`, or null. */
 export function lpuTopologyProblem(chips: number, topology: Topology, chipsPerNode: number): string | null {
   if (chips < 2) return `${topology} needs at least 2 chips (got ${chips})`;
-  if (topology === 'dragonfly' && chips % chipsPerNode !== 0) return `dragonfly is built in whole nodes: chips must be a multiple of chipsPerNode = ${chipsPerNode} (got ${chips}; try ${lpuSystemChips(chips, topology, chipsPerNode)})`;
-  if (topology === 'torus2d' && (chips < 4 || isPrime(chips))) return `torus2d needs a chip count with two factors >= 2 (got ${chips}; try ${lpuSystemChips(chips, topology, chipsPerNode)})`;
-  if (topology === 'fully-connected' && chips > MAX_FULLY_CONNECTED) return `fully-connected is limited to ${MAX_FULLY_CONNECTED} chips (got ${chips}); use dragonfly`;
+  if (topology === 'dragonfly' && chips % chipsPerNode !== 0)
+    return `dragonfly is built in whole nodes: chips must be a multiple of chipsPerNode = ${chipsPerNode} (got ${chips}; try ${lpuSystemChips(chips, topology, chipsPerNode)})`;
+  if (topology === 'torus2d' && (chips < 4 || isPrime(chips)))
+    return `torus2d needs a chip count with two factors >= 2 (got ${chips}; try ${lpuSystemChips(chips, topology, chipsPerNode)})`;
+  if (topology === 'fully-connected' && chips > MAX_FULLY_CONNECTED)
+    return `fully-connected is limited to ${MAX_FULLY_CONNECTED} chips (got ${chips}); use dragonfly`;
   return null;
 }
 

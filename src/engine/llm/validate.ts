@@ -22,27 +22,60 @@ export const LLM_LIMITS = {
 type Range = [min: number, max: number, integer?: boolean];
 
 const MODEL_RANGES: Partial<Record<keyof ModelSpec, Range>> = {
-  layers: [1, 1000, true], hidden: [1, 131072, true], heads: [1, 4096, true], kvHeads: [1, 4096, true],
-  headDim: [1, 4096, true], ffn: [1, 1048576, true], vocab: [1, 4194304, true], experts: [1, 1024, true],
-  activeExperts: [1, 1024, true], paramsB: [0, 100000],
+  layers: [1, 1000, true],
+  hidden: [1, 131072, true],
+  heads: [1, 4096, true],
+  kvHeads: [1, 4096, true],
+  headDim: [1, 4096, true],
+  ffn: [1, 1048576, true],
+  vocab: [1, 4194304, true],
+  experts: [1, 1024, true],
+  activeExperts: [1, 1024, true],
+  paramsB: [0, 100000],
 };
 const CHIP_RANGES: Partial<Record<keyof ChipSpec, Range>> = {
-  sramMB: [0.001, 1e6], clockMHz: [1, 10000], tflopsFp16: [0.001, 1e6], topsInt8: [0.001, 1e6],
-  sramBandwidthTBps: [0.001, 1e5], linksPerChip: [1, 64, true], linkBandwidthGBps: [0.001, 1e5],
-  hopLatencyUs: [0, 1e4], chipsPerNode: [1, 256, true], powerW: [0.001, 1e5], priceUsdPerChipHour: [0, 1e4],
+  sramMB: [0.001, 1e6],
+  clockMHz: [1, 10000],
+  tflopsFp16: [0.001, 1e6],
+  topsInt8: [0.001, 1e6],
+  sramBandwidthTBps: [0.001, 1e5],
+  linksPerChip: [1, 64, true],
+  linkBandwidthGBps: [0.001, 1e5],
+  hopLatencyUs: [0, 1e4],
+  chipsPerNode: [1, 256, true],
+  powerW: [0.001, 1e5],
+  priceUsdPerChipHour: [0, 1e4],
   computeEfficiency: [0.001, 1],
   sramEfficiency: [0.01, 1],
 };
 const GPU_RANGES: Partial<Record<keyof GpuSpec, Range>> = {
-  hbmGB: [0.001, 1e5], hbmBandwidthTBps: [0.001, 1e3], tflopsBf16: [0.001, 1e6], tflopsFp8: [0, 1e6], topsInt8: [0, 1e6],
-  tflopsFp4: [0, 1e6], nvlinkGBps: [0.001, 1e5], gpusPerNode: [1, 256, true], interNodeGBps: [0.001, 1e5],
-  interNodeLatencyUs: [0, 1e4], nvlinkLatencyUs: [0, 1e4], powerW: [0.001, 1e5], priceUsdPerHour: [0, 1e4],
-  hbmEfficiency: [0.001, 1], computeEfficiency: [0.001, 1], launchOverheadUsPerLayer: [0, 1e5], jitterCv: [0, 2],
+  hbmGB: [0.001, 1e5],
+  hbmBandwidthTBps: [0.001, 1e3],
+  tflopsBf16: [0.001, 1e6],
+  tflopsFp8: [0, 1e6],
+  topsInt8: [0, 1e6],
+  tflopsFp4: [0, 1e6],
+  nvlinkGBps: [0.001, 1e5],
+  gpusPerNode: [1, 256, true],
+  interNodeGBps: [0.001, 1e5],
+  interNodeLatencyUs: [0, 1e4],
+  nvlinkLatencyUs: [0, 1e4],
+  powerW: [0.001, 1e5],
+  priceUsdPerHour: [0, 1e4],
+  hbmEfficiency: [0.001, 1],
+  computeEfficiency: [0.001, 1],
+  launchOverheadUsPerLayer: [0, 1e5],
+  jitterCv: [0, 2],
 };
 
 function checkRange(out: LlmProblem[], field: string, v: unknown, [min, max, integer]: Range): void {
   const ok = typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
-  if (!ok) out.push({ field, kind: 'invalid', message: `${field} must be ${integer ? 'an integer' : 'a number'} in ${min}..${max} (got ${String(v)})` });
+  if (!ok)
+    out.push({
+      field,
+      kind: 'invalid',
+      message: `${field} must be ${integer ? 'an integer' : 'a number'} in ${min}..${max} (got ${String(v)})`,
+    });
 }
 
 function checkRecord<T extends object>(out: LlmProblem[], prefix: string, obj: T, ranges: Partial<Record<keyof T, Range>>): void {
@@ -59,7 +92,8 @@ export function validateLlmInputs(s: Scenario): LlmProblem[] {
   checkRange(out, 'llm.prompt', llm.prompt, [1, LLM_LIMITS.tokens, true]);
   checkRange(out, 'llm.output', llm.output, [1, LLM_LIMITS.tokens, true]);
   for (const f of ['weights', 'activations', 'kv'] as const) {
-    if (!(PRECISIONS as readonly string[]).includes(llm[f])) out.push({ field: `llm.${f}`, kind: 'invalid', message: `llm.${f} must be one of ${PRECISIONS.join(', ')} (got ${String(llm[f])})` });
+    if (!(PRECISIONS as readonly string[]).includes(llm[f]))
+      out.push({ field: `llm.${f}`, kind: 'invalid', message: `llm.${f} must be one of ${PRECISIONS.join(', ')} (got ${String(llm[f])})` });
   }
   let model: ModelSpec | null = null;
   try {
@@ -71,15 +105,40 @@ export function validateLlmInputs(s: Scenario): LlmProblem[] {
     const before = out.length;
     checkRecord(out, 'llm.custom', model, MODEL_RANGES);
     if (out.length === before) {
-      if (model.heads % model.kvHeads !== 0) out.push({ field: 'llm.custom.kvHeads', kind: 'invalid', message: `llm.custom.kvHeads (${model.kvHeads}) must divide llm.custom.heads (${model.heads})` });
-      if (model.activeExperts > model.experts) out.push({ field: 'llm.custom.activeExperts', kind: 'invalid', message: `llm.custom.activeExperts (${model.activeExperts}) must be <= llm.custom.experts (${model.experts})` });
+      if (model.heads % model.kvHeads !== 0)
+        out.push({
+          field: 'llm.custom.kvHeads',
+          kind: 'invalid',
+          message: `llm.custom.kvHeads (${model.kvHeads}) must divide llm.custom.heads (${model.heads})`,
+        });
+      if (model.activeExperts > model.experts)
+        out.push({
+          field: 'llm.custom.activeExperts',
+          kind: 'invalid',
+          message: `llm.custom.activeExperts (${model.activeExperts}) must be <= llm.custom.experts (${model.experts})`,
+        });
     }
   }
   let chip: ChipSpec | null = null;
   let gpu: GpuSpec | null = null;
-  try { chip = resolveChip(s.lpu); checkRecord(out, 'lpu.overrides', chip, CHIP_RANGES); } catch (e) { out.push({ field: 'lpu.chip', kind: 'invalid', message: (e as Error).message }); }
-  try { gpu = resolveGpu(s.gpu); checkRecord(out, 'gpu.overrides', gpu, GPU_RANGES); } catch (e) { out.push({ field: 'gpu.gpu', kind: 'invalid', message: (e as Error).message }); }
-  if (!(TOPOLOGIES as readonly string[]).includes(s.lpu.topology)) out.push({ field: 'lpu.topology', kind: 'invalid', message: `lpu.topology must be one of ${TOPOLOGIES.join(', ')} (got ${String(s.lpu.topology)})` });
+  try {
+    chip = resolveChip(s.lpu);
+    checkRecord(out, 'lpu.overrides', chip, CHIP_RANGES);
+  } catch (e) {
+    out.push({ field: 'lpu.chip', kind: 'invalid', message: (e as Error).message });
+  }
+  try {
+    gpu = resolveGpu(s.gpu);
+    checkRecord(out, 'gpu.overrides', gpu, GPU_RANGES);
+  } catch (e) {
+    out.push({ field: 'gpu.gpu', kind: 'invalid', message: (e as Error).message });
+  }
+  if (!(TOPOLOGIES as readonly string[]).includes(s.lpu.topology))
+    out.push({
+      field: 'lpu.topology',
+      kind: 'invalid',
+      message: `lpu.topology must be one of ${TOPOLOGIES.join(', ')} (got ${String(s.lpu.topology)})`,
+    });
   if (s.lpu.chips !== null) {
     checkRange(out, 'lpu.chips', s.lpu.chips, [1, LLM_LIMITS.lpuChips, true]);
     if (chip && Number.isInteger(s.lpu.chips)) {
@@ -97,14 +156,28 @@ export function validateLlmInputs(s: Scenario): LlmProblem[] {
   if (s.gpu.tp !== null && gpu) {
     const tp = s.gpu.tp;
     const pow2 = Number.isInteger(tp) && tp >= 1 && (tp & (tp - 1)) === 0;
-    if (!pow2 || tp > gpu.gpusPerNode) out.push({ field: 'gpu.tp', kind: 'invalid', message: `gpu.tp must be a power of two up to gpusPerNode = ${gpu.gpusPerNode} (got ${tp})` });
-    else if (s.gpu.gpus !== null && s.gpu.gpus % tp !== 0) out.push({ field: 'gpu.tp', kind: 'invalid', message: `gpu.tp (${tp}) must divide gpu.gpus (${s.gpu.gpus})` });
-    else if (model && model.heads % tp !== 0) out.push({ field: 'gpu.tp', kind: 'invalid', message: `gpu.tp (${tp}) must divide the model's ${model.heads} attention heads` });
+    if (!pow2 || tp > gpu.gpusPerNode)
+      out.push({
+        field: 'gpu.tp',
+        kind: 'invalid',
+        message: `gpu.tp must be a power of two up to gpusPerNode = ${gpu.gpusPerNode} (got ${tp})`,
+      });
+    else if (s.gpu.gpus !== null && s.gpu.gpus % tp !== 0)
+      out.push({ field: 'gpu.tp', kind: 'invalid', message: `gpu.tp (${tp}) must divide gpu.gpus (${s.gpu.gpus})` });
+    else if (model && model.heads % tp !== 0)
+      out.push({ field: 'gpu.tp', kind: 'invalid', message: `gpu.tp (${tp}) must divide the model's ${model.heads} attention heads` });
   }
   checkRange(out, 'gpu.seed', s.gpu.seed, [0, 2 ** 31 - 1, true]);
   if (out.length > 0 || !model || !chip || !gpu) return out;
   // Fit checks: one partition each, closed-form and bounded.
-  const shape: Shape = { batch: llm.batch, prompt: llm.prompt, output: llm.output, weights: llm.weights, activations: llm.activations, kv: llm.kv };
+  const shape: Shape = {
+    batch: llm.batch,
+    prompt: llm.prompt,
+    output: llm.output,
+    weights: llm.weights,
+    activations: llm.activations,
+    kv: llm.kv,
+  };
   const l = lpuLayout(model, shape, chip, s.lpu.chips);
   if (!l.fits) out.push({ field: s.lpu.chips === null ? 'llm.batch' : 'lpu.chips', kind: 'does-not-fit', message: `lpu: ${l.message}` });
   const g = gpuLayout(model, shape, gpu, s.gpu.gpus, s.gpu.tp);

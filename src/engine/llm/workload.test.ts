@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_IDS } from '../../scenario/types';
 import { MODELS } from './models';
 import {
-  activeMatmulParams, decodeFlopsPerToken, embeddingParams, expertsTouched, kvBytesPerToken, prefillFlops, totalParams, weightBytesTotal,
+  activeMatmulParams,
+  decodeFlopsPerToken,
+  embeddingParams,
+  expertsTouched,
+  kvBytesPerToken,
+  prefillFlops,
+  totalParams,
+  weightBytesTotal,
 } from './workload';
 import { bytesPerElement, mathPrecision, outputHeadFormat } from './precision';
 
@@ -58,7 +65,7 @@ describe('workload formulas', () => {
   it('prefill of P tokens costs about P decode tokens of matmul plus causal attention', () => {
     const m = MODELS['llama-2-7b'];
     const p = 512;
-    const approx = p * (decodeFlopsPerToken(m, 0));
+    const approx = p * decodeFlopsPerToken(m, 0);
     const f = prefillFlops(m, p);
     expect(f).toBeGreaterThan(approx * 0.97);
     expect(f).toBeLessThan(approx * 1.2);

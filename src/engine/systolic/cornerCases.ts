@@ -29,9 +29,7 @@ export function allCorners(seed = 7): GemmScenario[] {
   for (const dataflow of DATAFLOWS)
     for (const rows of ARRAY_SIDES)
       for (const cols of ARRAY_SIDES)
-        for (const m of DIMS.m)
-          for (const k of DIMS.k)
-            for (const n of DIMS.n) out.push({ rows, cols, dataflow, m, k, n, seed });
+        for (const m of DIMS.m) for (const k of DIMS.k) for (const n of DIMS.n) out.push({ rows, cols, dataflow, m, k, n, seed });
   return out;
 }
 
@@ -115,7 +113,10 @@ export async function checkCorner(engine: SystolicEngine, fresh: SystolicEngine,
   const f = geo.folds - 1;
   const fd = foldAt(g, geo, f);
   const regs = registers(last, 0);
-  for (const [i, j] of [[0, 0], [fd.rowsUsed - 1, fd.colsUsed - 1]]) {
+  for (const [i, j] of [
+    [0, 0],
+    [fd.rowsUsed - 1, fd.colsUsed - 1],
+  ]) {
     const pe = i * g.cols + j;
     if (g.dataflow === 'os') {
       const m = fd.fr * g.rows + i;
@@ -136,6 +137,7 @@ export async function checkCorner(engine: SystolicEngine, fresh: SystolicEngine,
     engine.trace(g, mid - 1, 1);
     const stepped = engine.trace(g, mid, len);
     const direct = fresh.trace(g, mid, len);
-    for (let c = 0; c < stepped.count; c++) expect(registers(stepped, c), `${at} cycle ${mid + c} stepped vs direct`).toEqual(registers(direct, c));
+    for (let c = 0; c < stepped.count; c++)
+      expect(registers(stepped, c), `${at} cycle ${mid + c} stepped vs direct`).toEqual(registers(direct, c));
   }
 }

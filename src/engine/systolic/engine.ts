@@ -98,7 +98,8 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
   let loadedKey = '';
   let traceCycle: number | null = null;
 
-  const keyOf = (g: GemmScenario, mode: 'run' | 'trace'): string => `${mode}:${g.rows}x${g.cols}:${g.dataflow}:${g.m}x${g.k}x${g.n}:${g.seed >>> 0}`;
+  const keyOf = (g: GemmScenario, mode: 'run' | 'trace'): string =>
+    `${mode}:${g.rows}x${g.cols}:${g.dataflow}:${g.m}x${g.k}x${g.n}:${g.seed >>> 0}`;
 
   function setup(g: GemmScenario, mode: 'run' | 'trace'): void {
     const ok = ex.setup(g.rows, g.cols, DATAFLOW_CODE[g.dataflow], g.m, g.k, g.n, g.seed >>> 0, mode === 'run' ? 1 : 0);
@@ -117,7 +118,10 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
       opts.onProgress?.(1);
       return { result: closedFormGemm(g), matrices: null };
     }
-    if (steppedBytes(g) > MAX_STEPPED_BYTES) throw new Error(`M=${g.m}, K=${g.k}, N=${g.n} is too large to step (operands and output exceed ${MAX_STEPPED_BYTES / 2 ** 20} MiB): use the closed form`);
+    if (steppedBytes(g) > MAX_STEPPED_BYTES)
+      throw new Error(
+        `M=${g.m}, K=${g.k}, N=${g.n} is too large to step (operands and output exceed ${MAX_STEPPED_BYTES / 2 ** 20} MiB): use the closed form`,
+      );
     const geo = foldGeometry(g);
     const total = geo.folds * geo.foldLength;
     const cancelled = (): void => {
@@ -191,7 +195,8 @@ export function createSystolicEngine(module: WebAssembly.Module): SystolicEngine
     const geo = foldGeometry(g);
     const L = geo.foldLength;
     const total = geo.folds * L;
-    if (!Number.isInteger(start) || start < 0 || start >= total) throw new RangeError(`trace start must be an integer cycle 0..${total - 1}, got ${start}`);
+    if (!Number.isInteger(start) || start < 0 || start >= total)
+      throw new RangeError(`trace start must be an integer cycle 0..${total - 1}, got ${start}`);
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`trace count must be a positive integer, got ${count}`);
     const n = Math.min(count, total - start, MAX_TRACE_CYCLES);
     const { rows: R, cols: C } = g;

@@ -35,7 +35,12 @@ function expectSameCycle(w: TraceWindow, c: number, ref: ReferenceCycle, label: 
   }
   expect(writes, `${at} ofmap writes`).toEqual([...ref.writes].sort((x, y) => x.col - y.col));
   const s = ref.sram;
-  expect(Array.from(w.sramCumulative.subarray(c * 4, c * 4 + 4)), `${at} sram`).toEqual([s.ifmapReads, s.filterReads, s.ofmapWrites, s.ofmapReads]);
+  expect(Array.from(w.sramCumulative.subarray(c * 4, c * 4 + 4)), `${at} sram`).toEqual([
+    s.ifmapReads,
+    s.filterReads,
+    s.ofmapWrites,
+    s.ofmapReads,
+  ]);
   expect(w.fold[c], `${at} fold`).toBe(ref.fold);
 }
 

@@ -73,14 +73,17 @@ export function ArgumentPanel() {
     <section className="panel argument-panel" data-panel="argument" id="panel-argument" data-status={status}>
       <EngineError kind="llm" />
       {!result ? (
-        status === 'error' ? null : <p className="muted">Waiting for the engine…</p>
+        status === 'error' ? null : (
+          <p className="muted">Waiting for the engine…</p>
+        )
       ) : (
         <>
           <h2 className="arg-headline" data-testid="arg-headline">
             {headline(result.lpu, result.gpu, llm.batch)}
           </h2>
           <p className="muted arg-scenario" data-testid="arg-scenario">
-            {model.name}, {llm.batch === 1 ? 'one user' : `${llm.batch} users`}, {llm.weights} weights, {llm.prompt} tokens in and {llm.output} out;
+            {model.name}, {llm.batch === 1 ? 'one user' : `${llm.batch} users`}, {llm.weights} weights, {llm.prompt} tokens in and{' '}
+            {llm.output} out;
             {sizingNote(result.lpu, result.gpu, lpuChips, gpus)}.{' '}
             <button type="button" className="linklike" onClick={() => setPanel('latency')}>
               Change the workload in {PANEL_TITLES.latency}
@@ -111,7 +114,9 @@ export function ArgumentPanel() {
                       ({SPEAKER_NAMES[c.quote.speaker]}, {c.quote.timestamp})
                     </span>
                     <div className="arg-verdict">
-                      {c.verdict ? <span className={c.holds === null ? '' : c.holds ? 'verdict ok' : 'verdict off'}>{c.verdict}</span> : null}{' '}
+                      {c.verdict ? (
+                        <span className={c.holds === null ? '' : c.holds ? 'verdict ok' : 'verdict off'}>{c.verdict}</span>
+                      ) : null}{' '}
                       <button type="button" className="linklike" onClick={() => goToStep(c.tour.id, c.tour.step)}>
                         {c.verdict ? 'See why' : 'Test it in its own setting'}
                       </button>

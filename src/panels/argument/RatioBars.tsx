@@ -18,7 +18,9 @@ export function RatioBars({ lpu, gpu, figures }: { lpu: MachineResult; gpu: Mach
   return (
     <div className="arg-bars" data-testid="arg-bars">
       {figures.map((f) => {
-        const x = scaleLinear().domain([0, Math.max(f.value(lpu), f.value(gpu))]).range([0, MAX_WIDTH_PCT]);
+        const x = scaleLinear()
+          .domain([0, Math.max(f.value(lpu), f.value(gpu))])
+          .range([0, MAX_WIDTH_PCT]);
         return (
           <figure key={f.row.key} className="arg-bar-figure">
             <figcaption>

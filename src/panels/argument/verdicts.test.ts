@@ -3,10 +3,19 @@ import type { MachineResult } from '../../engine/types';
 import { claimQuote, claimVerdicts, headline, sizingNote, type ClaimId } from './verdicts';
 
 const machine = (over: Partial<MachineResult>): MachineResult =>
-  ({ machine: 'lpu', name: 'M', fits: true, tokensPerSecondPerUser: 100, costPerMillionTokensUsd: 10, ttftMs: 30, tpotMs: 10, ...over }) as MachineResult;
+  ({
+    machine: 'lpu',
+    name: 'M',
+    fits: true,
+    tokensPerSecondPerUser: 100,
+    costPerMillionTokensUsd: 10,
+    ttftMs: 30,
+    tpotMs: 10,
+    ...over,
+  }) as MachineResult;
 
 describe('the argument in words', () => {
-  it('the headline says which machine is faster per user, by the engine\'s ratio', () => {
+  it("the headline says which machine is faster per user, by the engine's ratio", () => {
     const lpu = machine({ tokensPerSecondPerUser: 255 });
     const gpu = machine({ machine: 'h100-sxm', tokensPerSecondPerUser: 33.4 });
     expect(headline(lpu, gpu, 1)).toMatch(/^For one user, the SRAM-only machine generates 7\.6× /);
@@ -37,7 +46,9 @@ describe('the argument in words', () => {
     // 1 + floor((300 - 30) / 4) = 68; 1 + floor((300 - 120) / 25) = 8
     expect(v.budget.verdict).toBe('In 300 ms one user gets 68 tokens from the SRAM-only machine, 8 from the GPUs');
     expect(v['falcon-180b'].verdict).toBeNull();
-    const slow = Object.fromEntries(claimVerdicts(machine({ tokensPerSecondPerUser: 50, costPerMillionTokensUsd: 300 }), gpu).map((c) => [c.id, c]));
+    const slow = Object.fromEntries(
+      claimVerdicts(machine({ tokensPerSecondPerUser: 50, costPerMillionTokensUsd: 300 }), gpu).map((c) => [c.id, c]),
+    );
     expect(slow.speedup.verdict).toMatch(/below/);
     expect(slow.cost.verdict).toMatch(/^3\.0× the GPUs' cost per token here: misses/);
   });

@@ -47,12 +47,17 @@ export function sizingNote(lpu: MachineResult, gpu: MachineResult, lpuChips: num
 export function headline(lpu: MachineResult, gpu: MachineResult, users: number): string {
   const who = users === 1 ? 'one user' : `each of ${users} users`;
   if (!lpu.fits || !gpu.fits) {
-    const missing = [lpu, gpu].filter((m) => !m.fits).map((m) => m.name).join(' and ');
+    const missing = [lpu, gpu]
+      .filter((m) => !m.fits)
+      .map((m) => m.name)
+      .join(' and ');
     return `${missing} cannot hold this workload with the chips given: there is no comparison to make.`;
   }
   const r = lpu.tokensPerSecondPerUser / gpu.tokensPerSecondPerUser;
-  if (r >= 1.05) return `For ${who}, the SRAM-only machine generates ${times(r)} the tokens per second of the GPUs, which read every weight from HBM for each token.`;
-  if (r <= 1 / 1.05) return `For ${who}, the GPUs generate ${times(1 / r)} the tokens per second of the SRAM-only machine: here the argument does not hold.`;
+  if (r >= 1.05)
+    return `For ${who}, the SRAM-only machine generates ${times(r)} the tokens per second of the GPUs, which read every weight from HBM for each token.`;
+  if (r <= 1 / 1.05)
+    return `For ${who}, the GPUs generate ${times(1 / r)} the tokens per second of the SRAM-only machine: here the argument does not hold.`;
   return `For ${who}, both machines generate about the same tokens per second.`;
 }
 
@@ -60,19 +65,33 @@ export function claimVerdicts(lpu: MachineResult, gpu: MachineResult): ClaimVerd
   const c = checkClaims(lpu, gpu);
   const budget = TALK_CLAIMS.budgetMaxMs;
   const inBudget = (m: MachineResult) => (m.fits ? tokensWithinBudget(m, budget) : 0);
-  const entry = (id: ClaimId, verdict: string | null, holds: boolean | null): ClaimVerdict => ({ id, quote: claimQuote(id), verdict, holds, tour: CLAIM_STEPS[id] });
+  const entry = (id: ClaimId, verdict: string | null, holds: boolean | null): ClaimVerdict => ({
+    id,
+    quote: claimQuote(id),
+    verdict,
+    holds,
+    tour: CLAIM_STEPS[id],
+  });
   return [
     entry(
       'speedup',
-      c ? `${times(c.speedupPerUser)} faster per user here: ${c.speedupWithinClaim ? 'within' : c.speedupPerUser > TALK_CLAIMS.speedupMax ? 'above' : 'below'} the ${TALK_CLAIMS.speedupMin}-${TALK_CLAIMS.speedupMax}× range` : null,
+      c
+        ? `${times(c.speedupPerUser)} faster per user here: ${c.speedupWithinClaim ? 'within' : c.speedupPerUser > TALK_CLAIMS.speedupMax ? 'above' : 'below'} the ${TALK_CLAIMS.speedupMin}-${TALK_CLAIMS.speedupMax}× range`
+        : null,
       c ? c.speedupWithinClaim : null,
     ),
     entry(
       'cost',
-      c ? `${c.costRatio <= 1 ? `1/${(1 / c.costRatio).toFixed(1)} of` : `${times(c.costRatio)}`} the GPUs' cost per token here: ${c.costWithinClaim ? 'meets' : 'misses'} 1/10` : null,
+      c
+        ? `${c.costRatio <= 1 ? `1/${(1 / c.costRatio).toFixed(1)} of` : `${times(c.costRatio)}`} the GPUs' cost per token here: ${c.costWithinClaim ? 'meets' : 'misses'} 1/10`
+        : null,
       c ? c.costWithinClaim : null,
     ),
-    entry('budget', `In ${budget} ms one user gets ${inBudget(lpu)} tokens from the SRAM-only machine, ${inBudget(gpu)} from the GPUs`, null),
+    entry(
+      'budget',
+      `In ${budget} ms one user gets ${inBudget(lpu)} tokens from the SRAM-only machine, ${inBudget(gpu)} from the GPUs`,
+      null,
+    ),
     entry('falcon-180b', null, null),
     entry('b200-30x', null, null),
   ];

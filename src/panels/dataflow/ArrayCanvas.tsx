@@ -21,10 +21,26 @@ interface Props {
 const fetchTrace = (g: GemmScenario, start: number, count: number) => callEngine('systolic', (e) => e.trace(g, start, count));
 
 const COUNTERS = [
-  { key: 'ifmapReads', label: 'ifmap (A) reads', title: 'Operand elements of A read from the ifmap SRAM up to the end of this cycle (cumulative, from the trace).' },
-  { key: 'filterReads', label: 'filter (B) reads', title: 'Operand elements of B read from the filter SRAM up to the end of this cycle (cumulative, from the trace).' },
-  { key: 'ofmapWrites', label: 'ofmap writes', title: 'Output or partial-sum elements written to the ofmap SRAM up to the end of this cycle (cumulative, from the trace).' },
-  { key: 'ofmapReads', label: 'ofmap reads', title: 'Partial sums read back from the ofmap SRAM to keep accumulating across folds of K, up to the end of this cycle (cumulative).' },
+  {
+    key: 'ifmapReads',
+    label: 'ifmap (A) reads',
+    title: 'Operand elements of A read from the ifmap SRAM up to the end of this cycle (cumulative, from the trace).',
+  },
+  {
+    key: 'filterReads',
+    label: 'filter (B) reads',
+    title: 'Operand elements of B read from the filter SRAM up to the end of this cycle (cumulative, from the trace).',
+  },
+  {
+    key: 'ofmapWrites',
+    label: 'ofmap writes',
+    title: 'Output or partial-sum elements written to the ofmap SRAM up to the end of this cycle (cumulative, from the trace).',
+  },
+  {
+    key: 'ofmapReads',
+    label: 'ofmap reads',
+    title: 'Partial sums read back from the ofmap SRAM to keep accumulating across folds of K, up to the end of this cycle (cumulative).',
+  },
 ] as const;
 
 export function ArrayCanvas({ gemm, result }: Props) {
@@ -147,7 +163,8 @@ export function ArrayCanvas({ gemm, result }: Props) {
         const v = slot ? slot.window.sramCumulative[slot.offset * 4 + k] : 0;
         el.textContent = `${formatCount(v)} elements`;
       });
-      if (foldRef.current && ready) foldRef.current.textContent = slot ? `${slot.window.fold[slot.offset] + 1} of ${result.folds}` : `- of ${result.folds}`;
+      if (foldRef.current && ready)
+        foldRef.current.textContent = slot ? `${slot.window.fold[slot.offset] + 1} of ${result.folds}` : `- of ${result.folds}`;
       if (!hover) {
         tip.hidden = true;
         return;
@@ -205,7 +222,10 @@ export function ArrayCanvas({ gemm, result }: Props) {
       <div className="df-live" aria-live="off" data-highlight="dataflow-sram-counters">
         <span className="df-live-status muted" ref={statusRef} />
         <span title="Which fold (tile of the GEMM mapped onto the array) the array is working on at this cycle.">
-          fold <b ref={foldRef} data-testid="current-fold">-</b>
+          fold{' '}
+          <b ref={foldRef} data-testid="current-fold">
+            -
+          </b>
         </span>
         {COUNTERS.map((c, k) => (
           <span key={c.key} title={c.title}>

@@ -58,11 +58,11 @@ export function HeatMap({ result }: { result: GemmResult }) {
         <span>100 %</span>
       </div>
       <figcaption>
-        <b>Utilisation per PE, whole run.</b> Fraction of all {result.cycles} cycles each PE spends doing MACs: PE (r, c) works in
-        every fold whose tile covers it, one MAC per streamed element, so this follows from the mapping alone (no trace
-        needed, exact at any size). Min {formatPercent(map.min)}, max {formatPercent(map.max)}, mean{' '}
-        <span data-testid="heatmap-mean">{formatPercent(map.mean)}</span> (equals the overall utilisation). Dark PEs sit
-        outside the tiles of the last folds or wait through fill and drain.
+        <b>Utilisation per PE, whole run.</b> Fraction of all {result.cycles} cycles each PE spends doing MACs: PE (r, c) works in every
+        fold whose tile covers it, one MAC per streamed element, so this follows from the mapping alone (no trace needed, exact at any
+        size). Min {formatPercent(map.min)}, max {formatPercent(map.max)}, mean{' '}
+        <span data-testid="heatmap-mean">{formatPercent(map.mean)}</span> (equals the overall utilisation). Dark PEs sit outside the tiles
+        of the last folds or wait through fill and drain.
       </figcaption>
     </figure>
   );

@@ -4,7 +4,21 @@ import type { GemmMatrices, GemmResult } from '../../engine/types';
 /** Largest matrix (elements) shown as a grid of numbers. */
 export const MAX_SHOWN_ELEMENTS = 256;
 
-function Matrix({ name, caption, data, rows, cols, testId }: { name: string; caption: string; data: ArrayLike<number>; rows: number; cols: number; testId: string }) {
+function Matrix({
+  name,
+  caption,
+  data,
+  rows,
+  cols,
+  testId,
+}: {
+  name: string;
+  caption: string;
+  data: ArrayLike<number>;
+  rows: number;
+  cols: number;
+  testId: string;
+}) {
   const body = [];
   for (let i = 0; i < rows; i++) {
     const cells = [];
@@ -47,7 +61,14 @@ export function MatrixView({ result, matrices }: { result: GemmResult; matrices:
       <div className="df-matrix-row">
         <Matrix name="A" caption={`${m} x ${k}, int8`} data={matrices.a} rows={m} cols={k} testId="matrix-a" />
         <Matrix name="B" caption={`${k} x ${n}, int8`} data={matrices.b} rows={k} cols={n} testId="matrix-b" />
-        <Matrix name="O" caption={`${m} x ${n}, int32, as written by the array`} data={matrices.out} rows={m} cols={n} testId="matrix-out" />
+        <Matrix
+          name="O"
+          caption={`${m} x ${n}, int32, as written by the array`}
+          data={matrices.out}
+          rows={m}
+          cols={n}
+          testId="matrix-out"
+        />
       </div>
     </section>
   );

@@ -71,7 +71,13 @@ export function ResultSummary({ result }: { result: GemmResult }) {
         />
         <Metric
           label="Output matches reference"
-          value={matches === undefined ? 'not checked (closed form)' : matches ? 'yes: equals a plain int32 matmul' : 'NO: differs from a plain matmul'}
+          value={
+            matches === undefined
+              ? 'not checked (closed form)'
+              : matches
+                ? 'yes: equals a plain int32 matmul'
+                : 'NO: differs from a plain matmul'
+          }
           testId="output-matches"
           title="When stepped, the array's output is compared element by element with a plain int32 matrix multiply of the same operands."
         />

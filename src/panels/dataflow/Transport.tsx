@@ -90,10 +90,23 @@ export function Transport({ total }: { total: number }) {
 
   return (
     <div className="df-transport" role="group" aria-label="Playback" data-array-keys="">
-      <button type="button" className="btn" onClick={() => command('start', total, reducedMotion)} title="First cycle (Home)" aria-label="First cycle">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => command('start', total, reducedMotion)}
+        title="First cycle (Home)"
+        aria-label="First cycle"
+      >
         « start
       </button>
-      <button type="button" className="btn" data-testid="step-back" onClick={() => command('back', total, reducedMotion)} title="Step back one cycle (Left arrow)" aria-label="Step back">
+      <button
+        type="button"
+        className="btn"
+        data-testid="step-back"
+        onClick={() => command('back', total, reducedMotion)}
+        title="Step back one cycle (Left arrow)"
+        aria-label="Step back"
+      >
         ◀ step
       </button>
       <button
@@ -106,10 +119,24 @@ export function Transport({ total }: { total: number }) {
       >
         {playing ? '❚❚ pause' : reducedMotion ? 'jump to end »' : '▶ play'}
       </button>
-      <button type="button" className="btn" data-testid="step-forward" onClick={() => command('forward', total, reducedMotion)} title="Step forward one cycle (Right arrow)" aria-label="Step forward">
+      <button
+        type="button"
+        className="btn"
+        data-testid="step-forward"
+        onClick={() => command('forward', total, reducedMotion)}
+        title="Step forward one cycle (Right arrow)"
+        aria-label="Step forward"
+      >
         step ▶
       </button>
-      <button type="button" className="btn" data-testid="to-end" onClick={() => command('end', total, reducedMotion)} title="Last cycle (End)" aria-label="Last cycle">
+      <button
+        type="button"
+        className="btn"
+        data-testid="to-end"
+        onClick={() => command('end', total, reducedMotion)}
+        title="Last cycle (End)"
+        aria-label="Last cycle"
+      >
         end »
       </button>
       <label htmlFor={scrubId} className="df-scrub-label">
@@ -131,7 +158,12 @@ export function Transport({ total }: { total: number }) {
         aria-valuetext={`cycle ${shown} of ${total}`}
       />
       <label htmlFor={speedId}>speed</label>
-      <select id={speedId} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title={`1x = ${CYCLES_PER_SECOND} cycles per second`}>
+      <select
+        id={speedId}
+        value={speed}
+        onChange={(e) => setSpeed(Number(e.target.value))}
+        title={`1x = ${CYCLES_PER_SECOND} cycles per second`}
+      >
         {SPEEDS.map((s) => (
           <option key={s} value={s}>
             {s}x

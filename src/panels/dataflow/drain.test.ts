@@ -45,7 +45,8 @@ const byCell = (x: DrainedOutput, y: DrainedOutput) => x.row - y.row || x.col - 
 /** Reference writes of cycles first..last, placed as the drain draws them. */
 function writesBetween(run: Run, first: number, last: number, place: (cycle: number, m: number, col: number) => number): DrainedOutput[] {
   const out: DrainedOutput[] = [];
-  for (let c = Math.max(0, first); c <= last; c++) for (const w of run.history[c].writes) out.push({ m: w.m, n: w.n, value: w.value, row: place(c, w.m, w.col), col: w.col });
+  for (let c = Math.max(0, first); c <= last; c++)
+    for (const w of run.history[c].writes) out.push({ m: w.m, n: w.n, value: w.value, row: place(c, w.m, w.col), col: w.col });
   return out.sort(byCell);
 }
 
@@ -82,7 +83,9 @@ describe('drainedAt: what is drawn as drained equals what the reference machine 
           }
           // A complete element reads as the output matrix; the issue's case: -1838, not a partial 2.7k.
           for (const o of drawn) {
-            const writesSoFar = run.history.slice(0, index + 1).reduce((s, h) => s + h.writes.filter((w) => w.m === o.m && w.n === o.n).length, 0);
+            const writesSoFar = run.history
+              .slice(0, index + 1)
+              .reduce((s, h) => s + h.writes.filter((w) => w.m === o.m && w.n === o.n).length, 0);
             if (writesSoFar === foldsOfK) {
               expect(o.value, `${at} O[${o.m}][${o.n}]`).toBe(run.final[o.m * g.n + o.n]);
               completed++;

@@ -34,7 +34,8 @@ export function drainedAt(g: GemmShape, slotAt: SlotAt, index: number, depth: nu
     const base = slot.offset * rows * cols;
     for (let i = 0; i < rows; i++)
       for (let j = 0; j < cols; j++)
-        if (w.written[base + i * cols + j] === 1) out.push({ m: f.fr * rows + i, n: f.fc * cols + j, value: w.psum[base + i * cols + j], row: i, col: j });
+        if (w.written[base + i * cols + j] === 1)
+          out.push({ m: f.fr * rows + i, n: f.fc * cols + j, value: w.psum[base + i * cols + j], row: i, col: j });
     return out;
   }
   for (let d = 1; d <= depth; d++) {

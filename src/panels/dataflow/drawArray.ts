@@ -171,7 +171,10 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
   ctx.fillText(verticalLabel, x0 + 8 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
   if (geo.bottomQueue > 0) {
     // With K folded, what leaves the bottom row is added to the earlier folds' sum: the box shows the sum.
-    const label = foldGeometry(f.gemm).rowFolds > 1 ? 'outputs ↓ to ofmap SRAM (each box: the ofmap value, earlier K folds added)' : 'outputs ↓ to ofmap SRAM';
+    const label =
+      foldGeometry(f.gemm).rowFolds > 1
+        ? 'outputs ↓ to ofmap SRAM (each box: the ofmap value, earlier K folds added)'
+        : 'outputs ↓ to ofmap SRAM';
     ctx.fillText(label, x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
   } else {
     ctx.fillText('outputs stay in their PEs; each is written to ofmap SRAM once its last MAC is done', x0, y0 + rows * pitch + 10 * dpr);
@@ -251,7 +254,8 @@ function drawQueueValues(ctx: CanvasRenderingContext2D, f: FrameRequest, drained
     }
   }
   // Every drained output is printed, 0 included: it was written.
-  if (geo.bottomQueue > 0) for (const o of drained) ctx.fillText(shortNumber(o.value), x0 + o.col * pitch + s / 2, y0 + o.row * pitch + s / 2);
+  if (geo.bottomQueue > 0)
+    for (const o of drained) ctx.fillText(shortNumber(o.value), x0 + o.col * pitch + s / 2, y0 + o.row * pitch + s / 2);
 }
 
 function triangle(ctx: CanvasRenderingContext2D, x: number, y: number, a: number, dir: 'right' | 'down'): void {

@@ -90,7 +90,14 @@ export function peAt(geo: ArrayGeometry, x: number, y: number): { row: number; c
 }
 
 /** Height (CSS px) the canvas needs so PEs are square for a given width. */
-export function preferredHeight(rows: number, cols: number, widthCss: number, topQueue: boolean, bottomQueue: boolean, maxCss: number): number {
+export function preferredHeight(
+  rows: number,
+  cols: number,
+  widthCss: number,
+  topQueue: boolean,
+  bottomQueue: boolean,
+  maxCss: number,
+): number {
   const q = queueDepth(rows, cols);
   const across = cols + q;
   const down = rows + (topQueue ? q : 0) + (bottomQueue ? q : 0);

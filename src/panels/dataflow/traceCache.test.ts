@@ -63,13 +63,17 @@ describe('TraceCache', () => {
 
   it('a failed window is reported for its own cycles only and not fetched again (no request storm)', async () => {
     const { total, fetched, fetcher } = await setup();
-    const cache = new TraceCache(async (gg, start, count) => {
-      if (start === 0) {
-        fetched.push(start);
-        throw new Error('memory access out of bounds');
-      }
-      return fetcher(gg, start, count);
-    }, g, total);
+    const cache = new TraceCache(
+      async (gg, start, count) => {
+        if (start === 0) {
+          fetched.push(start);
+          throw new Error('memory access out of bounds');
+        }
+        return fetcher(gg, start, count);
+      },
+      g,
+      total,
+    );
     const L = cache.length;
     const version = cache.version;
     cache.request(0);

@@ -49,7 +49,15 @@ export interface UtilisationMap {
   mean: number;
 }
 
-export function utilisationMap(rows: number, cols: number, dataflow: Dataflow, m: number, k: number, n: number, cycles: number): UtilisationMap {
+export function utilisationMap(
+  rows: number,
+  cols: number,
+  dataflow: Dataflow,
+  m: number,
+  k: number,
+  n: number,
+  cycles: number,
+): UtilisationMap {
   const macs = macsPerPe(rows, cols, dataflow, m, k, n);
   const fraction = new Float64Array(macs.length);
   let min = Infinity;

@@ -14,9 +14,7 @@ type Machine = 'lpu' | 'gpu';
 
 export function InterconnectPanel() {
   const [machine, setMachine] = useState<Machine>('lpu');
-  const { result, status } = useStore(
-    useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })),
-  );
+  const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
   const m: MachineResult | null = result ? result[machine] : null;
 
   return (
@@ -24,7 +22,12 @@ export function InterconnectPanel() {
       <div className="ic-head">
         <h2>Interconnect</h2>
         <div className="ic-machine" role="radiogroup" aria-label="Machine">
-          <MachineRadio value="lpu" current={machine} onPick={setMachine} label={result ? `SRAM-only system (${result.lpu.name})` : 'SRAM-only system'} />
+          <MachineRadio
+            value="lpu"
+            current={machine}
+            onPick={setMachine}
+            label={result ? `SRAM-only system (${result.lpu.name})` : 'SRAM-only system'}
+          />
           <MachineRadio value="gpu" current={machine} onPick={setMachine} label={result ? `GPU (${result.gpu.name})` : 'GPU'} />
         </div>
         <span className="muted ic-status" data-testid="ic-status" data-status={status}>

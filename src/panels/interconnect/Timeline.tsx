@@ -48,7 +48,10 @@ export function Timeline({ network }: Props) {
     svg.selectAll('*').remove();
     const innerW = WIDTH - MARGIN.left - MARGIN.right;
     // Range in SVG units (margin included) so zoom transforms, which live in SVG units, apply directly.
-    const x0 = d3.scaleLinear().domain([0, endUs]).range([MARGIN.left, MARGIN.left + innerW]);
+    const x0 = d3
+      .scaleLinear()
+      .domain([0, endUs])
+      .range([MARGIN.left, MARGIN.left + innerW]);
     const y = d3
       .scaleBand<string>()
       .domain(lanes.map((l) => l.key))
@@ -121,7 +124,10 @@ export function Timeline({ network }: Props) {
       .attr('y', (d) => (y(d.lane.key) ?? 0) + y.bandwidth() - 3)
       .attr('height', 3);
 
-    const axisG = svg.append('g').attr('class', 'ic-axis').attr('transform', `translate(0,${height - MARGIN.bottom})`);
+    const axisG = svg
+      .append('g')
+      .attr('class', 'ic-axis')
+      .attr('transform', `translate(0,${height - MARGIN.bottom})`);
     svg
       .append('text')
       .attr('class', 'ic-axis-unit')
@@ -131,12 +137,8 @@ export function Timeline({ network }: Props) {
       .text('time in the decode step (µs)');
 
     const place = (x: d3.ScaleLinear<number, number>) => {
-      bars
-        .attr('x', (d) => x(d.e.startUs))
-        .attr('width', (d) => Math.max(1, x(d.e.endUs) - x(d.e.startUs)));
-      marks
-        .attr('x', (d) => x(d.e.startUs))
-        .attr('width', (d) => Math.max(1, x(d.e.endUs) - x(d.e.startUs)));
+      bars.attr('x', (d) => x(d.e.startUs)).attr('width', (d) => Math.max(1, x(d.e.endUs) - x(d.e.startUs)));
+      marks.attr('x', (d) => x(d.e.startUs)).attr('width', (d) => Math.max(1, x(d.e.endUs) - x(d.e.startUs)));
       axisG.call(
         d3
           .axisBottom(x)
@@ -221,7 +223,8 @@ export function Timeline({ network }: Props) {
         {hover ? <EventTooltip hover={hover} /> : null}
       </div>
       <div className="ic-timeline-key">
-        <span className="key compute" /> compute <span className="key transfer" /> transfer <span className="key critical" /> on the critical path
+        <span className="key compute" /> compute <span className="key transfer" /> transfer <span className="key critical" /> on the
+        critical path
       </div>
     </div>
   );
@@ -239,7 +242,9 @@ function EventTooltip({ hover }: { hover: Hover }) {
     <div className="ic-tooltip" role="tooltip" data-testid="event-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
       <div className="ic-tooltip-title">{e.label}</div>
       <div>{lane.label}</div>
-      <div>start {formatUs(e.startUs)} · end {formatUs(e.endUs)}</div>
+      <div>
+        start {formatUs(e.startUs)} · end {formatUs(e.endUs)}
+      </div>
       <div>duration {formatUs(e.endUs - e.startUs)}</div>
       {e.bytes !== undefined ? <div>{formatBytes(e.bytes)} moved</div> : null}
       {e.kind === 'transfer' ? <div className="muted-inverse">time on this link; the bytes land one link latency later</div> : null}

@@ -120,7 +120,10 @@ export function TopologyView({ network }: Props) {
         {groupsPickable ? (
           <label className="ic-drill">
             Group{' '}
-            <select value={drill === null ? '' : String(drill)} onChange={(e) => setDrill(e.target.value === '' ? null : Number(e.target.value))}>
+            <select
+              value={drill === null ? '' : String(drill)}
+              onChange={(e) => setDrill(e.target.value === '' ? null : Number(e.target.value))}
+            >
               <option value="">all groups</option>
               {drawing.groups.map((g, gi) => (
                 <option key={gi} value={gi}>
@@ -206,7 +209,8 @@ export function TopologyView({ network }: Props) {
         )}
       </div>
       <p className="ic-hover muted" aria-live="polite">
-        {hover ?? (useCanvas
+        {hover ??
+          (useCanvas
             ? `${drawing.links.length.toLocaleString()} ${drawing.aggregated ? 'bundles' : 'links'} drawn on canvas${faint ? '; the fainter a line, the less it carries relative to the busiest link' : ''}.`
             : `Hover a link for its utilisation${faint ? '; the fainter a line, the less it carries relative to the busiest link' : ''}.`)}
       </p>

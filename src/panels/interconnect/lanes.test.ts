@@ -4,7 +4,17 @@ import { selectLanes, spread } from './lanes';
 import { summarizeNetwork, formatUtilization, formatUs } from './summary';
 
 function net(events: TimelineEvent[], links: NetworkLink[] = [], chips = 4): NetworkResult {
-  return { topology: 'ring', endpoints: chips, chips, links, events, eventsTruncated: false, stepUs: 20, computeUs: 15, communicationUs: 5 };
+  return {
+    topology: 'ring',
+    endpoints: chips,
+    chips,
+    links,
+    events,
+    eventsTruncated: false,
+    stepUs: 20,
+    computeUs: 15,
+    communicationUs: 5,
+  };
 }
 const ev = (kind: TimelineEvent['kind'], lane: number, startUs: number, endUs: number, onCriticalPath = false): TimelineEvent => ({
   kind,
@@ -65,7 +75,15 @@ describe('selectLanes with a long critical path', () => {
 
 describe('summarizeNetwork', () => {
   it('finds the busiest link, the mean utilisation and the shares of the step', () => {
-    const link = (id: number, utilization: number): NetworkLink => ({ id, a: id, b: id + 1, bandwidthGBps: 100, latencyUs: 1, kind: 'local', utilization });
+    const link = (id: number, utilization: number): NetworkLink => ({
+      id,
+      a: id,
+      b: id + 1,
+      bandwidthGBps: 100,
+      latencyUs: 1,
+      kind: 'local',
+      utilization,
+    });
     const s = summarizeNetwork(net([], [link(0, 0.1), link(1, 0.7), link(2, 0.4)]));
     expect(s.busiest?.id).toBe(1);
     expect(s.meanUtilization).toBeCloseTo(0.4, 12);

@@ -31,7 +31,17 @@ function toResult(t: BuiltTopology): NetworkResult {
     kind: t.linkKind[id],
     utilization: (id % 10) / 10,
   }));
-  return { topology: t.topology, endpoints: t.endpoints, chips: t.chips, links, events: [], eventsTruncated: false, stepUs: 10, computeUs: 6, communicationUs: 4 };
+  return {
+    topology: t.topology,
+    endpoints: t.endpoints,
+    chips: t.chips,
+    links,
+    events: [],
+    eventsTruncated: false,
+    stepUs: 10,
+    computeUs: 6,
+    communicationUs: 4,
+  };
 }
 
 /** Dragonfly: groups of `per` chips fully linked inside, one global link between each group pair. */
@@ -44,7 +54,17 @@ function dragonfly(groups: number, per = 8): NetworkResult {
   for (let g = 0; g < groups; g++)
     for (let h = g + 1; h < groups; h++) add(g * per + (h % per), h * per + (g % per), 'global', ((g + h) % 5) / 5);
   const chips = groups * per;
-  return { topology: 'dragonfly', endpoints: chips, chips, links, events: [], eventsTruncated: false, stepUs: 10, computeUs: 6, communicationUs: 4 };
+  return {
+    topology: 'dragonfly',
+    endpoints: chips,
+    chips,
+    links,
+    events: [],
+    eventsTruncated: false,
+    stepUs: 10,
+    computeUs: 6,
+    communicationUs: 4,
+  };
 }
 
 const inUnitSquare = (v: number) => v >= -0.1 && v <= 1.1;

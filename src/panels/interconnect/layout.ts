@@ -159,10 +159,26 @@ function torusLayout(net: NetworkResult): TopologyDrawing {
       // Wrap-around: a stub leaving each end through the nearer outer edge.
       if (dy === 0) {
         const [lx, rx] = ax < bx ? [ax, bx] : [bx, ax];
-        return singleLink(net, l, [[lx, ay, lx - stub, ay], [rx, ay, rx + stub, ay]], true);
+        return singleLink(
+          net,
+          l,
+          [
+            [lx, ay, lx - stub, ay],
+            [rx, ay, rx + stub, ay],
+          ],
+          true,
+        );
       }
       const [ty, byy] = ay < by ? [ay, by] : [by, ay];
-      return singleLink(net, l, [[ax, ty, ax, ty - stub], [ax, byy, ax, byy + stub]], true);
+      return singleLink(
+        net,
+        l,
+        [
+          [ax, ty, ax, ty - stub],
+          [ax, byy, ax, byy + stub],
+        ],
+        true,
+      );
     });
   return { nodes, links, aggregated: false, groups: [], grid: { rows, cols } };
 }
@@ -186,7 +202,7 @@ function dragonflyLayout(net: NetworkResult, drill: number | null): TopologyDraw
   const aggregated = G > AGGREGATE_GROUPS;
   if (!aggregated) {
     const R = 0.36;
-    const r = Math.min(0.09, (Math.PI * R) / Math.max(G, 2) * 0.8);
+    const r = Math.min(0.09, ((Math.PI * R) / Math.max(G, 2)) * 0.8);
     const pos = new Array<[number, number]>(net.chips);
     const nodes: NodeMark[] = [];
     groups.forEach((g, gi) => {
@@ -264,7 +280,13 @@ function dragonflyDrill(net: NetworkResult, groups: number[][], groupOf: Int32Ar
   const g = groups[gi];
   const pos = new Map<number, [number, number]>();
   g.forEach((c, k) => pos.set(c, onCircle(k, g.length, 0.25)));
-  const nodes: NodeMark[] = g.map((c) => ({ id: c, x: pos.get(c)![0], y: pos.get(c)![1], kind: 'chip', label: `${endpointName(net, c)} (group ${gi})` }));
+  const nodes: NodeMark[] = g.map((c) => ({
+    id: c,
+    x: pos.get(c)![0],
+    y: pos.get(c)![1],
+    kind: 'chip',
+    label: `${endpointName(net, c)} (group ${gi})`,
+  }));
   const links: LinkMark[] = [];
   for (const l of net.links) {
     const inA = groupOf[l.a] === gi && l.a < net.chips;
@@ -285,7 +307,13 @@ function dragonflyDrill(net: NetworkResult, groups: number[][], groupOf: Int32Ar
       links.push(mark);
     }
   }
-  return { nodes, links, aggregated: false, groups, note: `Group ${gi} of ${groups.length}: its ${g.length} chips, local links, and global links leaving it (stubs).` };
+  return {
+    nodes,
+    links,
+    aggregated: false,
+    groups,
+    note: `Group ${gi} of ${groups.length}: its ${g.length} chips, local links, and global links leaving it (stubs).`,
+  };
 }
 
 function nvswitchLayout(net: NetworkResult): TopologyDrawing {

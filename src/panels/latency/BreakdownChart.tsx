@@ -5,10 +5,25 @@ import { formatMs } from '../../ui/format';
 import { BottomAxis, type Margins } from './chart';
 
 const PARTS = [
-  ['computeMs', 'compute-bound', 'var(--c-blue)', 'Tasks whose math takes longer than their memory stream, at the sustained fraction of peak'],
-  ['memoryMs', 'memory-bound', 'var(--c-orange)', 'Tasks whose weight / KV-cache / activation stream takes longer than their math, at the sustained bandwidth; the math they hide is named beside the bar'],
+  [
+    'computeMs',
+    'compute-bound',
+    'var(--c-blue)',
+    'Tasks whose math takes longer than their memory stream, at the sustained fraction of peak',
+  ],
+  [
+    'memoryMs',
+    'memory-bound',
+    'var(--c-orange)',
+    'Tasks whose weight / KV-cache / activation stream takes longer than their math, at the sustained bandwidth; the math they hide is named beside the bar',
+  ],
   ['networkMs', 'network', 'var(--c-green)', 'Chip-to-chip transfers on the critical path (activations between stages, all-reduces)'],
-  ['overheadMs', 'fixed times', 'var(--c-grey)', "GPU: the serving stack's launch gaps per layer and fixed time per all-reduce; SRAM machine: the fitted fixed time per layer (vector work, synchronisation, slack)"],
+  [
+    'overheadMs',
+    'fixed times',
+    'var(--c-grey)',
+    "GPU: the serving stack's launch gaps per layer and fixed time per all-reduce; SRAM machine: the fitted fixed time per layer (vector work, synchronisation, slack)",
+  ],
 ] as const;
 
 const W = 560;
@@ -24,7 +39,10 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
     .domain([0, Math.max(1e-6, ...fit.map(total))])
     .range([0, iw])
     .nice();
-  const y = scaleBand<string>().domain(fit.map((m) => m.machine)).range([0, ih]).padding(0.3);
+  const y = scaleBand<string>()
+    .domain(fit.map((m) => m.machine))
+    .range([0, ih])
+    .padding(0.3);
   return (
     <figure className="chart" data-highlight="latency-breakdown">
       <div className="chart-legend">
@@ -61,7 +79,13 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
                   {formatMs(acc)}
                 </text>
                 {(m.breakdown.hiddenComputeMs ?? 0) > 0 && m.breakdown.memoryMs > 0 ? (
-                  <text className="bar-note" data-testid="hidden-compute" data-machine={m.machine} x={x(m.breakdown.computeMs)} y={yy + y.bandwidth() + 10}>
+                  <text
+                    className="bar-note"
+                    data-testid="hidden-compute"
+                    data-machine={m.machine}
+                    x={x(m.breakdown.computeMs)}
+                    y={yy + y.bandwidth() + 10}
+                  >
                     memory-bound part hides {formatMs(m.breakdown.hiddenComputeMs ?? 0)} of math
                   </text>
                 ) : null}

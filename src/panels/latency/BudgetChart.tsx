@@ -38,14 +38,28 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
   const all = [...bars, ...ghosts];
   const maxMs = Math.max(TALK_CLAIMS.budgetMaxMs * 2, ...all.map((b) => b.ms));
   const minMs = Math.min(TALK_CLAIMS.budgetMinMs / 10, ...all.map((b) => b.ms)) * 0.8;
-  const x = scaleLog().domain([minMs, maxMs * 1.2]).range([0, iw]).nice();
+  const x = scaleLog()
+    .domain([minMs, maxMs * 1.2])
+    .range([0, iw])
+    .nice();
   const rows = Array.from(new Set([...bars, ...ghosts.filter((g) => !bars.some((b) => rowOf(b) === rowOf(g)))].map(rowOf)));
   const y = scaleBand<string>().domain(rows).range([0, ih]).padding(0.25);
   return (
     <figure className="chart" data-highlight="latency-budget">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Time to first token and to the whole answer, per machine, against a 250-300 ms budget" data-testid="budget-chart">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label="Time to first token and to the whole answer, per machine, against a 250-300 ms budget"
+        data-testid="budget-chart"
+      >
         <g transform={`translate(${M.left},${M.top})`}>
-          <rect className="budget-band" x={x(TALK_CLAIMS.budgetMinMs)} width={x(TALK_CLAIMS.budgetMaxMs) - x(TALK_CLAIMS.budgetMinMs)} y={-8} height={ih + 8}>
+          <rect
+            className="budget-band"
+            x={x(TALK_CLAIMS.budgetMinMs)}
+            width={x(TALK_CLAIMS.budgetMaxMs) - x(TALK_CLAIMS.budgetMinMs)}
+            y={-8}
+            height={ih + 8}
+          >
             <title>The talk's budget (00:22): “under about 250 to 300 milliseconds, you maximize revenue”</title>
           </rect>
           <text className="band-label" x={x(TALK_CLAIMS.budgetMaxMs) + 4} y={-10}>
@@ -54,7 +68,14 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
           {ghosts
             .filter((g) => !bars.some((b) => rowOf(b) === rowOf(g)))
             .map((g) => (
-              <text key={`ghost-label-${rowOf(g)}`} className="bar-label" x={-8} y={(y(rowOf(g)) ?? 0) + y.bandwidth() / 2} dy="0.32em" textAnchor="end">
+              <text
+                key={`ghost-label-${rowOf(g)}`}
+                className="bar-label"
+                x={-8}
+                y={(y(rowOf(g)) ?? 0) + y.bandwidth() / 2}
+                dy="0.32em"
+                textAnchor="end"
+              >
                 A: {short(g.m.name)}: {g.kind === 'TTFT' ? 'first token' : `answer`}
               </text>
             ))}
@@ -78,7 +99,9 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
                   data-ms={b.ms}
                 >
                   <title>
-                    {b.kind === 'TTFT' ? `Time to first token: ${formatMs(b.ms)} (prefill of the whole prompt)` : `Whole answer: ${formatMs(b.ms)} = TTFT + (output tokens - 1) x time per output token`}
+                    {b.kind === 'TTFT'
+                      ? `Time to first token: ${formatMs(b.ms)} (prefill of the whole prompt)`
+                      : `Whole answer: ${formatMs(b.ms)} = TTFT + (output tokens - 1) x time per output token`}
                   </title>
                 </rect>
                 <text className="bar-value" x={x(b.ms) + 4} y={yy + y.bandwidth() / 2} dy="0.32em">
@@ -120,7 +143,8 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
         {fit.map((m, i) => (
           <span key={m.machine}>
             {i > 0 ? '; ' : ''}
-            <strong data-testid={`budget-tokens-${machineKey(m.machine)}`}>{tokensWithinBudget(m, TALK_CLAIMS.budgetMaxMs)}</strong> tokens from the {short(m.name)}
+            <strong data-testid={`budget-tokens-${machineKey(m.machine)}`}>{tokensWithinBudget(m, TALK_CLAIMS.budgetMaxMs)}</strong> tokens
+            from the {short(m.name)}
           </span>
         ))}{' '}
         (as the engine counts the answer: the prefill takes TTFT, then one token per time per output token).

@@ -47,8 +47,12 @@ export function CalibrationTable() {
             <th scope="col">Setting</th>
             <th scope="col">Published</th>
             <th scope="col">Modelled</th>
-            <th scope="col" title="(modelled - published) / published">Error</th>
-            <th scope="col" title="fitted: used to set a figure; checked: never seen by the model">Use</th>
+            <th scope="col" title="(modelled - published) / published">
+              Error
+            </th>
+            <th scope="col" title="fitted: used to set a figure; checked: never seen by the model">
+              Use
+            </th>
             <th scope="col">Source</th>
           </tr>
         </thead>

@@ -15,7 +15,11 @@ export function ClaimsBox({ lpu, gpu }: { lpu: MachineResult; gpu: MachineResult
         <div className="label">Faster per user (tokens/s per user, SRAM-only ÷ GPU)</div>
         <div className="value">
           <span data-testid="claim-speedup">{c ? `${fmt(c.speedupPerUser)}×` : '-'}</span>{' '}
-          {c ? <span className={`verdict ${c.speedupWithinClaim ? 'ok' : 'off'}`}>{c.speedupWithinClaim ? 'within' : c.speedupPerUser > TALK_CLAIMS.speedupMax ? 'above' : 'below'} the claim</span> : null}
+          {c ? (
+            <span className={`verdict ${c.speedupWithinClaim ? 'ok' : 'off'}`}>
+              {c.speedupWithinClaim ? 'within' : c.speedupPerUser > TALK_CLAIMS.speedupMax ? 'above' : 'below'} the claim
+            </span>
+          ) : null}
         </div>
         <div className="talk">
           Talk (00:18): “typically five to 10x faster” ({TALK_CLAIMS.speedupMin}-{TALK_CLAIMS.speedupMax}×)
@@ -26,9 +30,13 @@ export function ClaimsBox({ lpu, gpu }: { lpu: MachineResult; gpu: MachineResult
         <div className="value">
           <span data-testid="claim-cost">{c ? `${fmt(c.costRatio)}×` : '-'}</span>{' '}
           {c ? (
-            <span className="muted small">{c.costRatio <= 1 ? `(= 1/${fmt(1 / c.costRatio)} of the GPU's)` : `(${fmt(c.costRatio)} times the GPU's)`}</span>
+            <span className="muted small">
+              {c.costRatio <= 1 ? `(= 1/${fmt(1 / c.costRatio)} of the GPU's)` : `(${fmt(c.costRatio)} times the GPU's)`}
+            </span>
           ) : null}{' '}
-          {c ? <span className={`verdict ${c.costWithinClaim ? 'ok' : 'off'}`}>{c.costWithinClaim ? 'meets' : 'misses'} the claim</span> : null}
+          {c ? (
+            <span className={`verdict ${c.costWithinClaim ? 'ok' : 'off'}`}>{c.costWithinClaim ? 'meets' : 'misses'} the claim</span>
+          ) : null}
         </div>
         <div className="talk">Talk (00:19): “about 1/10 the cost versus a modern GPU per token” (0.1×)</div>
       </div>
@@ -41,8 +49,8 @@ export function ClaimsBox({ lpu, gpu }: { lpu: MachineResult; gpu: MachineResult
             <code>{f.field}</code> = {f.value}
           </span>
         ))}{' '}
-        (on {[...new Set(FITTED.flatMap((f) => f.cases))].join(', ')}; vendor claims and a benchmark of its service). The SRAM side of each ratio
-        rests on them; the GPU side is fitted on independent benchmarks.
+        (on {[...new Set(FITTED.flatMap((f) => f.cases))].join(', ')}; vendor claims and a benchmark of its service). The SRAM side of each
+        ratio rests on them; the GPU side is fitted on independent benchmarks.
       </div>
       <div className="muted small">
         Try batch 1 vs 64, fp16 vs int8 weights, or a B200: the ratios move. Prices differ in kind (GPU: cloud rental; SRAM chip: amortised

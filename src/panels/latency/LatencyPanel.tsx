@@ -26,7 +26,9 @@ function NothingToDraw({ what = 'neither machine fits this workload' }: { what?:
 
 export function LatencyPanel() {
   const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
-  const { batch, output, sweepMachine } = useStore(useShallow((s) => ({ batch: s.scenario.llm.batch, output: s.scenario.llm.output, sweepMachine: s.scenario.llm.sweepMachine })));
+  const { batch, output, sweepMachine } = useStore(
+    useShallow((s) => ({ batch: s.scenario.llm.batch, output: s.scenario.llm.output, sweepMachine: s.scenario.llm.sweepMachine })),
+  );
   // Compare's pinned A, drawn as a ghost behind B in the budget and sweep charts.
   const ghost = useStore((s) => s.pinned?.llm ?? null);
   const names = result ? { [result.lpu.machine]: result.lpu.name, [result.gpu.machine]: result.gpu.name } : {};
@@ -60,7 +62,11 @@ export function LatencyPanel() {
           <div className="lat-grid">
             <div className="lat-card">
               <h3>One answer against the budget</h3>
-              {anyFits(result) ? <BudgetChart machines={[result.lpu, result.gpu]} output={output} ghost={ghost ? [ghost.lpu, ghost.gpu] : null} /> : <NothingToDraw />}
+              {anyFits(result) ? (
+                <BudgetChart machines={[result.lpu, result.gpu]} output={output} ghost={ghost ? [ghost.lpu, ghost.gpu] : null} />
+              ) : (
+                <NothingToDraw />
+              )}
             </div>
             <div className="lat-card">
               <h3>Where one decode step's time goes</h3>
@@ -68,7 +74,21 @@ export function LatencyPanel() {
             </div>
             <div className="lat-card">
               <h3>Batch sweep: speed per user vs throughput</h3>
-              {result.sweep.some((p) => p.fits) ? <ParetoChart sweep={result.sweep} names={names} batch={batch} sweepMachine={sweepMachine} ghost={ghost ? { sweep: ghost.sweep, names: { [ghost.lpu.machine]: ghost.lpu.name, [ghost.gpu.machine]: ghost.gpu.name } } : null} /> : <NothingToDraw what="no batch size fits either machine" />}
+              {result.sweep.some((p) => p.fits) ? (
+                <ParetoChart
+                  sweep={result.sweep}
+                  names={names}
+                  batch={batch}
+                  sweepMachine={sweepMachine}
+                  ghost={
+                    ghost
+                      ? { sweep: ghost.sweep, names: { [ghost.lpu.machine]: ghost.lpu.name, [ghost.gpu.machine]: ghost.gpu.name } }
+                      : null
+                  }
+                />
+              ) : (
+                <NothingToDraw what="no batch size fits either machine" />
+              )}
             </div>
             <div className="lat-card">
               <h3>Roofline</h3>

@@ -9,9 +9,24 @@ import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins } from '
 import { paretoFrontier, type SweepMetric } from './ratios';
 
 const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[] = [
-  { value: 'tokensPerSecondPerChip', label: 'per chip', unit: 'decode tokens/s per chip', how: 'decode-only steady-state tokens/s ÷ chips' },
-  { value: 'tokensPerSecondPerDollarHour', label: 'per dollar-hour', unit: 'decode tokens/s per $/h', how: 'decode-only steady-state tokens/s ÷ cost per hour (US$)' },
-  { value: 'tokensPerSecondPerWatt', label: 'per watt', unit: 'decode tokens/s per W', how: 'decode-only steady-state tokens/s ÷ power (W) = tokens per joule' },
+  {
+    value: 'tokensPerSecondPerChip',
+    label: 'per chip',
+    unit: 'decode tokens/s per chip',
+    how: 'decode-only steady-state tokens/s ÷ chips',
+  },
+  {
+    value: 'tokensPerSecondPerDollarHour',
+    label: 'per dollar-hour',
+    unit: 'decode tokens/s per $/h',
+    how: 'decode-only steady-state tokens/s ÷ cost per hour (US$)',
+  },
+  {
+    value: 'tokensPerSecondPerWatt',
+    label: 'per watt',
+    unit: 'decode tokens/s per W',
+    how: 'decode-only steady-state tokens/s ÷ power (W) = tokens per joule',
+  },
 ];
 
 const W = 620;
@@ -59,11 +74,18 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
         <span className="muted small">y axis: decode-only tokens/s (steady state, static batch; no prefill)</span>
         {METRICS.map((m) => (
           <label key={m.value} className={metric === m.value ? 'on' : ''}>
-            <input type="radio" name="pareto-metric" value={m.value} checked={metric === m.value} onChange={() => setMetric(m.value)} /> {m.label}
+            <input type="radio" name="pareto-metric" value={m.value} checked={metric === m.value} onChange={() => setMetric(m.value)} />{' '}
+            {m.label}
           </label>
         ))}
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Batch sweep: tokens/s per user against ${meta.unit}, one curve per machine`} data-testid="pareto-chart" data-metric={metric}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`Batch sweep: tokens/s per user against ${meta.unit}, one curve per machine`}
+        data-testid="pareto-chart"
+        data-metric={metric}
+      >
         <g transform={`translate(${M.left},${M.top})`}>
           <g transform={`translate(0,${ih})`}>
             <BottomAxis scale={x} ticks={6} format={(v) => formatNumber(v, '')} label="tokens/s per user (experience) →, log" length={iw} />
@@ -132,12 +154,18 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
         </g>
       </svg>
       <figcaption className="caption">
-        Each point is a static batch (its size beside it); the ringed point is the current batch. Bigger batches trade speed per user for throughput;
-        filled points are on the Pareto frontier of their machine. Batches that do not fit are left out ({sweep.length - fit.length} of {sweep.length}).{' '}
+        Each point is a static batch (its size beside it); the ringed point is the current batch. Bigger batches trade speed per user for
+        throughput; filled points are on the Pareto frontier of their machine. Batches that do not fit are left out (
+        {sweep.length - fit.length} of {sweep.length}).{' '}
         <span data-testid="sweep-machine">
           {sweepMachine === 'fixed'
             ? `The machine is the same at every batch: ${machines.map((mc) => `${names[mc] ?? mc} x ${sweep.find((p) => p.machine === mc && p.fits)?.chips ?? '-'}`).join(', ')}.`
-            : `The minimum machine per batch: the chip count grows with the KV cache (${machines.map((mc) => { const c = sweep.filter((p) => p.machine === mc && p.fits).map((p) => p.chips); return `${names[mc] ?? mc} ${Math.min(...c)}-${Math.max(...c)}`; }).join(', ')}).`}
+            : `The minimum machine per batch: the chip count grows with the KV cache (${machines
+                .map((mc) => {
+                  const c = sweep.filter((p) => p.machine === mc && p.fits).map((p) => p.chips);
+                  return `${names[mc] ?? mc} ${Math.min(...c)}-${Math.max(...c)}`;
+                })
+                .join(', ')}).`}
         </span>{' '}
         {machines.map((mc) => (
           <span key={mc} className="legend-item">

@@ -18,7 +18,12 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
   const intensities = points.map((p) => p.intensity).concat(roofs.map(ridgeIntensity));
   const xMin = Math.max(0.01, Math.min(...intensities) / 4);
   const xMax = Math.max(...intensities) * 4;
-  const yVals = points.map((p) => p.achievedTflops).concat(roofs.map((r) => r.peakTflops), roofs.map((r) => rooflineTflops(r, xMin)));
+  const yVals = points
+    .map((p) => p.achievedTflops)
+    .concat(
+      roofs.map((r) => r.peakTflops),
+      roofs.map((r) => rooflineTflops(r, xMin)),
+    );
   const x = scaleLog().domain([xMin, xMax]).range([0, iw]).nice();
   const y = scaleLog()
     .domain([Math.max(1e-4, Math.min(...yVals) / 2), Math.max(...yVals) * 2])
@@ -31,10 +36,21 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
 
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Roofline of both machines with prefill and decode placed" data-testid="roofline-chart">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label="Roofline of both machines with prefill and decode placed"
+        data-testid="roofline-chart"
+      >
         <g transform={`translate(${M.left},${M.top})`}>
           <g transform={`translate(0,${ih})`}>
-            <BottomAxis scale={x} ticks={6} format={(v) => formatNumber(v, '')} label="arithmetic intensity (FLOP per byte of weight memory), log" length={iw} />
+            <BottomAxis
+              scale={x}
+              ticks={6}
+              format={(v) => formatNumber(v, '')}
+              label="arithmetic intensity (FLOP per byte of weight memory), log"
+              length={iw}
+            />
           </g>
           <LeftAxis scale={y} ticks={6} format={(v) => formatNumber(v, '')} label="TFLOP/s, log" length={ih} />
           {roofs.map((r) => {
@@ -45,7 +61,14 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
               [dx1, rooflineTflops(r, dx1)],
             ];
             return (
-              <path key={r.machine} d={roofLine(pts) ?? ''} fill="none" stroke={MACHINE_COLOUR[machineKey(r.machine)]} strokeWidth={2} strokeDasharray="6 3">
+              <path
+                key={r.machine}
+                d={roofLine(pts) ?? ''}
+                fill="none"
+                stroke={MACHINE_COLOUR[machineKey(r.machine)]}
+                strokeWidth={2}
+                strokeDasharray="6 3"
+              >
                 <title>{`${names[r.machine] ?? r.machine} roof: min(${formatNumber(r.peakTflops, 'TFLOP/s')} peak, intensity x ${formatNumber(r.bandwidthTBps, 'TB/s')}); ridge at ${formatNumber(ridge, 'FLOP/B')}`}</title>
               </path>
             );
@@ -53,16 +76,40 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
           {points.map((p) => (
             <g key={`${p.machine}-${p.phase}`} transform={`translate(${x(p.intensity)},${y(p.achievedTflops)})`}>
               {p.phase === 'prefill' ? (
-                <rect className="roof-point" data-testid="roof-point" data-machine={p.machine} data-phase={p.phase} x={-5} y={-5} width={10} height={10} fill={MACHINE_COLOUR[machineKey(p.machine)]} stroke="#000">
+                <rect
+                  className="roof-point"
+                  data-testid="roof-point"
+                  data-machine={p.machine}
+                  data-phase={p.phase}
+                  x={-5}
+                  y={-5}
+                  width={10}
+                  height={10}
+                  fill={MACHINE_COLOUR[machineKey(p.machine)]}
+                  stroke="#000"
+                >
                   <title>{tip(p, names)}</title>
                 </rect>
               ) : (
-                <circle className="roof-point" data-testid="roof-point" data-machine={p.machine} data-phase={p.phase} r={6} fill={MACHINE_COLOUR[machineKey(p.machine)]} stroke="#000">
+                <circle
+                  className="roof-point"
+                  data-testid="roof-point"
+                  data-machine={p.machine}
+                  data-phase={p.phase}
+                  r={6}
+                  fill={MACHINE_COLOUR[machineKey(p.machine)]}
+                  stroke="#000"
+                >
                   <title>{tip(p, names)}</title>
                 </circle>
               )}
               {/* SRAM machine labelled to the left, GPU to the right: their decode points can coincide. */}
-              <text className="point-label" x={machineKey(p.machine) === 'lpu' ? -9 : 9} y={p.phase === 'prefill' ? -9 : 16} textAnchor={machineKey(p.machine) === 'lpu' ? 'end' : 'start'}>
+              <text
+                className="point-label"
+                x={machineKey(p.machine) === 'lpu' ? -9 : 9}
+                y={p.phase === 'prefill' ? -9 : 16}
+                textAnchor={machineKey(p.machine) === 'lpu' ? 'end' : 'start'}
+              >
                 {shortName(names[p.machine] ?? p.machine)} {p.phase}
               </text>
             </g>
@@ -70,10 +117,10 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
         </g>
       </svg>
       <figcaption className="caption">
-        Dashed: each machine's roof (weight memory bandwidth × intensity, capped at peak compute). Square: prefill (many tokens per weight read,
-        compute-bound); circle: decode (one token per user per weight read, bandwidth-bound at small batch). The SRAM machine's roof starts
-        higher because it reads weights from the on-chip SRAM of every chip at once. Why each point sits below its roof, from the model&apos;s own
-        breakdown of that step:
+        Dashed: each machine's roof (weight memory bandwidth × intensity, capped at peak compute). Square: prefill (many tokens per weight
+        read, compute-bound); circle: decode (one token per user per weight read, bandwidth-bound at small batch). The SRAM machine's roof
+        starts higher because it reads weights from the on-chip SRAM of every chip at once. Why each point sits below its roof, from the
+        model&apos;s own breakdown of that step:
       </figcaption>
       <ul className="roof-why small" data-testid="roof-why">
         {points.map((p) => (
@@ -93,13 +140,20 @@ export function whyBelow(p: RooflinePoint, names: Record<string, string>): strin
   const w = p.why;
   const lpu = machineKey(p.machine) === 'lpu';
   const parts = [
-    w.memoryShare > 0.005 ? `memory streams ${pct(w.memoryShare)} (at ${w.streamEfficiency} of the quoted ${lpu ? 'SRAM' : 'HBM'} bandwidth, fitted)` : '',
+    w.memoryShare > 0.005
+      ? `memory streams ${pct(w.memoryShare)} (at ${w.streamEfficiency} of the quoted ${lpu ? 'SRAM' : 'HBM'} bandwidth, fitted)`
+      : '',
     w.computeShare > 0.005 ? `compute ${pct(w.computeShare)}` : '',
     w.networkShare > 0.005 ? `network ${pct(w.networkShare)}` : '',
-    w.fixedShare > 0.005 ? `fixed times ${pct(w.fixedShare)} (${lpu ? 'per layer: vector work, synchronisation, slack; fitted' : 'the stack\'s launch gaps, all-reduce and request set-up'})` : '',
+    w.fixedShare > 0.005
+      ? `fixed times ${pct(w.fixedShare)} (${lpu ? 'per layer: vector work, synchronisation, slack; fitted' : "the stack's launch gaps, all-reduce and request set-up"})`
+      : '',
   ].filter(Boolean);
   const hidden = w.hiddenComputeShare > 0.005 ? `; math worth ${pct(w.hiddenComputeShare)} of the step ran hidden under memory` : '';
-  const idle = w.stages > 1 && w.busyStages < w.stages ? `; only ${w.busyStages} of ${w.stages} pipeline stages busy at once, so the roof of all chips is out of reach` : '';
+  const idle =
+    w.stages > 1 && w.busyStages < w.stages
+      ? `; only ${w.busyStages} of ${w.stages} pipeline stages busy at once, so the roof of all chips is out of reach`
+      : '';
   return `${shortName(names[p.machine] ?? p.machine)} ${p.phase}: ${formatNumber(w.timeMs / Math.max(w.roofMs, 1e-12), '×')} the time the roof allows (${formatNumber(w.timeMs, 'ms')} against ${formatNumber(w.roofMs, 'ms')}). Of the step: ${parts.join(', ')}${hidden}${idle}.`;
 }
 

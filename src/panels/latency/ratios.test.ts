@@ -4,9 +4,27 @@ import { checkClaims, paretoFrontier, ridgeIntensity, rooflineTflops, tokensWith
 
 function machine(over: Partial<MachineResult>): MachineResult {
   return {
-    machine: 'x', name: 'x', fits: true, chips: 1, chipsNeeded: 1, tensorParallel: 1, pipelineStages: 1,
-    ttftMs: 10, tpotMs: 5, p99TpotMs: 5, tokensPerSecondPerUser: 200, systemTokensPerSecond: 200, outputTokensPerSecond: 190, p99TtftMs: 10, answerMs: 100,
-    costPerMillionTokensUsd: 1, joulesPerToken: 1, powerW: 1, costPerHourUsd: 1, occupancy: [], network: null,
+    machine: 'x',
+    name: 'x',
+    fits: true,
+    chips: 1,
+    chipsNeeded: 1,
+    tensorParallel: 1,
+    pipelineStages: 1,
+    ttftMs: 10,
+    tpotMs: 5,
+    p99TpotMs: 5,
+    tokensPerSecondPerUser: 200,
+    systemTokensPerSecond: 200,
+    outputTokensPerSecond: 190,
+    p99TtftMs: 10,
+    answerMs: 100,
+    costPerMillionTokensUsd: 1,
+    joulesPerToken: 1,
+    powerW: 1,
+    costPerHourUsd: 1,
+    occupancy: [],
+    network: null,
     breakdown: { computeMs: 0, memoryMs: 0, networkMs: 0, overheadMs: 0 },
     ...over,
   };
@@ -14,7 +32,10 @@ function machine(over: Partial<MachineResult>): MachineResult {
 
 describe('checkClaims', () => {
   it('divides LPU by GPU for speed and cost', () => {
-    const c = checkClaims(machine({ tokensPerSecondPerUser: 300, costPerMillionTokensUsd: 0.5 }), machine({ tokensPerSecondPerUser: 50, costPerMillionTokensUsd: 2 }));
+    const c = checkClaims(
+      machine({ tokensPerSecondPerUser: 300, costPerMillionTokensUsd: 0.5 }),
+      machine({ tokensPerSecondPerUser: 50, costPerMillionTokensUsd: 2 }),
+    );
     expect(c?.speedupPerUser).toBe(6);
     expect(c?.costRatio).toBe(0.25);
     expect(c?.speedupWithinClaim).toBe(true);
@@ -37,8 +58,14 @@ describe('tokensWithinBudget', () => {
 
 describe('paretoFrontier', () => {
   const p = (batch: number, user: number, chip: number, fits = true): SweepPoint => ({
-    machine: 'm', batch, fits, chips: 1, tokensPerSecondPerUser: user, tokensPerSecondPerChip: chip,
-    tokensPerSecondPerDollarHour: chip, tokensPerSecondPerWatt: chip,
+    machine: 'm',
+    batch,
+    fits,
+    chips: 1,
+    tokensPerSecondPerUser: user,
+    tokensPerSecondPerChip: chip,
+    tokensPerSecondPerDollarHour: chip,
+    tokensPerSecondPerWatt: chip,
   });
   it('drops dominated and non-fitting points and sorts by per-user speed', () => {
     const pts = [p(1, 100, 10), p(2, 90, 20), p(4, 80, 15), p(8, 50, 40), p(16, 30, 99, false)];

@@ -81,8 +81,16 @@ export function ComparePanel() {
           </button>
         </div>
       </div>
-      {busy ? <p className="muted" role="status">B is being computed…</p> : null}
-      {aBusy ? <p className="muted" role="status">A is being computed…</p> : null}
+      {busy ? (
+        <p className="muted" role="status">
+          B is being computed…
+        </p>
+      ) : null}
+      {aBusy ? (
+        <p className="muted" role="status">
+          A is being computed…
+        </p>
+      ) : null}
       {pinned.error ? <p role="alert">A could not be computed: {pinned.error}</p> : null}
       <div className="compare-body">
         <table className="data compare-table">

@@ -54,13 +54,17 @@ export function ExportMenu() {
   };
 
   return (
-    <details ref={ref} className="share-menu" onToggle={(e) => {
+    <details
+      ref={ref}
+      className="share-menu"
+      onToggle={(e) => {
         if (e.currentTarget.open) list();
         else {
           setCharts([]);
           setListedFor(null);
         }
-      }}>
+      }}
+    >
       <summary className="btn">Export</summary>
       <div className="share-menu-body" role="group" aria-label="Export" data-listed-panel={listedFor ?? ''}>
         <button
@@ -80,7 +84,9 @@ export function ExportMenu() {
           type="button"
           className="btn"
           data-testid="export-json"
-          onClick={() => run('scenario.json', () => downloadText(scenarioJson(useStore.getState().scenario), 'scenario.json', 'application/json'))}
+          onClick={() =>
+            run('scenario.json', () => downloadText(scenarioJson(useStore.getState().scenario), 'scenario.json', 'application/json'))
+          }
         >
           Scenario (JSON)
         </button>
@@ -88,10 +94,22 @@ export function ExportMenu() {
         {charts.map((c, i) => (
           <div className="share-chart-row" key={`${c.id}-${i}`}>
             <span title={c.name}>{c.name}</span>
-            <button type="button" className="btn" data-testid={`export-png-${c.id}`} aria-label={`${c.name} as PNG`} onClick={() => run(`${slug(c.name)}.png`, async () => downloadBlob(await chartPng(c), `${slug(c.name)}.png`))}>
+            <button
+              type="button"
+              className="btn"
+              data-testid={`export-png-${c.id}`}
+              aria-label={`${c.name} as PNG`}
+              onClick={() => run(`${slug(c.name)}.png`, async () => downloadBlob(await chartPng(c), `${slug(c.name)}.png`))}
+            >
               PNG
             </button>
-            <button type="button" className="btn" data-testid={`export-svg-${c.id}`} aria-label={`${c.name} as SVG`} onClick={() => run(`${slug(c.name)}.svg`, () => downloadBlob(chartSvg(c), `${slug(c.name)}.svg`))}>
+            <button
+              type="button"
+              className="btn"
+              data-testid={`export-svg-${c.id}`}
+              aria-label={`${c.name} as SVG`}
+              onClick={() => run(`${slug(c.name)}.svg`, () => downloadBlob(chartSvg(c), `${slug(c.name)}.svg`))}
+            >
               SVG
             </button>
           </div>

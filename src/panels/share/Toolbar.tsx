@@ -10,11 +10,17 @@ import { ExportMenu } from './ExportMenu';
 import { useShareUi } from './shareUi';
 import './share.css';
 
-export const LOCKED_IMPORT_MESSAGE = 'this scenario is locked by its author, so it does not accept imported files; open a link without the lock to import one';
+export const LOCKED_IMPORT_MESSAGE =
+  'this scenario is locked by its author, so it does not accept imported files; open a link without the lock to import one';
 
 export function Toolbar() {
   const { presetId, locked, presenter, pinned } = useStore(
-    useShallow((s) => ({ presetId: s.presetId, locked: s.scenario.classroom.locked, presenter: s.scenario.view.presenter, pinned: s.pinned !== null })),
+    useShallow((s) => ({
+      presetId: s.presetId,
+      locked: s.scenario.classroom.locked,
+      presenter: s.scenario.view.presenter,
+      pinned: s.pinned !== null,
+    })),
   );
   const pin = useStore((s) => s.pin);
   const unpin = useStore((s) => s.unpin);
@@ -84,7 +90,12 @@ export function Toolbar() {
     <div className="share-toolbar" role="toolbar" aria-label="Scenario">
       <label className="share-select">
         <span>Preset</span>
-        <select value={presets.some((p) => p.id === presetId) ? presetId : ''} disabled={locked} onChange={(e) => choosePreset(e.target.value)} data-testid="preset-select">
+        <select
+          value={presets.some((p) => p.id === presetId) ? presetId : ''}
+          disabled={locked}
+          onChange={(e) => choosePreset(e.target.value)}
+          data-testid="preset-select"
+        >
           <option value="" disabled>
             (custom)
           </option>
@@ -117,17 +128,47 @@ export function Toolbar() {
         Copy link
       </button>
       {link !== null ? (
-        <input ref={linkRef} className="share-link" readOnly value={link} aria-label="Link to this scenario" data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          ref={linkRef}
+          className="share-link"
+          readOnly
+          value={link}
+          aria-label="Link to this scenario"
+          data-testid="share-link"
+          onFocus={(e) => e.currentTarget.select()}
+        />
       ) : null}
-      <button type="button" className="btn" onClick={() => { pin(); say('Pinned the current scenario as A.'); }} data-testid="pin-a">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          pin();
+          say('Pinned the current scenario as A.');
+        }}
+        data-testid="pin-a"
+      >
         {pinned ? 'Re-pin as A' : 'Pin as A'}
       </button>
       {pinned ? (
         <>
-          <button type="button" className="btn" aria-pressed={compareOpen} onClick={() => setCompareOpen(!compareOpen)} data-testid="compare-toggle">
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={compareOpen}
+            onClick={() => setCompareOpen(!compareOpen)}
+            data-testid="compare-toggle"
+          >
             Compare A/B
           </button>
-          <button type="button" className="btn" onClick={() => { unpin(); setCompareOpen(false); say('Unpinned A.'); }}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              unpin();
+              setCompareOpen(false);
+              say('Unpinned A.');
+            }}
+          >
             Unpin
           </button>
         </>
@@ -160,7 +201,11 @@ export function Toolbar() {
         Presenter
       </button>
       {locked ? (
-        <span className="share-locked" data-testid="locked-note" title="The author locked this scenario: it can be viewed, not changed, and files cannot be imported into it.">
+        <span
+          className="share-locked"
+          data-testid="locked-note"
+          title="The author locked this scenario: it can be viewed, not changed, and files cannot be imported into it."
+        >
           <svg className="share-lock-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
             <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
             <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />

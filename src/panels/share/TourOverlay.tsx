@@ -69,7 +69,12 @@ export function TourOverlay() {
   if (!tour || !step) return null;
   const last = stepIndex === count - 1;
   return (
-    <section className={`tour-box${presenter ? ' tour-box-presenter' : ''}`} aria-label={`Guided tour: ${tour.title}`} data-testid="tour-overlay" data-tour-box="">
+    <section
+      className={`tour-box${presenter ? ' tour-box-presenter' : ''}`}
+      aria-label={`Guided tour: ${tour.title}`}
+      data-testid="tour-overlay"
+      data-tour-box=""
+    >
       <header className="tour-head">
         <strong className="tour-title">{tour.title}</strong>
         <span className="tour-count" data-testid="tour-step">
@@ -87,10 +92,22 @@ export function TourOverlay() {
               const c = checks[i] ?? null;
               const state = c === null ? 'pending' : c.ok ? 'holds' : 'fails';
               return (
-                <li key={i} data-testid="tour-fact" data-state={state} title={c ? `${c.ok ? 'Holds' : 'Does not hold'} for the results shown: ${c.detail}` : 'Checking against the results…'}>
-                  <span aria-hidden="true" className={`tour-fact-mark tour-fact-${state}`}>{state === 'holds' ? '✓' : state === 'fails' ? '✗' : '…'}</span>{' '}
+                <li
+                  key={i}
+                  data-testid="tour-fact"
+                  data-state={state}
+                  title={c ? `${c.ok ? 'Holds' : 'Does not hold'} for the results shown: ${c.detail}` : 'Checking against the results…'}
+                >
+                  <span aria-hidden="true" className={`tour-fact-mark tour-fact-${state}`}>
+                    {state === 'holds' ? '✓' : state === 'fails' ? '✗' : '…'}
+                  </span>{' '}
                   {describeFact(f)}
-                  {c?.shown ? <span className="tour-fact-shown" data-testid="tour-fact-shown"> ({c.shown})</span> : null}
+                  {c?.shown ? (
+                    <span className="tour-fact-shown" data-testid="tour-fact-shown">
+                      {' '}
+                      ({c.shown})
+                    </span>
+                  ) : null}
                   {state === 'fails' ? <span className="sr-only"> (does not hold for these results)</span> : null}
                 </li>
               );
@@ -127,7 +144,9 @@ export function TourOverlay() {
           Exit tour
         </button>
       </div>
-      <p className="tour-keys muted">Keys: ← → or Page Up/Down to move, Esc to exit. Space plays or pauses the array; with the array focused, ← → step its cycles.</p>
+      <p className="tour-keys muted">
+        Keys: ← → or Page Up/Down to move, Esc to exit. Space plays or pauses the array; with the array focused, ← → step its cycles.
+      </p>
       <div className="sr-only" aria-live="polite" data-testid="tour-live">
         {`Step ${stepIndex + 1} of ${count}: ${step.narration}`}
       </div>

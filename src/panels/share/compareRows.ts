@@ -92,7 +92,9 @@ export function compareRows(
     b: b.gemm?.cycles ?? null,
     aName: a.gemm ? `${a.gemm.rows} x ${a.gemm.cols} array` : null,
     bName: b.gemm ? `${b.gemm.rows} x ${b.gemm.cols} array` : null,
-    ...(bothGemm && !sameWork ? { neutralWhy: 'A and B multiply different matrices (M, K, N), so fewer cycles is not an improvement' } : {}),
+    ...(bothGemm && !sameWork
+      ? { neutralWhy: 'A and B multiply different matrices (M, K, N), so fewer cycles is not an improvement' }
+      : {}),
   });
   return rows;
 }

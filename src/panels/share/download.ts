@@ -20,5 +20,11 @@ export function downloadText(text: string, filename: string, type: string): void
 /** File-name-safe slug of a chart name. */
 export function slug(name: string): string {
   // Names fall back to long aria-labels: keep file names short.
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 48).replace(/^-+|-+$/g, '') || 'chart';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 48)
+      .replace(/^-+|-+$/g, '') || 'chart'
+  );
 }

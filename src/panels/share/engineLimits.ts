@@ -23,12 +23,18 @@ function withBaseValue(s: Scenario, base: Scenario, field: string): Scenario {
 }
 
 /** The scenario with every engine-refused field reset to `base`, and a problem for each. */
-export function applyEngineLimits(scenario: Scenario, base: Scenario, baseName = 'the preset'): { scenario: Scenario; problems: Problem[] } {
+export function applyEngineLimits(
+  scenario: Scenario,
+  base: Scenario,
+  baseName = 'the preset',
+): { scenario: Scenario; problems: Problem[] } {
   let s = scenario;
   const problems: Problem[] = [];
   // A reset can expose a rule on another field (gpu.tp vs gpu.gpus): a few passes suffice.
   for (let pass = 0; pass < 4; pass++) {
-    const bad = validateLlmInputs(s).filter((p) => p.kind === 'invalid' && resettable(p.field, s) && !problems.some((q) => q.field === p.field));
+    const bad = validateLlmInputs(s).filter(
+      (p) => p.kind === 'invalid' && resettable(p.field, s) && !problems.some((q) => q.field === p.field),
+    );
     if (bad.length === 0) break;
     for (const p of bad) {
       s = withBaseValue(s, base, p.field);

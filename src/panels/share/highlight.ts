@@ -5,7 +5,11 @@ import { PANELS } from '../../scenario/types';
 
 const CLASS = 'tour-highlight';
 
-const squash = (id: string) => id.toLowerCase().replace(/overrides/g, '').replace(/-/g, '');
+const squash = (id: string) =>
+  id
+    .toLowerCase()
+    .replace(/overrides/g, '')
+    .replace(/-/g, '');
 
 export function resolveTarget(id: string, root: Document = document): Element | null {
   const panel = id.startsWith('panel-') ? id.slice('panel-'.length) : id;
@@ -23,7 +27,9 @@ function inViewport(el: Element): boolean {
   const h = window.innerHeight || document.documentElement.clientHeight;
   const w = window.innerWidth || document.documentElement.clientWidth;
   // Fully visible, or (taller than the viewport) filling it from its top.
-  return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= w && (r.height > h ? r.top >= 0 && r.top < h / 2 : r.top >= 0 && r.bottom <= h);
+  return (
+    r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= w && (r.height > h ? r.top >= 0 && r.top < h / 2 : r.top >= 0 && r.bottom <= h)
+  );
 }
 
 /** Opens every collapsed section (<details>) around the element and scrolls it into view. */

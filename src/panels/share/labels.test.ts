@@ -38,7 +38,6 @@ describe('classroom ids', () => {
   });
 });
 
-
 describe('control labels cover the scenario', () => {
   // Fields a link can carry that have no control on the page (edited only in a file or
   // link). A new field with a control needs its label in src/ui/labels.ts; without one

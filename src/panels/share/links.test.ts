@@ -53,7 +53,7 @@ describe('problem lines', () => {
 });
 
 describe('a hand-written link naming only a tour step', () => {
-  it('opens the step\'s own scenario, so what the step says is on screen', () => {
+  it("opens the step's own scenario, so what the step says is on screen", () => {
     const d = decodeHash('#v=2&vt=scaled-inference.1');
     expect(d.scenario.view.tour).toEqual({ id: 'scaled-inference', step: 1 });
     expect(d.scenario.lpu.chips).toBe(800);

@@ -36,7 +36,11 @@ export function startPinnedRunner(): () => void {
       }
       if (st.gemmStatus === 'running') return;
       gemmFor = s;
-      void callEngine('systolic', (e, progress) => e.runGemm(s.gemm, progress), () => undefined)
+      void callEngine(
+        'systolic',
+        (e, progress) => e.runGemm(s.gemm, progress),
+        () => undefined,
+      )
         .then((out) => {
           if (out.ok) patchPinned(s, { gemm: out.value.result });
           else if (!out.cancelled) patchPinned(s, { error: out.message });

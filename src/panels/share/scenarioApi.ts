@@ -52,7 +52,9 @@ export function checkTourRef(s: Scenario): { scenario: Scenario; problems: Probl
   const drop = (message: string) => ({ scenario: { ...s, view: { ...s.view, tour: null } }, problems: [{ field: 'view.tour', message }] });
   if (!tour) return drop(`there is no tour "${ref.id}" in this version of the app; the link opens without a tour`);
   if (ref.step >= tour.steps.length) {
-    return drop(`the tour "${tour.title}" has ${tour.steps.length} steps; there is no step ${ref.step + 1}, so the link opens without the tour`);
+    return drop(
+      `the tour "${tour.title}" has ${tour.steps.length} steps; there is no step ${ref.step + 1}, so the link opens without the tour`,
+    );
   }
   return { scenario: s, problems: [] };
 }
@@ -68,7 +70,11 @@ const STEP_LINK_KEYS = new Set(['v', 'p', 'vt', 'vr']);
 function stepOnlyLink(hash: string, t: { scenario: Scenario; problems: Problem[] }): { scenario: Scenario; problems: Problem[] } {
   const ref = t.scenario.view.tour;
   if (!ref) return t;
-  const keys = hash.replace(/^#/, '').split('&').filter(Boolean).map((kv) => decodeURIComponent(kv.split('=')[0]));
+  const keys = hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter(Boolean)
+    .map((kv) => decodeURIComponent(kv.split('=')[0]));
   if (!keys.every((k) => STEP_LINK_KEYS.has(k))) return t;
   const step = scenarioForTourStep(ref.id, ref.step);
   return step ? { ...t, scenario: { ...step, view: { ...step.view, presenter: t.scenario.view.presenter } } } : t;
@@ -87,10 +93,18 @@ export function decodeHash(hash: string): Decoded {
     const refused = applyEngineLimits(pinned, toured.scenario).problems;
     if (refused.length > 0) {
       pinned = null;
-      pinnedProblems.push({ field: PINNED_FIELD, message: `the pinned scenario A in the link is not valid (${refused[0].message}); A was dropped, the rest of the link applies` });
+      pinnedProblems.push({
+        field: PINNED_FIELD,
+        message: `the pinned scenario A in the link is not valid (${refused[0].message}); A was dropped, the rest of the link applies`,
+      });
     } else pinned = { ...pinned, view: toured.scenario.view, classroom: toured.scenario.classroom };
   }
-  return { scenario: toured.scenario, pinned, problems: [...out.problems, ...checked.problems, ...toured.problems, ...pinnedProblems], presetId };
+  return {
+    scenario: toured.scenario,
+    pinned,
+    problems: [...out.problems, ...checked.problems, ...toured.problems, ...pinnedProblems],
+    presetId,
+  };
 }
 
 export type Imported = { ok: true; scenario: Scenario; problems: Problem[] } | { ok: false; problems: Problem[] };

@@ -8,21 +8,64 @@ import { isDeliberateChange } from './historyPolicy';
 import { clip } from './ProblemBanner';
 
 const gemm: GemmResult = {
-  engine: 'cycle', rows: 4, cols: 4, dataflow: 'ws', m: 8, k: 8, n: 8, cycles: 123, folds: 4, foldCycles: [30, 31, 31, 31],
-  utilization: 0.25, mappingEfficiency: 1, macs: 512,
+  engine: 'cycle',
+  rows: 4,
+  cols: 4,
+  dataflow: 'ws',
+  m: 8,
+  k: 8,
+  n: 8,
+  cycles: 123,
+  folds: 4,
+  foldCycles: [30, 31, 31, 31],
+  utilization: 0.25,
+  mappingEfficiency: 1,
+  macs: 512,
   sram: { ifmapReads: 10, filterReads: 11, ofmapWrites: 12, ofmapReads: 13 },
-  scalesim: { cycles: 124, overallUtilization: 0.2, computeUtilization: 0.3, mappingEfficiency: 1, ifmapReads: 10, filterReads: 11, ofmapWrites: 12 },
+  scalesim: {
+    cycles: 124,
+    overallUtilization: 0.2,
+    computeUtilization: 0.3,
+    mappingEfficiency: 1,
+    ifmapReads: 10,
+    filterReads: 11,
+    ofmapWrites: 12,
+  },
 };
 
 function machine(id: string, tpotMs: number, extra: Partial<MachineResult> = {}): MachineResult {
   return {
-    machine: id, name: `${id} "box", v2`, fits: true, chips: 8, chipsNeeded: 8, tensorParallel: 8, pipelineStages: 1,
-    ttftMs: 10, p99TtftMs: 10, tpotMs, p99TpotMs: tpotMs, tokensPerSecondPerUser: 1000 / tpotMs, systemTokensPerSecond: 1000 / tpotMs, outputTokensPerSecond: 900 / tpotMs,
-    answerMs: 100, costPerMillionTokensUsd: 2, joulesPerToken: 0.5, powerW: 1000, costPerHourUsd: 10, occupancy: [], network: null,
-    breakdown: { computeMs: 1, memoryMs: 2, networkMs: 3, overheadMs: 4 }, ...extra,
+    machine: id,
+    name: `${id} "box", v2`,
+    fits: true,
+    chips: 8,
+    chipsNeeded: 8,
+    tensorParallel: 8,
+    pipelineStages: 1,
+    ttftMs: 10,
+    p99TtftMs: 10,
+    tpotMs,
+    p99TpotMs: tpotMs,
+    tokensPerSecondPerUser: 1000 / tpotMs,
+    systemTokensPerSecond: 1000 / tpotMs,
+    outputTokensPerSecond: 900 / tpotMs,
+    answerMs: 100,
+    costPerMillionTokensUsd: 2,
+    joulesPerToken: 0.5,
+    powerW: 1000,
+    costPerHourUsd: 10,
+    occupancy: [],
+    network: null,
+    breakdown: { computeMs: 1, memoryMs: 2, networkMs: 3, overheadMs: 4 },
+    ...extra,
   };
 }
-const llm = (lpuTpot: number, gpuTpot: number): LlmResult => ({ lpu: machine('lpu', lpuTpot), gpu: machine('h100-sxm', gpuTpot), sweep: [], roofline: [] });
+const llm = (lpuTpot: number, gpuTpot: number): LlmResult => ({
+  lpu: machine('lpu', lpuTpot),
+  gpu: machine('h100-sxm', gpuTpot),
+  sweep: [],
+  roofline: [],
+});
 
 /** Minimal RFC 4180 reader, to check that what we write reads back. */
 function parseCsv(text: string): string[][] {
@@ -33,11 +76,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (q) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') q = false; else cell += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') q = false;
+      else cell += ch;
     } else if (ch === '"') q = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
   }
   return rows;
 }

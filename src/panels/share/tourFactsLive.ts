@@ -22,7 +22,12 @@ function previousLlm(tourId: string, step: number): Promise<LlmResult | null> {
   let p = prevCache.get(key);
   if (!p) {
     const s = scenarioForTourStep(tourId, step - 1);
-    p = s ? callEngine('llm', (e) => e.runLlm(s)).then((o) => (o.ok ? o.value : null), () => null) : Promise.resolve(null);
+    p = s
+      ? callEngine('llm', (e) => e.runLlm(s)).then(
+          (o) => (o.ok ? o.value : null),
+          () => null,
+        )
+      : Promise.resolve(null);
     prevCache.set(key, p);
   }
   return p;
@@ -32,7 +37,13 @@ function previousLlm(tourId: string, step: number): Promise<LlmResult | null> {
 export function useTourFactChecks(tour: Tour | null, stepIndex: number): (FactCheck | null)[] {
   const step = tour?.steps[stepIndex];
   const { scenario, llmResult, llmStatus, gemmRun, gemmStatus } = useStore(
-    useShallow((s) => ({ scenario: s.scenario, llmResult: s.llmResult, llmStatus: s.llmStatus, gemmRun: s.gemmRun, gemmStatus: s.gemmStatus })),
+    useShallow((s) => ({
+      scenario: s.scenario,
+      llmResult: s.llmResult,
+      llmStatus: s.llmStatus,
+      gemmRun: s.gemmRun,
+      gemmStatus: s.gemmStatus,
+    })),
   );
   const [checks, setChecks] = useState<(FactCheck | null)[]>([]);
   useEffect(() => {
@@ -54,7 +65,12 @@ export function useTourFactChecks(tour: Tour | null, stepIndex: number): (FactCh
         if (cycle === 0) ctx.pes = null;
         else {
           const w = await callEngine('systolic', (e) => e.trace(g, cycle - 1, 1));
-          const pes: ShownPes = { weight: w.weight, input: w.input, active: w.active, sram: [w.sramCumulative[0], w.sramCumulative[1], w.sramCumulative[2], w.sramCumulative[3]] };
+          const pes: ShownPes = {
+            weight: w.weight,
+            input: w.input,
+            active: w.active,
+            sram: [w.sramCumulative[0], w.sramCumulative[1], w.sramCumulative[2], w.sramCumulative[3]],
+          };
           ctx.pes = pes;
         }
       } else {

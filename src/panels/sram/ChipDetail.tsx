@@ -22,7 +22,12 @@ export function ChipDetail({ occ, index, count, token, prompt, output, memory, o
   const rows: [string, string, number, string][] = [
     ['weights', 'Weights', f.weightsBytes, 'Parameters of the layers/shard this chip holds x bytes per weight'],
     ['kv-now', `KV cache now (token ${token})`, f.kvBytes, 'Interpolated linearly per token between the two figures below'],
-    ['kv-prompt', 'KV cache at end of prompt', occ.kvPromptBytes, 'K and V of every prompt token, for the layers held, for every user of the batch'],
+    [
+      'kv-prompt',
+      'KV cache at end of prompt',
+      occ.kvPromptBytes,
+      'K and V of every prompt token, for the layers held, for every user of the batch',
+    ],
     ['kv-final', 'KV cache at end of answer', occ.kvFinalBytes, 'Prompt + all output tokens'],
     ['activations', 'Activations', f.activationBytes, 'Working buffers of the layers held (batch x hidden x bytes, a few per layer)'],
     ['capacity', 'Capacity', f.capacityBytes, `${memory} per chip`],
@@ -48,7 +53,9 @@ export function ChipDetail({ occ, index, count, token, prompt, output, memory, o
       </div>
       <p>
         <strong data-testid={`${testId}-label`}>{occ.label}</strong>{' '}
-        <span className="muted">({formatPercent((f.capacityBytes - f.freeBytes) / f.capacityBytes)} of {memory} used)</span>
+        <span className="muted">
+          ({formatPercent((f.capacityBytes - f.freeBytes) / f.capacityBytes)} of {memory} used)
+        </span>
       </p>
       <table className="data">
         <tbody>

@@ -28,7 +28,13 @@ export function CustomModelFields() {
       {gatedHidden ? null : (
         <div className="field" data-control={controlId('llm.custom.gatedFfn')}>
           <label>
-            <input type="checkbox" checked={gated} disabled={locked} onChange={(e) => useStore.getState().setField('llm.custom.gatedFfn', e.target.checked)} /> {controlLabel('llm.custom.gatedFfn')}
+            <input
+              type="checkbox"
+              checked={gated}
+              disabled={locked}
+              onChange={(e) => useStore.getState().setField('llm.custom.gatedFfn', e.target.checked)}
+            />{' '}
+            {controlLabel('llm.custom.gatedFfn')}
           </label>
         </div>
       )}

@@ -2,7 +2,16 @@
 // workload, the SRAM-only system and the GPU baseline, each hardware figure overridable.
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
-import { BATCHING_MODES, SWEEP_MACHINES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type ModelSpec } from '../../scenario/types';
+import {
+  BATCHING_MODES,
+  SWEEP_MACHINES,
+  GPU_IDS,
+  MODEL_IDS,
+  PRECISIONS,
+  STACK_IDS,
+  TOPOLOGIES,
+  type ModelSpec,
+} from '../../scenario/types';
 import { MODELS, resolveModel } from '../../engine/llm/models';
 import { GPUS, LPU_CHIP, resolveGpu } from '../../engine/llm/hardware';
 import { STACKS, stackTraits } from '../../engine/llm/stacks';
@@ -20,7 +29,10 @@ const topologyOptions = TOPOLOGIES.map((t) => ({ value: t, label: t }));
 const gpuOptions = GPU_IDS.map((g) => ({ value: g, label: GPUS[g].name }));
 const stackOptions = STACK_IDS.map((id) => ({ value: id, label: STACKS[id].name }));
 const batchingOptions = BATCHING_MODES.map((b) => ({ value: b, label: b === 'static' ? 'static batch' : 'continuous (in-flight)' }));
-const sweepMachineOptions = SWEEP_MACHINES.map((v) => ({ value: v, label: v === 'fixed' ? 'this machine at every batch' : 'minimum machine per batch' }));
+const sweepMachineOptions = SWEEP_MACHINES.map((v) => ({
+  value: v,
+  label: v === 'fixed' ? 'this machine at every batch' : 'minimum machine per batch',
+}));
 
 /** Chip figures a user may override, with units. */
 const CHIP_FIELDS = [
@@ -86,7 +98,11 @@ export function LlmControls() {
         />
         <NumberField path="llm.prompt" unit="tokens" title="Input tokens per user, processed in the prefill" />
         <NumberField path="llm.output" unit="tokens" title="Tokens generated per user, one per decode step" />
-        <SelectField path="llm.weights" options={precisionOptions} title="Storage format of the weights: sets the bytes each chip must hold" />
+        <SelectField
+          path="llm.weights"
+          options={precisionOptions}
+          title="Storage format of the weights: sets the bytes each chip must hold"
+        />
         <SelectField path="llm.activations" options={precisionOptions} title="Format of activations and the math" />
         <SelectField path="llm.kv" options={precisionOptions} title="Format of the cached keys and values" />
       </Section>
@@ -107,7 +123,12 @@ function ModelSection() {
     if (next === 'custom') {
       // Start the custom model from the current one, so the fields are sensible at once.
       const base: ModelSpec = resolveModel(st.scenario.llm);
-      const seeded: ModelSpec = { ...base, id: 'custom', name: `Custom (from ${base.name})`.slice(0, 48), source: `User-entered; started from the shape of ${base.name}` };
+      const seeded: ModelSpec = {
+        ...base,
+        id: 'custom',
+        name: `Custom (from ${base.name})`.slice(0, 48),
+        source: `User-entered; started from the shape of ${base.name}`,
+      };
       if (st.setField('llm.custom', seeded)) st.setField('llm.model', 'custom');
     } else {
       st.setField('llm.model', next);
@@ -129,7 +150,8 @@ function ModelSection() {
           </select>
           {spec ? (
             <div className="muted small">
-              {spec.paramsB} B parameters, {spec.layers} layers{spec.experts > 1 ? `, ${spec.experts} experts (${spec.activeExperts} active)` : ''}
+              {spec.paramsB} B parameters, {spec.layers} layers
+              {spec.experts > 1 ? `, ${spec.experts} experts (${spec.activeExperts} active)` : ''}
             </div>
           ) : null}
         </div>
@@ -140,10 +162,16 @@ function ModelSection() {
 }
 
 function LpuSection() {
-  const r = useStore(useShallow((s) => ({
-    chips: s.llmResult?.lpu.chips, needed: s.llmResult?.lpu.chipsNeeded, used: s.llmResult?.lpu.occupancy.length,
-    tp: s.llmResult?.lpu.tensorParallel, stages: s.llmResult?.lpu.pipelineStages, fits: s.llmResult?.lpu.fits,
-  })));
+  const r = useStore(
+    useShallow((s) => ({
+      chips: s.llmResult?.lpu.chips,
+      needed: s.llmResult?.lpu.chipsNeeded,
+      used: s.llmResult?.lpu.occupancy.length,
+      tp: s.llmResult?.lpu.tensorParallel,
+      stages: s.llmResult?.lpu.pipelineStages,
+      fits: s.llmResult?.lpu.fits,
+    })),
+  );
   const chipsSet = useStore((s) => s.scenario.lpu.chips);
   // The hint belongs to the chips control: hidden with it.
   const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('lpu.chips')));
@@ -163,12 +191,13 @@ function LpuSection() {
             : !Number.isFinite(r.needed)
               ? 'Does not fit on any number of chips: see the message in the panel'
               : chipsSet === null
-              ? `Using ${r.chips ?? r.needed} chips (minimum that fits: ${r.needed} chips${r.chips !== undefined && r.chips !== r.needed ? ', rounded up to whole nodes' : ''})`
-              : `Minimum that fits: ${r.needed} chips (set: ${chipsSet})${r.used ? `; the layout uses ${r.used} of the ${chipsSet} chips given` : ''}`}
+                ? `Using ${r.chips ?? r.needed} chips (minimum that fits: ${r.needed} chips${r.chips !== undefined && r.chips !== r.needed ? ', rounded up to whole nodes' : ''})`
+                : `Minimum that fits: ${r.needed} chips (set: ${chipsSet})${r.used ? `; the layout uses ${r.used} of the ${chipsSet} chips given` : ''}`}
         </div>
         {r.fits && r.tp && r.stages && r.used ? (
           <div className="muted small" data-testid="lpu-layout" hidden={hintHidden}>
-            Layout: each layer split over {r.tp} chips, {r.stages} pipeline stages, {r.used - r.tp * r.stages} chips for the embedding and output head.{' '}
+            Layout: each layer split over {r.tp} chips, {r.stages} pipeline stages, {r.used - r.tp * r.stages} chips for the embedding and
+            output head.{' '}
             {chipsSet === null
               ? 'Chosen among the layouts that fit in up to a quarter more chips than the minimum: the lowest chip-time per token (cost per token).'
               : 'Chosen among the layouts that fit in the chips given: the shortest time per token (closed form), fewer chips on a tie.'}
@@ -187,7 +216,9 @@ function LpuSection() {
 
 function GpuSection() {
   const gpuId = useStore((s) => s.scenario.gpu.gpu);
-  const r = useStore(useShallow((s) => ({ chips: s.llmResult?.gpu.chips, needed: s.llmResult?.gpu.chipsNeeded, tp: s.llmResult?.gpu.tensorParallel })));
+  const r = useStore(
+    useShallow((s) => ({ chips: s.llmResult?.gpu.chips, needed: s.llmResult?.gpu.chipsNeeded, tp: s.llmResult?.gpu.tensorParallel })),
+  );
   const gpusSet = useStore((s) => s.scenario.gpu.gpus);
   const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('gpu.gpus')));
   const stack = useStore((s) => s.scenario.gpu.stack);
@@ -196,10 +227,17 @@ function GpuSection() {
     <>
       <Section title="GPU baseline" id="gpu">
         <SelectField path="gpu.gpu" options={gpuOptions} title={preset.sources.hbmBandwidthTBps} />
-        <SelectField path="gpu.stack" options={stackOptions} title="The software the GPU figures assume: its all-reduce, launch gaps, per-request time and weight-only kernels (src/engine/llm/stacks.ts)" />
+        <SelectField
+          path="gpu.stack"
+          options={stackOptions}
+          title="The software the GPU figures assume: its all-reduce, launch gaps, per-request time and weight-only kernels (src/engine/llm/stacks.ts)"
+        />
         <div className="muted small stack-traits" data-testid="stack-traits">
           {stackTraits(STACKS[stack]).map((t, i) => (
-            <span key={t.text} title={t.source}>{i > 0 ? '; ' : ''}{t.text}</span>
+            <span key={t.text} title={t.source}>
+              {i > 0 ? '; ' : ''}
+              {t.text}
+            </span>
           ))}
         </div>
         <NumberField
@@ -209,15 +247,21 @@ function GpuSection() {
           placeholder={r.needed !== undefined && Number.isFinite(r.needed) ? `min ${r.needed}` : 'min'}
           title="Number of GPUs; leave empty to use the minimum whose HBM holds the weights and KV cache"
         />
-        <NumberField path="gpu.tp" unit="empty = choose" nullable placeholder={r.tp ? String(r.tp) : 'auto'} title="GPUs one layer is split across; empty lets the engine choose (up to a node)" />
+        <NumberField
+          path="gpu.tp"
+          unit="empty = choose"
+          nullable
+          placeholder={r.tp ? String(r.tp) : 'auto'}
+          title="GPUs one layer is split across; empty lets the engine choose (up to a node)"
+        />
         <div className="muted small" data-testid="gpu-chips-hint" hidden={hintHidden}>
           {r.needed === undefined
             ? 'computing…'
             : !Number.isFinite(r.needed)
               ? 'Does not fit on any number of GPUs: see the message in the panel'
               : gpusSet === null
-              ? `Using ${r.chips ?? r.needed} GPUs (minimum that fits: ${r.needed}), tensor parallel ${r.tp ?? '-'}`
-              : `Minimum that fits: ${r.needed} GPUs (set: ${gpusSet}), tensor parallel ${r.tp ?? '-'}`}
+                ? `Using ${r.chips ?? r.needed} GPUs (minimum that fits: ${r.needed}), tensor parallel ${r.tp ?? '-'}`
+                : `Minimum that fits: ${r.needed} GPUs (set: ${gpusSet}), tensor parallel ${r.tp ?? '-'}`}
         </div>
       </Section>
       <Section title={`GPU figures (${preset.name}, ${STACKS[stack].name.split(' (')[0]})`} id="gpu-overrides" open={false}>

@@ -50,21 +50,26 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
       <div className="summary">
         <strong data-testid={`${testId}-chips`}>{m.chips}</strong> {m.chips === 1 ? 'chip' : 'chips'}{' '}
         <span className="muted">
-          (minimum that fits: <span data-testid={`${testId}-needed`}>{Number.isFinite(m.chipsNeeded) ? m.chipsNeeded : 'none, at any number of chips'}</span>
+          (minimum that fits:{' '}
+          <span data-testid={`${testId}-needed`}>{Number.isFinite(m.chipsNeeded) ? m.chipsNeeded : 'none, at any number of chips'}</span>
           {m.fits ? `; tensor parallel ${m.tensorParallel} × ${m.pipelineStages} pipeline stages` : ''})
         </span>
         {m.occupancy.length > 0 && m.occupancy.length !== m.chips ? (
-          <span className="muted" title="The partitioner places weights on whole groups of chips; the rest of the system is idle for this model">
+          <span
+            className="muted"
+            title="The partitioner places weights on whole groups of chips; the rest of the system is idle for this model"
+          >
             {' '}
             {m.occupancy.length} hold data, {m.chips - m.occupancy.length} idle.
           </span>
         ) : null}
         <br />
         {m.occupancy.length === 0 ? null : (
-        <span title={`Sum over all ${m.occupancy.length} chips at token ${token}`}>
-          {memory} in use {formatBytes(used)} of {formatBytes(totals.capacityBytes)} ({formatPercent(used / Math.max(1, totals.capacityBytes))}): weights {formatBytes(totals.weightsBytes)}, KV cache{' '}
-          {formatBytes(totals.kvBytes)}, activations {formatBytes(totals.activationBytes)}
-        </span>
+          <span title={`Sum over all ${m.occupancy.length} chips at token ${token}`}>
+            {memory} in use {formatBytes(used)} of {formatBytes(totals.capacityBytes)} (
+            {formatPercent(used / Math.max(1, totals.capacityBytes))}): weights {formatBytes(totals.weightsBytes)}, KV cache{' '}
+            {formatBytes(totals.kvBytes)}, activations {formatBytes(totals.activationBytes)}
+          </span>
         )}
       </div>
       {m.occupancy.length > 0 ? (
@@ -77,7 +82,15 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
               </span>
             ))}
           </div>
-          <ChipStrip occupancy={m.occupancy} token={token} prompt={prompt} output={output} selected={sel} onSelect={setSelected} label={`${m.name}, all chips`} />
+          <ChipStrip
+            occupancy={m.occupancy}
+            token={token}
+            prompt={prompt}
+            output={output}
+            selected={sel}
+            onSelect={setSelected}
+            label={`${m.name}, all chips`}
+          />
           <div className="group-bars" role="group" aria-label="Groups of identical chips">
             {groups.slice(0, MAX_GROUP_ROWS).map((g, gi) => {
               const f = fillAtToken(g.sample, token, prompt, output);
@@ -104,7 +117,9 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
                 </button>
               );
             })}
-            {groups.length > MAX_GROUP_ROWS ? <div className="muted small">+{groups.length - MAX_GROUP_ROWS} more groups: click the strip above to open any chip.</div> : null}
+            {groups.length > MAX_GROUP_ROWS ? (
+              <div className="muted small">+{groups.length - MAX_GROUP_ROWS} more groups: click the strip above to open any chip.</div>
+            ) : null}
           </div>
           {sel !== null ? (
             <ChipDetail
@@ -132,18 +147,38 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
 }
 
 /** The whole workload against the whole machine's memory, for a machine that does not fit. */
-function NeedBar({ need, memory, chips, token, prompt, output, testId }: { need: MemoryNeed; memory: string; chips: number; token: number; prompt: number; output: number; testId: string }) {
+function NeedBar({
+  need,
+  memory,
+  chips,
+  token,
+  prompt,
+  output,
+  testId,
+}: {
+  need: MemoryNeed;
+  memory: string;
+  chips: number;
+  token: number;
+  prompt: number;
+  output: number;
+  testId: string;
+}) {
   const f = fillAtToken({ ...need, activationBytes: 0, label: '' }, token, prompt, output);
   const used = f.weightsBytes + f.kvBytes;
   return (
     <div data-testid={testId}>
-      <p className="small" title="Weights = parameters x bytes per weight; KV cache = 2 x KV heads x head dim x layers x tokens x batch x bytes (activations left out)">
+      <p
+        className="small"
+        title="Weights = parameters x bytes per weight; KV cache = 2 x KV heads x head dim x layers x tokens x batch x bytes (activations left out)"
+      >
         The whole model needs {formatBytes(f.weightsBytes)} of weights + {formatBytes(f.kvBytes)} of KV cache at token {token} ={' '}
         <strong>{formatBytes(used)}</strong>
         {/* chips = 0: no machine size was given and none fits, so there is no capacity to compare with */}
         {chips > 0 ? (
           <>
-            ; {chips} chips hold {formatBytes(need.capacityBytes)} of {memory} ({formatPercent(used / Math.max(1, need.capacityBytes))} of it).
+            ; {chips} chips hold {formatBytes(need.capacityBytes)} of {memory} ({formatPercent(used / Math.max(1, need.capacityBytes))} of
+            it).
           </>
         ) : (
           '.'

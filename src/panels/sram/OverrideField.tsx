@@ -58,7 +58,11 @@ export function OverrideField({ system, field, unit, preset, source }: Props) {
   const overridden = value !== undefined;
   const tip = `Preset: ${preset} ${unit}. Source: ${source ?? 'not given'}`;
   return (
-    <div className={`field override${error ? ' field-error' : ''}${overridden ? ' overridden' : ''}`} data-control={controlId(path)} title={tip}>
+    <div
+      className={`field override${error ? ' field-error' : ''}${overridden ? ' overridden' : ''}`}
+      data-control={controlId(path)}
+      title={tip}
+    >
       <label htmlFor={id}>
         {label} <span className="unit">({unit})</span>
       </label>
@@ -74,7 +78,14 @@ export function OverrideField({ system, field, unit, preset, source }: Props) {
           aria-describedby={`${id}-preset`}
           onChange={(e) => commit(e.target.value)}
         />
-        <button type="button" className="btn reset" onClick={reset} disabled={!overridden || locked} aria-label={`Reset ${label} to the preset`} title="Reset to the preset value">
+        <button
+          type="button"
+          className="btn reset"
+          onClick={reset}
+          disabled={!overridden || locked}
+          aria-label={`Reset ${label} to the preset`}
+          title="Reset to the preset value"
+        >
           ↺
         </button>
       </div>

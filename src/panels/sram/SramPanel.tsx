@@ -22,22 +22,35 @@ export function SramPanel() {
   return (
     <section className="panel sram-panel" data-panel="sram" id="panel-sram">
       <h2>
-        Memory occupancy per chip{' '}
-        <span className="muted small">
-          {status === 'running' ? '(computing…)' : null}
-        </span>
+        Memory occupancy per chip <span className="muted small">{status === 'running' ? '(computing…)' : null}</span>
       </h2>
       <p className="caption">
-        Each chip's memory split into weights, KV cache, activations and what is free. The SRAM-only machine must hold everything on chip, so the
-        model is spread over many chips; the GPU keeps it in HBM on a few. Bytes are decimal (1 MB = 10⁶ B). Identical chips are grouped into one bar
-        with their count; the strip shows every chip.
+        Each chip's memory split into weights, KV cache, activations and what is free. The SRAM-only machine must hold everything on chip,
+        so the model is spread over many chips; the GPU keeps it in HBM on a few. Bytes are decimal (1 MB = 10⁶ B). Identical chips are
+        grouped into one bar with their count; the strip shows every chip.
       </p>
       <EngineError kind="llm" />
       <TokenTimeline token={Math.min(token, prompt + output)} prompt={prompt} output={output} onToken={onToken} />
       {result ? (
         <div className="machines">
-          <MachineOccupancy m={result.lpu} memory="SRAM" token={token} prompt={prompt} output={output} testId="occ-lpu" need={result.lpu.fits ? null : memoryNeed(scenario, 'lpu', result.lpu.chips)} />
-          <MachineOccupancy m={result.gpu} memory="HBM" token={token} prompt={prompt} output={output} testId="occ-gpu" need={result.gpu.fits ? null : memoryNeed(scenario, 'gpu', result.gpu.chips)} />
+          <MachineOccupancy
+            m={result.lpu}
+            memory="SRAM"
+            token={token}
+            prompt={prompt}
+            output={output}
+            testId="occ-lpu"
+            need={result.lpu.fits ? null : memoryNeed(scenario, 'lpu', result.lpu.chips)}
+          />
+          <MachineOccupancy
+            m={result.gpu}
+            memory="HBM"
+            token={token}
+            prompt={prompt}
+            output={output}
+            testId="occ-gpu"
+            need={result.gpu.fits ? null : memoryNeed(scenario, 'gpu', result.gpu.chips)}
+          />
         </div>
       ) : (
         <p className="muted">Waiting for the engine…</p>

@@ -12,7 +12,11 @@ export function StackBar({ fill }: { fill: ChipFill }) {
     <div className="stack" aria-hidden="true">
       <span className="seg-weights" style={{ width: pct(fill.weightsBytes) }} title={`Weights ${formatBytes(fill.weightsBytes)}`} />
       <span className="seg-kv" style={{ width: pct(fill.kvBytes) }} title={`KV cache ${formatBytes(fill.kvBytes)}`} />
-      <span className="seg-act" style={{ width: pct(fill.activationBytes - over) }} title={`Activations ${formatBytes(fill.activationBytes)}`} />
+      <span
+        className="seg-act"
+        style={{ width: pct(fill.activationBytes - over) }}
+        title={`Activations ${formatBytes(fill.activationBytes)}`}
+      />
       {over > 0 ? <span className="seg-over" style={{ width: pct(over) }} title={`Over capacity by ${formatBytes(over)}`} /> : null}
     </div>
   );

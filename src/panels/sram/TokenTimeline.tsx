@@ -65,13 +65,21 @@ export function TokenTimeline({ token, prompt, output, onToken }: Props) {
       <output htmlFor="sram-token" data-testid="token-value">
         {token} / {total} tokens
       </output>
-      <span className={`phase-badge phase-${phase}`} data-testid="phase" title={phase === 'prefill' ? 'Reading the prompt: the KV cache of the prompt is written' : 'Generating: each new token appends one K and V vector per layer per user'}>
+      <span
+        className={`phase-badge phase-${phase}`}
+        data-testid="phase"
+        title={
+          phase === 'prefill'
+            ? 'Reading the prompt: the KV cache of the prompt is written'
+            : 'Generating: each new token appends one K and V vector per layer per user'
+        }
+      >
         {phase}
       </span>
       <div className="caption">
-        KV cache shown at this position, interpolated linearly per token: from 0 to the engine's cache at the end of the prompt over positions
-        0..{prompt} (prefill), then to its cache at the end of the answer over {prompt}..{total} (decode). Every token adds the same bytes
-        (2 × KV heads × head dim × layers held × batch × bytes per element), so the growth is linear.
+        KV cache shown at this position, interpolated linearly per token: from 0 to the engine's cache at the end of the prompt over
+        positions 0..{prompt} (prefill), then to its cache at the end of the answer over {prompt}..{total} (decode). Every token adds the
+        same bytes (2 × KV heads × head dim × layers held × batch × bytes per element), so the growth is linear.
       </div>
     </div>
   );

@@ -15,7 +15,12 @@ export function phaseAt(token: number, prompt: number): Phase {
  * same bytes (one K and one V vector per layer per user), so both phases are linear:
  * 0 -> kvPromptBytes over the prompt, then kvPromptBytes -> kvFinalBytes over the output.
  */
-export function kvAtToken(occ: Pick<ChipOccupancy, 'kvPromptBytes' | 'kvFinalBytes'>, token: number, prompt: number, output: number): number {
+export function kvAtToken(
+  occ: Pick<ChipOccupancy, 'kvPromptBytes' | 'kvFinalBytes'>,
+  token: number,
+  prompt: number,
+  output: number,
+): number {
   const t = Math.max(0, Math.min(token, prompt + output));
   if (t <= prompt) return prompt === 0 ? 0 : (occ.kvPromptBytes * t) / prompt;
   if (output === 0) return occ.kvPromptBytes;
@@ -83,7 +88,9 @@ export function formatRanges(indices: readonly number[], maxRanges = 4): string 
     prev = cur;
   }
   if (indices.length === 0) return '';
-  return ranges.length > maxRanges ? `${ranges.slice(0, maxRanges).join(', ')}, ... (${ranges.length - maxRanges} more ranges)` : ranges.join(', ');
+  return ranges.length > maxRanges
+    ? `${ranges.slice(0, maxRanges).join(', ')}, ... (${ranges.length - maxRanges} more ranges)`
+    : ranges.join(', ');
 }
 
 /** Totals over all chips at a token position. */

@@ -74,7 +74,12 @@ export function chooseNodeOffsets(nodes: number, ports: number): number[] {
     for (let i = 0; i < t; i++) for (let j = 1; j <= m; j++) raw.push(j * b ** i);
     candidates.push(normalise(nodes, raw));
   }
-  candidates.push(normalise(nodes, Array.from({ length: s }, (_, i) => half ** (i / Math.max(1, s - 1)))));
+  candidates.push(
+    normalise(
+      nodes,
+      Array.from({ length: s }, (_, i) => half ** (i / Math.max(1, s - 1))),
+    ),
+  );
   candidates.push(normalise(nodes, [1, ...Array.from({ length: s - 1 }, (_, i) => ((i + 1) * half) / s)]));
   let best: number[] = candidates[0];
   let bestDiameter = Infinity;
@@ -114,8 +119,7 @@ export function buildDragonfly(spec: NetworkSpec): BuiltTopology {
   const pairId = (i: number, j: number): number => i * per - (i * (i + 1)) / 2 + (j - i - 1);
   for (let node = 0; node < nodes; node++)
     for (let i = 0; i < per; i++)
-      for (let j = i + 1; j < per; j++)
-        links.add(node * per + i, node * per + j, spec.linkBandwidthGBps, spec.hopLatencyUs, 'local');
+      for (let j = i + 1; j < per; j++) links.add(node * per + i, node * per + j, spec.linkBandwidthGBps, spec.hopLatencyUs, 'local');
 
   const offsets = chooseNodeOffsets(nodes, ports);
   const signed: SignedOffset[] = [];

@@ -10,9 +10,7 @@ export function torusShape(chips: number): { rows: number; cols: number } {
   let rows = Math.floor(Math.sqrt(chips));
   while (chips % rows !== 0) rows--;
   if (rows < 2) {
-    throw new Error(
-      `spec.chips: torus2d needs a chip count with two factors >= 2 (got ${chips}, which is prime)`,
-    );
+    throw new Error(`spec.chips: torus2d needs a chip count with two factors >= 2 (got ${chips}, which is prime)`);
   }
   return { rows, cols: chips / rows };
 }
@@ -30,12 +28,10 @@ export function buildTorus(spec: NetworkSpec): BuiltTopology {
   const hPerRow = linksPerLine(cols);
   const vPerCol = linksPerLine(rows);
   // horizontal link (r, c) joins (r, c) -> (r, c+1); id r * hPerRow + c
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < hPerRow; c++) links.add(r * cols + c, r * cols + ((c + 1) % cols), bw, lat, 'local');
+  for (let r = 0; r < rows; r++) for (let c = 0; c < hPerRow; c++) links.add(r * cols + c, r * cols + ((c + 1) % cols), bw, lat, 'local');
   const vBase = links.count;
   // vertical link (r, c) joins (r, c) -> (r+1, c); id vBase + c * vPerCol + r
-  for (let c = 0; c < cols; c++)
-    for (let r = 0; r < vPerCol; r++) links.add(r * cols + c, ((r + 1) % rows) * cols + c, bw, lat, 'local');
+  for (let c = 0; c < cols; c++) for (let r = 0; r < vPerCol; r++) links.add(r * cols + c, ((r + 1) % rows) * cols + c, bw, lat, 'local');
 
   function walk(from: number, to: number, k: number, id: (i: number) => number, out: number[]): void {
     const forward = (to - from + k) % k;
