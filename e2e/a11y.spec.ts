@@ -1,7 +1,7 @@
 // Accessibility: axe finds no serious or critical violation on any panel or share-layer
 // state; every control is reached by Tab, shows a visible focus ring and has a name.
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { PANEL_IDS, metricTexts, settled, waitForApp } from './shareHelpers';
 
 async function seriousViolations(page: Page): Promise<string[]> {

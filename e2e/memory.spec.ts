@@ -29,12 +29,10 @@ test("50 consecutive GEMM runs leave the systolic worker's memory within 20% of 
   const start = await memory();
   for (let i = 0; i < 50; i++) await run(256 + ((i * 173) % 1792));
   const end = await memory();
-  test
-    .info()
-    .annotations.push({
-      type: 'memory',
-      description: `systolic worker: wasm ${start.wasm} -> ${end.wasm} bytes; JS heap ${start.js} -> ${end.js} bytes`,
-    });
+  test.info().annotations.push({
+    type: 'memory',
+    description: `systolic worker: wasm ${start.wasm} -> ${end.wasm} bytes; JS heap ${start.js} -> ${end.js} bytes`,
+  });
   expect(start.wasm).toBeGreaterThan(1 << 20); // the runs really used wasm memory
   expect(end.wasm).toBeLessThanOrEqual(start.wasm * 1.2);
   expect(end.js).toBeLessThanOrEqual(start.js * 1.2);

@@ -9,6 +9,8 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 npm ci --no-audit --no-fund
+# Lint and format first: they answer in seconds.
+npm run -s lint
 npm run -s asbuild
 npx vitest run
 npm run -s build

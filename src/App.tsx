@@ -66,9 +66,7 @@ export function App() {
   const drawer = narrow && drawerOpen && hasControls;
 
   // The drawer closes when the screen widens or the panel in view has no controls.
-  useEffect(() => {
-    if (!narrow || !hasControls) setDrawerOpen(false);
-  }, [narrow, hasControls]);
+  if (drawerOpen && (!narrow || !hasControls)) setDrawerOpen(false);
   // Focus moves into the drawer when it opens and back to its button when it closes.
   const wasOpen = useRef(false);
   useEffect(() => {
@@ -87,6 +85,8 @@ export function App() {
     const left = tab.offsetLeft - nav.offsetLeft;
     if (left < nav.scrollLeft || left + tab.offsetWidth > nav.scrollLeft + nav.clientWidth)
       nav.scrollLeft = left - (nav.clientWidth - tab.offsetWidth) / 2;
+    // Runs when the tab or the layout changes; it reads the DOM, not these values.
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
   }, [shown, narrow]);
 
   const onDrawerKey = (e: KeyboardEvent<HTMLElement>) => {

@@ -134,12 +134,12 @@ describe('link decoder fuzz', () => {
         try {
           out = decodeScenarioHash(link);
         } catch (e) {
-          throw new Error(`decoder threw on ${JSON.stringify(link)}: ${String(e)}`);
+          throw new Error(`decoder threw on ${JSON.stringify(link)}: ${String(e)}`, { cause: e });
         }
         try {
           checkResult(out);
         } catch (e) {
-          throw new Error(`${String(e)} for link ${JSON.stringify(link)}`);
+          throw new Error(`${String(e)} for link ${JSON.stringify(link)}`, { cause: e });
         }
         if (out.problems.length) withProblems++;
         counts[kind] = (counts[kind] ?? 0) + 1;

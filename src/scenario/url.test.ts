@@ -130,6 +130,7 @@ describe('link codec', () => {
         topology: 'fully-connected',
         overrides: {
           sramMB: 99999.99999999999,
+          // oxlint-disable-next-line no-loss-of-precision -- the nearest double below 10,000 is the point of the test
           clockMHz: 9999.999999999999,
           tflopsFp16: 999999.9999999999,
           topsInt8: 999999.9999999999,
@@ -139,6 +140,7 @@ describe('link codec', () => {
           hopLatencyUs: 99999.99999999999,
           chipsPerNode: 1023,
           powerW: 99999.99999999999,
+          // oxlint-disable-next-line no-loss-of-precision -- the nearest double below 10,000 is the point of the test
           priceUsdPerChipHour: 9999.999999999999,
           computeEfficiency: 0.012345678901234567,
           sramEfficiency: 0.012345678901234567,
@@ -164,6 +166,7 @@ describe('link codec', () => {
           interNodeLatencyUs: 99999.99999999999,
           nvlinkLatencyUs: 99999.99999999999,
           powerW: 99999.99999999999,
+          // oxlint-disable-next-line no-loss-of-precision -- the nearest double below 10,000 is the point of the test
           priceUsdPerHour: 9999.999999999999,
           hbmEfficiency: 0.012345678901234567,
           computeEfficiency: 0.012345678901234567,

@@ -374,16 +374,16 @@ export function decodeScenarioHash(hash: string): DecodedLink {
     else if (cText !== undefined) problems.push({ field: 'llm.custom', message: `link key c must be 1 or ~; got ${showValue(cText)}` });
 
     for (const [key, path] of LINK_KEYS) {
-      const text = values.get(key);
-      if (text === undefined) continue;
+      const valueText = values.get(key);
+      if (valueText === undefined) continue;
       const info = leafAt(path);
       if (!info) continue;
       if (path.startsWith('llm.custom.') && getIn(raw, 'llm.custom') === null) {
         problems.push({ field: path, message: `${path} is set but the link has no custom model (c=1); ignored` });
         continue;
       }
-      let value = decodeValue(info.spec, text, info.optional);
-      const plain = decodePart(text) ?? text;
+      let value = decodeValue(info.spec, valueText, info.optional);
+      const plain = decodePart(valueText) ?? valueText;
       // Version 1 spelt two topologies and two panels differently; the keys are the same.
       if (version === 1 && path === 'lpu.topology') value = renamed(V1_TOPOLOGY_NAMES, plain) ?? value;
       if (version === 1 && path === 'view.panel') value = renamed(V1_PANEL_NAMES, plain) ?? value;

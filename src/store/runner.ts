@@ -43,19 +43,22 @@ async function runLlm(s: Scenario): Promise<void> {
   const current = () => llmInputsKey(useStore.getState().scenario) === key && !llmQueue.state().waiting;
   if (!current()) return;
   try {
-    const out = await callEngine('llm', (e) => e.runLlm(s));
+    const out = await callEngine('llm', (e) => e.runLlm(s, SCREEN_LANE));
     if (!current()) return;
     if (out.ok) useStore.setState({ llmStatus: 'done', llmResult: out.value });
-    else useStore.setState({ llmStatus: 'error', llmError: out.message });
+    else if (!out.cancelled) useStore.setState({ llmStatus: 'error', llmError: out.message });
   } catch (e) {
     if (current()) useStore.setState({ llmStatus: 'error', llmError: message(e) });
   }
 }
 
-// A GEMM run stops at its next chunk when superseded; an LLM run is short and runs out.
+// A superseded run stops early: a GEMM at its next chunk, an LLM run at its next phase
+// boundary, so a slider drag never waits behind a full simulation of a value already left.
 const cancelInFlightGemm = () => void callEngine('systolic', (e) => e.cancelGemm()).catch(() => undefined);
+const SCREEN_LANE = 'screen';
+const cancelInFlightLlm = () => void callEngine('llm', (e) => e.cancelLlm(SCREEN_LANE)).catch(() => undefined);
 const gemmQueue = latestOnly(runGemm, (q) => setQueue('systolic', q), cancelInFlightGemm);
-const llmQueue = latestOnly(runLlm, (q) => setQueue('llm', q));
+const llmQueue = latestOnly(runLlm, (q) => setQueue('llm', q), cancelInFlightLlm);
 
 function requestGemm(s: Scenario): void {
   useStore.setState({ gemmStatus: 'running', gemmProgress: 0, gemmError: null });

@@ -1,6 +1,7 @@
 // A labelled numeric control bound to one scenario field. Invalid text stays in the box
 // with a message beside it naming the limit; the scenario keeps its last valid value.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useOnChange } from './useOnChange';
 import { useStore } from '../store/store';
 import { getIn } from '../store/path';
 import { controlId } from '../scenario/keys';
@@ -31,15 +32,14 @@ export function NumberField({ path, unit, decimal, slider, title, nullable, plac
   const locked = useStore((s) => s.scenario.classroom.locked);
   const [text, setText] = useState(value === null ? '' : String(value));
 
-  // Follow external changes (preset, tour, link) unless the user is mid-edit with an error.
-  useEffect(() => {
-    setText(value === null ? '' : String(value));
-  }, [value]);
-  // When the message goes away without a new value (a preset, or a related field made the
-  // refusal stale), show the value in force rather than the refused text.
-  useEffect(() => {
-    if (!error) setText(value === null ? '' : String(value));
-  }, [error]);
+  // Follow external changes (preset, tour, link); and when the message goes away without a new
+  // value (a preset, or a related field made the refusal stale), show the value in force
+  // rather than the refused text.
+  const shownValue = value === null ? '' : String(value);
+  useOnChange(value, () => setText(shownValue));
+  useOnChange(error, () => {
+    if (!error) setText(shownValue);
+  });
 
   if (hidden) return null;
 

@@ -15,7 +15,13 @@ export interface EngineApi {
   /** Cancels the GEMM run in flight, if any. */
   cancelGemm(): void;
   trace(g: GemmScenario, start: number, count: number): Promise<TraceWindow>;
-  runLlm(s: Scenario): Promise<RunOutcome<LlmResult>>;
+  /**
+   * Both machines, the sweep and the roofline. A run given a lane stops at its next phase
+   * boundary after cancelLlm(lane); one without a lane always runs out.
+   */
+  runLlm(s: Scenario, lane?: string): Promise<RunOutcome<LlmResult>>;
+  /** Stops the runs in flight on this lane at their next phase boundary. */
+  cancelLlm(lane: string): void;
   calibration(): Promise<CalibrationRow[]>;
   /** The wasm memory this worker's engines hold (its JS heap is read over the DevTools protocol). */
   memory(): Promise<{ wasmBytes: number }>;

@@ -5,7 +5,7 @@ import systolicUrl from '../engine/generated/systolic.wasm?url';
 import interconnectUrl from '../engine/generated/interconnect.wasm?url';
 import { createSystolicEngine, CancelledError, type SystolicEngine } from '../engine/systolic';
 import { createInterconnect, type Interconnect } from '../engine/interconnect';
-import { simulateLlm } from '../engine/llm/simulate';
+import { simulateLlmPhases } from '../engine/llm/simulate';
 import { calibrationRows } from '../engine/llm/calibration';
 import type { GemmScenario, Scenario } from '../scenario/types';
 import type { TraceWindow } from '../engine/types';
@@ -40,6 +40,9 @@ function getInterconnect(): Promise<Interconnect> {
 
 // Each runGemm bumps the generation; a run whose generation is stale stops at its next chunk.
 let gemmGeneration = 0;
+// The same for LLM runs, per lane (the runner's runs for the screen are one lane; a tour's or a
+// pinned scenario's runs are never cancelled), checked at each phase boundary.
+const llmGenerations = new Map<string, number>();
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function failure(e: unknown): { ok: false; cancelled: boolean; message: string } {
@@ -82,12 +85,24 @@ const api: EngineApi = {
       w.fold.buffer,
     ] as ArrayBuffer[]);
   },
-  async runLlm(s: Scenario) {
+  async runLlm(s: Scenario, lane?: string) {
+    const generation = lane === undefined ? 0 : (llmGenerations.get(lane) ?? 0);
+    const cancelled = () => lane !== undefined && (llmGenerations.get(lane) ?? 0) !== generation;
     try {
-      return { ok: true as const, value: simulateLlm(s, await getInterconnect()) };
+      const run = simulateLlmPhases(s, await getInterconnect());
+      for (;;) {
+        const step = run.next();
+        if (step.done) return { ok: true as const, value: step.value };
+        // Let a cancelLlm message in; a superseded run stops here.
+        await yieldToEventLoop();
+        if (cancelled()) return { ok: false as const, cancelled: true, message: 'cancelled' };
+      }
     } catch (e) {
       return failure(e);
     }
+  },
+  cancelLlm(lane: string) {
+    llmGenerations.set(lane, (llmGenerations.get(lane) ?? 0) + 1);
   },
   async calibration() {
     return calibrationRows(await getInterconnect());

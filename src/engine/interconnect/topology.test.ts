@@ -138,7 +138,13 @@ describe('dragonfly', () => {
     const dist = new Int32Array(nodes).fill(-1);
     dist[0] = 0;
     const queue = [0];
-    for (let h = 0; h < queue.length; h++) for (const v of adj[queue[h]]) if (dist[v] < 0) ((dist[v] = dist[queue[h]] + 1), queue.push(v));
+    for (let h = 0; h < queue.length; h++) {
+      for (const v of adj[queue[h]]) {
+        if (dist[v] >= 0) continue;
+        dist[v] = dist[queue[h]] + 1;
+        queue.push(v);
+      }
+    }
     const nodeDiameter = Math.max(...dist);
     expect(Math.min(...dist)).toBe(0); // connected
     expect(nodeDiameter).toBe(nodes === 72 ? 2 : 3);

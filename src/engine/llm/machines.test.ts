@@ -140,15 +140,15 @@ describe('validateLlmInputs', () => {
 
 describe('simulateLlm reuses a machine whose inputs did not change', () => {
   it('re-simulates only the machine whose controls changed', async () => {
-    const net = createInterconnect(await loadWasmModule('interconnect'));
-    const base = simulateLlm(DEFAULT_SCENARIO, net);
-    const gpuChanged = simulateLlm({ ...DEFAULT_SCENARIO, gpu: { ...DEFAULT_SCENARIO.gpu, seed: DEFAULT_SCENARIO.gpu.seed + 1 } }, net);
+    const ic = createInterconnect(await loadWasmModule('interconnect'));
+    const base = simulateLlm(DEFAULT_SCENARIO, ic);
+    const gpuChanged = simulateLlm({ ...DEFAULT_SCENARIO, gpu: { ...DEFAULT_SCENARIO.gpu, seed: DEFAULT_SCENARIO.gpu.seed + 1 } }, ic);
     expect(gpuChanged.lpu).toBe(base.lpu);
     expect(gpuChanged.gpu).not.toBe(base.gpu);
-    const lpuChanged = simulateLlm({ ...DEFAULT_SCENARIO, lpu: { ...DEFAULT_SCENARIO.lpu, topology: 'ring', chips: 648 } }, net);
+    const lpuChanged = simulateLlm({ ...DEFAULT_SCENARIO, lpu: { ...DEFAULT_SCENARIO.lpu, topology: 'ring', chips: 648 } }, ic);
     expect(lpuChanged.lpu).not.toBe(base.lpu);
     expect(lpuChanged.lpu.network?.topology).toBe('ring');
     // Back to the default: equal inputs give equal results, whichever run served them.
-    expect(simulateLlm(DEFAULT_SCENARIO, net).lpu).toEqual(base.lpu);
+    expect(simulateLlm(DEFAULT_SCENARIO, ic).lpu).toEqual(base.lpu);
   });
 });

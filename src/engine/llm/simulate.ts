@@ -70,27 +70,53 @@ function lastRun<T>(memo: Memo<T>, inputs: object, net: Interconnect, run: () =>
   return memo.run;
 }
 
+/** Where a run may stop early: after these phases the caller may abandon the generator. */
+export type LlmPhase = 'validated' | 'sram-machine' | 'gpu' | 'sweep-half';
+
 /**
+ * simulateLlm in phases: yields at each phase boundary so a caller that runs it in a worker
+ * can hand control back to its event loop there, hear that the run was superseded, and stop
+ * (a run is pure: an abandoned one leaves nothing behind but the per-machine memo).
  * Throws (naming each bad field) when the scenario is invalid; a workload that does not fit is a result.
- * The returned results may be shared with a later call (see lastRun): treat them as read-only.
  */
-export function simulateLlm(scenario: Scenario, net: Interconnect, options: SimulateLlmOptions = {}): LlmResult {
+export function* simulateLlmPhases(
+  scenario: Scenario,
+  net: Interconnect,
+  options: SimulateLlmOptions = {},
+): Generator<LlmPhase, LlmResult> {
   const invalid = validateLlmInputs(scenario).filter((p) => p.kind === 'invalid');
   if (invalid.length > 0) throw new Error(invalid.map((p) => p.message).join('; '));
+  yield 'validated';
   const maxEvents = options.maxEvents ?? LLM_PANEL_MAX_EVENTS;
   const li: LpuInputs = { ...lpuInputs(scenario), maxEvents };
   const gi: GpuInputs = { ...gpuInputs(scenario), maxEvents };
   const lpu = lastRun(lpuMemo, li, net, () => runLpu(li, net));
+  yield 'sram-machine';
   const gpu = lastRun(gpuMemo, gi, net, () => runGpu(gi, net));
+  yield 'gpu';
   // The sweep keeps this scenario's machine (the chips and layout width it runs on) unless the
   // user chose the minimum machine per batch (sweep.ts); a machine that does not fit here has
   // no size to keep, so it is sized per batch.
   const fixed = scenario.llm.sweepMachine !== 'minimum';
   const ls: LpuInputs = fixed && lpu.result.fits ? { ...li, chips: lpu.result.chips } : li;
   const gs: GpuInputs = fixed && gpu.result.fits ? { ...gi, gpus: gpu.result.chips, tp: gpu.result.tensorParallel } : gi;
-  const sweep = sweepBatches().flatMap((b) => [
-    lpuSweepPoint(ls, b, lpu.commScale, lpu.sweepScale),
-    gpuSweepPoint(gs, b, gpu.commScale, gpu.sweepScale),
-  ]);
+  const batches = sweepBatches();
+  const sweep: LlmResult['sweep'] = [];
+  for (let i = 0; i < batches.length; i++) {
+    if (i === batches.length >> 1) yield 'sweep-half';
+    sweep.push(lpuSweepPoint(ls, batches[i], lpu.commScale, lpu.sweepScale), gpuSweepPoint(gs, batches[i], gpu.commScale, gpu.sweepScale));
+  }
   return { lpu: lpu.result, gpu: gpu.result, sweep, roofline: [...lpu.roofline, ...gpu.roofline] };
+}
+
+/**
+ * The whole run at once (CLI, tests, calibration). The returned results may be shared with a
+ * later call (see lastRun): treat them as read-only.
+ */
+export function simulateLlm(scenario: Scenario, net: Interconnect, options: SimulateLlmOptions = {}): LlmResult {
+  const run = simulateLlmPhases(scenario, net, options);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
 }

@@ -70,7 +70,13 @@ export function ArgumentPanel() {
   const tour = TOURS[0];
   const model = resolveModel(llm);
   return (
-    <section className="panel argument-panel" data-panel="argument" id="panel-argument" data-status={status}>
+    <section
+      className="panel argument-panel"
+      data-panel="argument"
+      id="panel-argument"
+      data-status={status}
+      aria-busy={status === 'running'}
+    >
       <EngineError kind="llm" />
       {!result ? (
         status === 'error' ? null : (

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NetworkResult } from '../../engine/types';
 import { layoutNetwork, type LinkMark, type Segment, type TopologyDrawing } from './layout';
 import { utilizationColour, utilizationGradient } from './colour';
+import { useOnChange } from '../../ui/useOnChange';
 
 const SIZE = 460;
 /** Beyond these the drawing goes to canvas. */
@@ -91,7 +92,7 @@ function paintCanvas(canvas: HTMLCanvasElement, d: TopologyDrawing, scaleMax: nu
 export function TopologyView({ network }: Props) {
   const [drill, setDrill] = useState<number | null>(null);
   // A new network (other topology or chip count) closes any drill-down.
-  useEffect(() => setDrill(null), [network]);
+  useOnChange(network, () => setDrill(null));
   const drawing = useMemo(() => layoutNetwork(network, drill), [network, drill]);
   const useCanvas = drawing.nodes.length > SVG_MAX_NODES || drawing.links.length > SVG_MAX_LINKS;
   const canvasRef = useRef<HTMLCanvasElement>(null);

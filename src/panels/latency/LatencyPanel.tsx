@@ -33,7 +33,7 @@ export function LatencyPanel() {
   const ghost = useStore((s) => s.pinned?.llm ?? null);
   const names = result ? { [result.lpu.machine]: result.lpu.name, [result.gpu.machine]: result.gpu.name } : {};
   return (
-    <section className="panel latency-panel" data-panel="latency" id="panel-latency" data-status={status}>
+    <section className="panel latency-panel" data-panel="latency" id="panel-latency" data-status={status} aria-busy={status === 'running'}>
       <h2>
         Latency &amp; cost <span className="muted small">{status === 'running' ? '(computing…)' : null}</span>
       </h2>

@@ -40,7 +40,9 @@ export function ExportMenu() {
     setCharts(findCharts());
     setListedFor(useStore.getState().scenario.view.panel);
   };
+  // A new panel in view re-lists an open menu; list reads the DOM and the store, not props.
   useEffect(() => {
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies
     if (ref.current?.open) list();
   }, [panel]);
 

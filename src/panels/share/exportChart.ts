@@ -123,8 +123,8 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   const img = new Image();
   img.decoding = 'sync';
   const loaded = new Promise<void>((resolve, reject) => {
-    img.onload = () => resolve();
-    img.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
+    img.addEventListener('load', () => resolve());
+    img.addEventListener('error', () => reject(new Error('The chart could not be drawn as an image.')));
   });
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   await loaded;

@@ -1,7 +1,7 @@
 // The overlay's live check of a step's facts: the step's results from the store (what the
 // panel shows), the previous step's from the worker, the PE state at the step's cycle from a
 // one-cycle trace. Same evaluator as the unit test (scenario/tourFacts.ts).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { callEngine } from '../../worker/client';
@@ -45,23 +45,29 @@ export function useTourFactChecks(tour: Tour | null, stepIndex: number): (FactCh
       gemmStatus: s.gemmStatus,
     })),
   );
-  const [checks, setChecks] = useState<(FactCheck | null)[]>([]);
+  // Checks are kept with the inputs they were made for, so a new step or result shows
+  // "computing" at once instead of the previous step's verdicts.
+  const inputs = useMemo(
+    () => ({ tour, step, stepIndex, gemm: scenario.gemm, llmResult, llmStatus, gemmRun, gemmStatus }),
+    [tour, step, stepIndex, scenario.gemm, llmResult, llmStatus, gemmRun, gemmStatus],
+  );
+  const [made, setMade] = useState<{ inputs: typeof inputs; checks: (FactCheck | null)[] } | null>(null);
   useEffect(() => {
-    const facts = step?.facts ?? [];
-    setChecks(facts.map(() => null));
-    if (!tour || !step || facts.length === 0) return;
+    const { tour: t, step: st, stepIndex: i, llmResult: llm, llmStatus: llmSt, gemmRun: run, gemmStatus: runSt } = inputs;
+    const facts = st?.facts ?? [];
+    if (!t || !st || facts.length === 0) return;
     let live = true;
-    const dataflow = step.panel === 'dataflow';
+    const dataflow = st.panel === 'dataflow';
     void (async () => {
       const ctx: FactContext = {};
       if (dataflow) {
-        const g = scenario.gemm;
-        if (gemmStatus !== 'done' || !gemmRun || !sameGemm(g, gemmRun.result)) return;
-        ctx.gemm = gemmRun.result;
-        const prev = stepIndex > 0 ? scenarioForTourStep(tour.id, stepIndex - 1) : null;
+        const g = inputs.gemm;
+        if (runSt !== 'done' || !run || !sameGemm(g, run.result)) return;
+        ctx.gemm = run.result;
+        const prev = i > 0 ? scenarioForTourStep(t.id, i - 1) : null;
         ctx.prevGemm = prev ? closedFormGemm(prev.gemm) : null;
-        const stepCycle = scenarioForTourStep(tour.id, stepIndex)?.view.cycle ?? 0;
-        const cycle = Math.min(stepCycle, gemmRun.result.cycles);
+        const stepCycle = scenarioForTourStep(t.id, i)?.view.cycle ?? 0;
+        const cycle = Math.min(stepCycle, run.result.cycles);
         if (cycle === 0) ctx.pes = null;
         else {
           const w = await callEngine('systolic', (e) => e.trace(g, cycle - 1, 1));
@@ -74,15 +80,15 @@ export function useTourFactChecks(tour: Tour | null, stepIndex: number): (FactCh
           ctx.pes = pes;
         }
       } else {
-        if (llmStatus !== 'done' || !llmResult) return;
-        ctx.llm = llmResult;
-        ctx.prevLlm = stepIndex > 0 && facts.some(needsPrevious) ? await previousLlm(tour.id, stepIndex) : null;
+        if (llmSt !== 'done' || !llm) return;
+        ctx.llm = llm;
+        ctx.prevLlm = i > 0 && facts.some(needsPrevious) ? await previousLlm(t.id, i) : null;
       }
-      if (live) setChecks(facts.map((f) => checkFact(f, ctx)));
+      if (live) setMade({ inputs, checks: facts.map((f) => checkFact(f, ctx)) });
     })();
     return () => {
       live = false;
     };
-  }, [tour, step, stepIndex, scenario.gemm, llmResult, llmStatus, gemmRun, gemmStatus]);
-  return checks;
+  }, [inputs]);
+  return made?.inputs === inputs ? made.checks : (step?.facts ?? []).map(() => null);
 }

@@ -1,7 +1,8 @@
 // A numeric override of one preset hardware figure (path `lpu.overrides.X` / `gpu.overrides.X`).
 // Empty box = the preset value (shown as placeholder, with its source as the tooltip);
 // the reset button drops the override.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useOnChange } from '../../ui/useOnChange';
 import { useStore } from '../../store/store';
 import { getIn, setIn } from '../../store/path';
 import { controlId } from '../../ui/NumberField';
@@ -25,13 +26,13 @@ export function OverrideField({ system, field, unit, preset, source }: Props) {
   const locked = useStore((s) => s.scenario.classroom.locked);
   const [text, setText] = useState(value === undefined ? '' : String(value));
 
-  useEffect(() => {
-    setText(value === undefined ? '' : String(value));
-  }, [value]);
-  // The message went away without a new value (a preset, a reset): show the value in force.
-  useEffect(() => {
-    if (!error) setText(value === undefined ? '' : String(value));
-  }, [error]);
+  // Follow a new value; and when the message goes away without one (a preset, a reset), show
+  // the value in force.
+  const shownValue = value === undefined ? '' : String(value);
+  useOnChange(value, () => setText(shownValue));
+  useOnChange(error, () => {
+    if (!error) setText(shownValue);
+  });
 
   if (hidden) return null;
 

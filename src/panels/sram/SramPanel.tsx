@@ -1,6 +1,6 @@
 // SRAM occupancy: where the model's bytes live on each machine (SRAM-only chips vs GPU HBM),
 // and how the KV cache grows through one request.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { MachineOccupancy } from './MachineOccupancy';
@@ -8,6 +8,7 @@ import { TokenTimeline } from './TokenTimeline';
 import { memoryNeed } from './needed';
 import './sram.css';
 import { EngineError } from '../../ui/EngineError';
+import { useOnChange } from '../../ui/useOnChange';
 
 export function SramPanel() {
   const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
@@ -17,10 +18,10 @@ export function SramPanel() {
   const onToken = useCallback((t: number) => setToken(t), []);
 
   // A new request length resets the position to the end of the answer (the worst case).
-  useEffect(() => setToken(prompt + output), [prompt, output]);
+  useOnChange(`${prompt}/${output}`, () => setToken(prompt + output));
 
   return (
-    <section className="panel sram-panel" data-panel="sram" id="panel-sram">
+    <section className="panel sram-panel" data-panel="sram" id="panel-sram" data-status={status} aria-busy={status === 'running'}>
       <h2>
         Memory occupancy per chip <span className="muted small">{status === 'running' ? '(computing…)' : null}</span>
       </h2>

@@ -1,6 +1,6 @@
 // Token position through one request (0..prompt+output) with its phase, and a play button
 // that sweeps it. Local to the SRAM panel: it only re-colours the KV cache.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { phaseAt } from './occupancy';
 
 interface Props {
@@ -19,8 +19,11 @@ function prefersReducedMotion(): boolean {
 export function TokenTimeline({ token, prompt, output, onToken }: Props) {
   const total = prompt + output;
   const [playing, setPlaying] = useState(false);
+  // The animation loop reads the latest position without restarting on every token.
   const tokenRef = useRef(token);
-  tokenRef.current = token;
+  useLayoutEffect(() => {
+    tokenRef.current = token;
+  }, [token]);
 
   useEffect(() => {
     if (!playing) return;
