@@ -3,6 +3,7 @@
 // beside the zod schema, so the repairer, the URL codec, the fuzz generator and the
 // messages all read one definition of each limit.
 import { z } from 'zod';
+import { LLM_LIMITS, MODEL_RANGES } from './limits';
 import {
   DATAFLOWS,
   GPU_IDS,
@@ -53,7 +54,7 @@ const SAFE_SOURCE = /^[^<>`\\\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202
 const MODEL_SPEC_ID = /^[a-z0-9][a-z0-9.-]{0,39}$/;
 export const MAX_HIDDEN = 50;
 export const MAX_SEED = 2 ** 31 - 1;
-export const MAX_CONTEXT_TOKENS = 131072;
+export const MAX_CONTEXT_TOKENS = LLM_LIMITS.tokens;
 export const MAX_TOUR_STEP = 99;
 
 const int = (min: number, max: number) => leaf(z.number().int().min(min).max(max), { kind: 'int', min, max });
@@ -88,24 +89,24 @@ export const ModelSpecSchema = z.object({
     SAFE_NAME,
     'text of 1..48 characters without angle brackets, ampersands, quotes, backquotes, backslashes or control characters',
   ),
-  layers: int(1, 1000),
-  hidden: int(1, 262144),
-  heads: int(1, 4096),
-  kvHeads: int(1, 4096),
-  headDim: int(1, 4096),
-  ffn: int(1, 1048576),
+  layers: int(MODEL_RANGES.layers[0], MODEL_RANGES.layers[1]),
+  hidden: int(MODEL_RANGES.hidden[0], MODEL_RANGES.hidden[1]),
+  heads: int(MODEL_RANGES.heads[0], MODEL_RANGES.heads[1]),
+  kvHeads: int(MODEL_RANGES.kvHeads[0], MODEL_RANGES.kvHeads[1]),
+  headDim: int(MODEL_RANGES.headDim[0], MODEL_RANGES.headDim[1]),
+  ffn: int(MODEL_RANGES.ffn[0], MODEL_RANGES.ffn[1]),
   gatedFfn: bool(),
-  vocab: int(1, 4194304),
-  experts: int(1, 1024),
-  activeExperts: int(1, 1024),
-  paramsB: num(0, 100000, true, false),
+  vocab: int(MODEL_RANGES.vocab[0], MODEL_RANGES.vocab[1]),
+  experts: int(MODEL_RANGES.experts[0], MODEL_RANGES.experts[1]),
+  activeExperts: int(MODEL_RANGES.activeExperts[0], MODEL_RANGES.activeExperts[1]),
+  paramsB: num(MODEL_RANGES.paramsB[0], MODEL_RANGES.paramsB[1], true, false),
   source: text(0, 160, SAFE_SOURCE, 'text of 0..160 characters without angle brackets, backquotes, backslashes or control characters'),
 });
 
 export const LlmSchema = z.object({
   model: oneOf([...MODEL_IDS, 'custom'] as const),
   custom: ModelSpecSchema.nullable(),
-  batch: int(1, 4096),
+  batch: int(1, LLM_LIMITS.batch),
   prompt: int(1, MAX_CONTEXT_TOKENS),
   output: int(1, MAX_CONTEXT_TOKENS),
   weights: oneOf(PRECISIONS),
@@ -166,7 +167,7 @@ export const GpuOverridesSchema = z.object({
 export const LpuSchema = z.object({
   chip: leaf(z.literal(CHIP_IDS[0]), { kind: 'literal', value: CHIP_IDS[0] }),
   overrides: ChipOverridesSchema,
-  chips: nullableInt(1, 20000),
+  chips: nullableInt(1, LLM_LIMITS.lpuChips),
   topology: oneOf(TOPOLOGIES),
 });
 
@@ -174,7 +175,7 @@ export const GpuSchema = z.object({
   gpu: oneOf(GPU_IDS),
   overrides: GpuOverridesSchema,
   stack: oneOf(STACK_IDS),
-  gpus: nullableInt(1, 4096),
+  gpus: nullableInt(1, LLM_LIMITS.gpus),
   tp: nullableInt(1, 64),
   seed: int(0, MAX_SEED),
 });

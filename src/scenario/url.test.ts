@@ -103,7 +103,7 @@ describe('link codec', () => {
           id: 'x'.repeat(40),
           name: '%'.repeat(48),
           layers: 999,
-          hidden: 262143,
+          hidden: 131071,
           heads: 4095,
           kvHeads: 4095,
           headDim: 4095,

@@ -5,6 +5,7 @@ import { resolveChip, resolveGpu } from './hardware';
 import { resolveModel } from './models';
 import { lpuLayout, gpuLayout, type Shape } from './partition';
 import { gpuCountProblem, lpuTopologyProblem } from './systemSize';
+import { LLM_LIMITS, MODEL_RANGES } from '../../scenario/limits';
 
 export interface LlmProblem {
   field: string;
@@ -12,27 +13,10 @@ export interface LlmProblem {
   kind: 'invalid' | 'does-not-fit';
 }
 
-export const LLM_LIMITS = {
-  batch: 4096,
-  tokens: 131072,
-  lpuChips: 20000,
-  gpus: 4096,
-} as const;
+export { LLM_LIMITS };
 
-type Range = [min: number, max: number, integer?: boolean];
+type Range = readonly [min: number, max: number, integer?: boolean];
 
-const MODEL_RANGES: Partial<Record<keyof ModelSpec, Range>> = {
-  layers: [1, 1000, true],
-  hidden: [1, 131072, true],
-  heads: [1, 4096, true],
-  kvHeads: [1, 4096, true],
-  headDim: [1, 4096, true],
-  ffn: [1, 1048576, true],
-  vocab: [1, 4194304, true],
-  experts: [1, 1024, true],
-  activeExperts: [1, 1024, true],
-  paramsB: [0, 100000],
-};
 const CHIP_RANGES: Partial<Record<keyof ChipSpec, Range>> = {
   sramMB: [0.001, 1e6],
   clockMHz: [1, 10000],
