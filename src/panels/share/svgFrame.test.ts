@@ -47,3 +47,14 @@ describe('wrapText', () => {
     expect(wrapText('abcdefghijklmnopqrst', 8)).toEqual(['abcdefgh', 'ijklmnop', 'qrst']);
   });
 });
+
+describe('framedSvg legend', () => {
+  it('wraps a long legend entry onto more lines instead of cutting it', () => {
+    const label = 'partial sum (bottom edge of a PE); below the array, outputs written to the ofmap SRAM in the last cycles, newest on top';
+    const { text } = frame({ legend: [{ label, colour: 'red' }], body: { width: 300, height: 10, markup: '' } });
+    const item = /<g class="legend-item">(.*?)<\/g>/.exec(text)![1];
+    const lines = [...item.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(label);
+  });
+});

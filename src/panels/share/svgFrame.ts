@@ -83,25 +83,31 @@ function textLines(lines: string[], x: number, y: number, px: number, lineH: num
 function legendMarkup(legend: LegendEntry[], width: number, y0: number): { markup: string; height: number } {
   if (legend.length === 0) return { markup: '', height: 0 };
   const rowH = TEXT_PX + 8;
+  const lineH = TEXT_PX + 4;
   const parts: string[] = [];
   let x = 0;
   let y = 0;
+  let tallest = rowH;
   for (const e of legend) {
-    const label = e.label.length > 90 ? `${e.label.slice(0, 89)}…` : e.label;
-    const w = 18 + label.length * TEXT_PX * EM_PER_CHAR + 16;
+    // A long explanation wraps inside its item rather than being cut.
+    const lines = wrapText(e.label, charsFor(width - 18, TEXT_PX));
+    const w = 18 + Math.max(...lines.map((l) => l.length)) * TEXT_PX * EM_PER_CHAR + 16;
     if (x > 0 && x + w > width) {
       x = 0;
-      y += rowH;
+      y += tallest;
+      tallest = rowH;
     }
     const sx = PAD + x;
     const sy = y0 + y;
     const swatch = e.dashed
       ? `<rect x="${sx + 1}" y="${sy + 1}" width="10" height="10" fill="none" stroke="${escapeXml(e.colour)}" stroke-width="1.5" stroke-dasharray="3 2"/>`
       : `<rect x="${sx}" y="${sy}" width="12" height="12" fill="${escapeXml(e.colour)}" stroke="#0003"/>`;
-    parts.push(`<g class="legend-item">${swatch}<text x="${sx + 18}" y="${sy + 10}" font-size="${TEXT_PX}">${escapeXml(label)}</text></g>`);
+    parts.push(`<g class="legend-item">${swatch}${textLines(lines, sx + 18, sy + 10, TEXT_PX, lineH, '')}</g>`);
     x += w;
+    tallest = Math.max(tallest, rowH + (lines.length - 1) * lineH);
   }
-  return { markup: `<g class="legend" font-family="${FONT}" fill="#1d1d1f">${parts.join('')}</g>`, height: y + rowH };
+  y += tallest;
+  return { markup: `<g class="legend" font-family="${FONT}" fill="#1d1d1f">${parts.join('')}</g>`, height: y };
 }
 
 export function framedSvg(f: ChartFrame): FramedSvg {
