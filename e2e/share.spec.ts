@@ -449,16 +449,16 @@ test('downloads: CSV, JSON (re-imports), and every chart as PNG and SVG', async 
   await settled(page, () => metricTexts(page));
   await openExport(page);
   const csv = await download(page, () => page.getByTestId('export-csv').click());
-  expect(csv.name).toBe('results.csv');
+  expect(csv.name).toMatch(/^results-[a-z0-9-]+-b\d+\.csv$/);
   const lines = csv.bytes.toString('utf8').trim().split('\r\n'); // RFC 4180 records
-  expect(lines[0]).toBe('section,machine,field,value,unit');
+  expect(lines).toContain('section,machine,field,value,unit');
   expect(lines.filter((l) => l.startsWith('gemm,')).length).toBeGreaterThan(10);
   expect(lines.filter((l) => l.startsWith('llm,lpu,')).length).toBeGreaterThan(10);
   expect(lines.some((l) => /^llm,lpu,tpotMs,[0-9.e+-]+,ms$/.test(l))).toBe(true);
 
   await openExport(page);
   const json = await download(page, () => page.getByTestId('export-json').click());
-  expect(json.name).toBe('scenario.json');
+  expect(json.name).toMatch(/^scenario-[a-z0-9-]+-b\d+\.json$/);
   const doc = JSON.parse(json.bytes.toString('utf8')) as { v: number; llm: { batch: number } };
   expect(typeof doc.v).toBe('number');
 

@@ -12,6 +12,10 @@ import { TraceCache, windowLength } from './traceCache';
 import { advance, clampCycle, traceIndex } from './playback';
 import { drawArray } from './drawArray';
 import { formatCount } from '../../ui/format';
+import { arraySvg } from './arraySvg';
+import { legendItems, rgb } from './legendItems';
+import { setChartSource } from '../share/chartSource';
+import { gemmLine } from '../share/scenarioLine';
 
 interface Props {
   gemm: GemmScenario;
@@ -196,8 +200,33 @@ export function ArrayCanvas({ gemm, result }: Props) {
       }
     };
 
+    // For the export menu: the frame on screen, redrawn as SVG in CSS px from the same trace.
+    const unregister = setChartSource(canvas, {
+      legend: () => legendItems(result.dataflow).map((it) => ({ label: it.text, colour: rgb(it.colour) })),
+      detail: () => {
+        const cycle = clampCycle(useStore.getState().scenario.view.cycle, total);
+        return `${gemmLine(result)} · ${cycle === 0 ? 'before the first cycle' : `end of cycle ${cycle} of ${total}`}`;
+      },
+      vector: () => {
+        const index = traceIndex(clampCycle(useStore.getState().scenario.view.cycle, total));
+        // A frame whose trace has not arrived would draw as empty: export the bitmap instead.
+        if (index >= 0 && !cache.has(index)) return null;
+        const css = arrayGeometry({
+          rows: result.rows,
+          cols: result.cols,
+          width: canvas.clientWidth,
+          height: canvas.clientHeight,
+          dpr: 1,
+          topQueue,
+          bottomQueue,
+        });
+        return arraySvg({ gemm, geo: css, roles, index, slotAt: (i) => cache.lookup(i), hover: null, dpr: 1 });
+      },
+    });
+
     raf = requestAnimationFrame(frame);
     return () => {
+      unregister();
       cancelAnimationFrame(raf);
       observer.disconnect();
       canvas.removeEventListener('pointermove', onMove);
@@ -209,7 +238,15 @@ export function ArrayCanvas({ gemm, result }: Props) {
   const roles = flowRoles(result.dataflow);
   return (
     <div className="df-array">
-      <div className="df-canvas-wrap" ref={wrapRef} data-highlight="dataflow-array" data-array-keys="">
+      <div
+        className="df-canvas-wrap"
+        ref={wrapRef}
+        data-highlight="dataflow-array"
+        data-array-keys=""
+        data-chart="systolic-array"
+        data-chart-name="Systolic array"
+        data-chart-scope="cycle"
+      >
         <canvas
           ref={canvasRef}
           data-testid="array-canvas"

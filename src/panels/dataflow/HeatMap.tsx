@@ -1,10 +1,13 @@
 // Per-PE utilisation over the whole run (closed form from the mapping, see
 // utilisationMap.ts), drawn as one ImageData: cheap at 256x256.
 import { useEffect, useMemo, useRef } from 'react';
-import { interpolateCividis } from 'd3';
 import type { GemmResult } from '../../engine/types';
 import { utilisationMap } from './utilisationMap';
 import { formatPercent } from '../../ui/format';
+import { heatIndex, heatLut } from './heatColours';
+import { heatLegend, heatSvg } from './heatSvg';
+import { setChartSource } from '../share/chartSource';
+import { gemmLine } from '../share/scenarioLine';
 
 const SIZE_CSS = 200;
 
@@ -22,15 +25,9 @@ export function HeatMap({ result }: { result: GemmResult }) {
     canvas.width = map.cols;
     canvas.height = map.rows;
     const img = ctx.createImageData(map.cols, map.rows);
-    // Colour scale fixed to 0..100 % so runs compare at a glance.
-    const lut = new Uint8ClampedArray(256 * 3);
-    for (let i = 0; i < 256; i++) {
-      const c = interpolateCividis(i / 255);
-      const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(c);
-      if (m) lut.set([Number(m[1]), Number(m[2]), Number(m[3])], i * 3);
-    }
+    const lut = heatLut();
     for (let p = 0; p < map.fraction.length; p++) {
-      const li = Math.round(Math.min(1, map.fraction[p]) * 255) * 3;
+      const li = heatIndex(map.fraction[p]);
       img.data[p * 4] = lut[li];
       img.data[p * 4 + 1] = lut[li + 1];
       img.data[p * 4 + 2] = lut[li + 2];
@@ -42,8 +39,21 @@ export function HeatMap({ result }: { result: GemmResult }) {
   const aspect = map.cols / map.rows;
   const w = aspect >= 1 ? SIZE_CSS : Math.max(24, SIZE_CSS * aspect);
   const h = aspect >= 1 ? Math.max(24, SIZE_CSS / aspect) : SIZE_CSS;
+
+  // For the export menu: the legend, what the map shows, and the map as vector SVG.
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    return setChartSource(canvas, {
+      legend: heatLegend,
+      detail: () =>
+        `${gemmLine(result)} · share of all ${result.cycles} cycles each PE does MACs: min ${formatPercent(map.min)}, max ${formatPercent(map.max)}, mean ${formatPercent(map.mean)}`,
+      vector: () => heatSvg(map, w, h),
+    });
+  }, [map, result, w, h]);
+
   return (
-    <figure className="df-heat">
+    <figure className="df-heat" data-chart="pe-utilisation" data-chart-name="Utilisation per PE, whole run" data-chart-scope="gemm">
       <canvas
         ref={ref}
         style={{ width: w, height: h }}

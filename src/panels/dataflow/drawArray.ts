@@ -82,14 +82,22 @@ export function peFill(w: TraceWindow, i: number, roles: FlowRoles, marks: boole
   return w.written[i] === 1 ? 'written' : w.held[i] === 1 ? 'holding' : 'idle';
 }
 
-/** Draws the frame; returns the outputs it drew as drained. */
-export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): DrainedOutput[] {
-  const { geo, roles } = f;
-  const { width, height, pitch, rows, cols, x0, y0 } = geo;
-  if (!scratch || scratch.width !== width || scratch.height !== height) scratch = ctx.createImageData(width, height);
-  const u32 = new Uint32Array(scratch.data.buffer);
-  u32.fill(PACKED.background);
+/** Where the shapes of a frame go: the canvas's pixel buffer, or an SVG document. */
+export interface ShapeSink {
+  /** PE (row, col): a square of side `s` at (x, y). */
+  pe(row: number, col: number, x: number, y: number, s: number, fill: PeFill): void;
+  /** An operand mark: on a PE's edge, queued beside the array, or drained below it. */
+  mark(kind: 'edge' | 'queue' | 'drain', x: number, y: number, w: number, h: number, colour: Operand): void;
+}
 
+/**
+ * Every filled shape of one frame, in drawing order, handed to `sink`: the one description of
+ * what the array looks like at a cycle, so the canvas and the SVG export cannot disagree.
+ * Returns the outputs drawn as drained.
+ */
+export function frameShapes(f: FrameRequest, sink: ShapeSink): DrainedOutput[] {
+  const { geo, roles } = f;
+  const { pitch, rows, cols, x0, y0 } = geo;
   const s = pitch - geo.gap; // inner square
   const strip = stripWidth(geo);
   const cur = f.slotAt(f.index);
@@ -101,21 +109,22 @@ export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): Drain
     for (let c = 0; c < cols; c++) {
       const x = x0 + c * pitch;
       if (!cur) {
-        fillRect(u32, width, x, y, s, s, PACKED.idle);
+        sink.pe(r, c, x, y, s, 'idle');
         continue;
       }
       const w = cur.window;
       const i = cur.offset * n + r * cols + c;
-      fillRect(u32, width, x, y, s, s, PACKED[peFill(w, i, roles, strip > 0)]);
+      sink.pe(r, c, x, y, s, peFill(w, i, roles, strip > 0));
       if (strip === 0) continue;
-      if (w.input[i] !== 0) fillRect(u32, width, x, y, strip, s, PACKED.input); // left edge: input
-      if (w.weight[i] !== 0) fillRect(u32, width, x, y, s, strip, PACKED.weight); // top edge: weight
-      if (w.psum[i] !== 0) fillRect(u32, width, x, y + s - strip, s, strip, PACKED.psum); // bottom edge: psum
+      if (w.input[i] !== 0) sink.mark('edge', x, y, strip, s, 'input'); // left edge: input
+      if (w.weight[i] !== 0) sink.mark('edge', x, y, s, strip, 'weight'); // top edge: weight
+      if (w.psum[i] !== 0) sink.mark('edge', x, y + s - strip, s, strip, 'psum'); // bottom edge: psum
     }
   }
 
   const inset = s >= 6 ? Math.max(1, Math.floor(s / 6)) : 0;
-  const mark = (x: number, y: number, colour: number) => fillRect(u32, width, x + inset, y + inset, s - 2 * inset, s - 2 * inset, colour);
+  const mark = (kind: 'queue' | 'drain', x: number, y: number, colour: Operand) =>
+    sink.mark(kind, x + inset, y + inset, s - 2 * inset, s - 2 * inset, colour);
 
   // Left queue: what will reach column 0 in the next cycles, so row r is skewed by r.
   for (let d = 1; d <= geo.leftQueue; d++) {
@@ -124,7 +133,8 @@ export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): Drain
     const x = x0 - d * pitch;
     for (let r = 0; r < rows; r++) {
       const i = slot.offset * n + r * cols;
-      if (slot.window.active[i] === 1 && valueOf(slot.window, roles.horizontal, i) !== 0) mark(x, y0 + r * pitch, PACKED[roles.horizontal]);
+      if (slot.window.active[i] === 1 && valueOf(slot.window, roles.horizontal, i) !== 0)
+        mark('queue', x, y0 + r * pitch, roles.horizontal);
     }
   }
   // Top queue (output stationary): weights about to reach row 0.
@@ -134,27 +144,67 @@ export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): Drain
     const y = y0 - d * pitch;
     for (let c = 0; c < cols; c++) {
       const i = slot.offset * n + c;
-      if (slot.window.active[i] === 1 && valueOf(slot.window, roles.vertical, i) !== 0) mark(x0 + c * pitch, y, PACKED[roles.vertical]);
+      if (slot.window.active[i] === 1 && valueOf(slot.window, roles.vertical, i) !== 0) mark('queue', x0 + c * pitch, y, roles.vertical);
     }
   }
   // Drain (ws / is): the outputs the engine wrote in the last cycles, below the array. In
   // os they stay in their PEs, filled as written above.
   const drained = f.index >= 0 ? drainedAt(f.gemm, f.slotAt, f.index, geo.bottomQueue) : [];
-  if (geo.bottomQueue > 0) for (const o of drained) mark(x0 + o.col * pitch, y0 + o.row * pitch, PACKED.psum);
+  if (geo.bottomQueue > 0) for (const o of drained) mark('drain', x0 + o.col * pitch, y0 + o.row * pitch, 'psum');
+  return drained;
+}
 
+/** The words around the array: which way each operand flows, and where outputs go. */
+export function edgeLabels(f: Pick<FrameRequest, 'gemm' | 'geo' | 'roles'>): { horizontal: string; vertical: string; below: string } {
+  const { roles, geo } = f;
+  // With K folded, what leaves the bottom row is added to the earlier folds' sum: the box shows the sum.
+  const below =
+    geo.bottomQueue > 0
+      ? foldGeometry(f.gemm).rowFolds > 1
+        ? 'outputs ↓ to ofmap SRAM (each box: the ofmap value, earlier K folds added)'
+        : 'outputs ↓ to ofmap SRAM'
+      : 'outputs stay in their PEs; each is written to ofmap SRAM once its last MAC is done';
+  return {
+    horizontal: `${roles.horizontal === 'input' ? 'A' : 'B'} →`,
+    vertical: roles.vertical === 'psum' ? 'partial sums ↓' : 'B ↓',
+    below,
+  };
+}
+
+/** The three values a PE prints, top to bottom, and the colours they print in. */
+export function peValueLines(w: TraceWindow, i: number, roomy: boolean): { text: string; colour: string; at: number }[] {
+  // Roomy cells name each line; small ones rely on the colour (legend).
+  const num = roomy ? String : shortNumber;
+  return [
+    { text: `${roomy ? 'a ' : ''}${num(w.input[i])}`, colour: TEXT.input, at: 0.27 },
+    { text: `${roomy ? 'b ' : ''}${num(w.weight[i])}`, colour: TEXT.weight, at: 0.5 },
+    { text: `${roomy ? 'Σ ' : ''}${num(w.psum[i])}`, colour: TEXT.psum, at: 0.73 },
+  ];
+}
+
+/** Draws the frame; returns the outputs it drew as drained. */
+export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): DrainedOutput[] {
+  const { width, height } = f.geo;
+  if (!scratch || scratch.width !== width || scratch.height !== height) scratch = ctx.createImageData(width, height);
+  const u32 = new Uint32Array(scratch.data.buffer);
+  u32.fill(PACKED.background);
+  const drained = frameShapes(f, {
+    pe: (_r, _c, x, y, s, fill) => fillRect(u32, width, x, y, s, s, PACKED[fill]),
+    mark: (_kind, x, y, w, h, colour) => fillRect(u32, width, x, y, w, h, PACKED[colour]),
+  });
   ctx.putImageData(scratch, 0, 0);
-  drawOverlay(ctx, f, cur, drained);
+  drawOverlay(ctx, f, f.slotAt(f.index), drained);
   return drained;
 }
 
 /** Edge marks: thin when values are printed (the text must stay readable), bold otherwise; none on tiny PEs. */
-function stripWidth(geo: ArrayGeometry): number {
+export function stripWidth(geo: ArrayGeometry): number {
   const s = geo.pitch - geo.gap;
   return geo.showNumbers ? Math.max(2, Math.floor(s / 14)) : s >= 5 ? Math.max(1, Math.floor(s / 5)) : 0;
 }
 
 function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceSlot | null, drained: DrainedOutput[]): void {
-  const { geo, roles, dpr } = f;
+  const { geo, dpr } = f;
   const { pitch, rows, cols, x0, y0 } = geo;
   const s = pitch - geo.gap;
   const n = rows * cols;
@@ -162,23 +212,14 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
   ctx.textBaseline = 'middle';
 
   // Edge labels saying which way each operand flows.
+  const labels = edgeLabels(f);
   ctx.fillStyle = '#5f6368';
   ctx.font = `${12 * dpr}px system-ui, sans-serif`;
   ctx.textAlign = 'right';
-  ctx.fillText(`${roles.horizontal === 'input' ? 'A' : 'B'} →`, x0 - geo.gap - 2 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
+  ctx.fillText(labels.horizontal, x0 - geo.gap - 2 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
   ctx.textAlign = 'left';
-  const verticalLabel = roles.vertical === 'psum' ? 'partial sums ↓' : 'B ↓';
-  ctx.fillText(verticalLabel, x0 + 8 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
-  if (geo.bottomQueue > 0) {
-    // With K folded, what leaves the bottom row is added to the earlier folds' sum: the box shows the sum.
-    const label =
-      foldGeometry(f.gemm).rowFolds > 1
-        ? 'outputs ↓ to ofmap SRAM (each box: the ofmap value, earlier K folds added)'
-        : 'outputs ↓ to ofmap SRAM';
-    ctx.fillText(label, x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
-  } else {
-    ctx.fillText('outputs stay in their PEs; each is written to ofmap SRAM once its last MAC is done', x0, y0 + rows * pitch + 10 * dpr);
-  }
+  ctx.fillText(labels.vertical, x0 + 8 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
+  ctx.fillText(labels.below, x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
 
   if (geo.showNumbers) {
     // Flow arrows in the gaps between PEs.
@@ -197,22 +238,17 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
       const fontPx = Math.max(8 * dpr, Math.min(14 * dpr, Math.floor((s - 2 * stripWidth(geo)) / 3.1)));
       ctx.font = `${fontPx}px ui-monospace, Menlo, Consolas, monospace`;
       ctx.textAlign = 'center';
-      // Roomy cells name each line; small ones rely on the colour (legend).
       const roomy = s >= 64 * dpr;
-      const [la, lb, ls] = roomy ? ['a ', 'b ', 'Σ '] : ['', '', ''];
-      const num = roomy ? String : shortNumber;
       const w = cur.window;
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
           const i = cur.offset * n + r * cols + c;
           const cx = x0 + c * pitch + s / 2;
           const y = y0 + r * pitch;
-          ctx.fillStyle = TEXT.input;
-          ctx.fillText(`${la}${num(w.input[i])}`, cx, y + s * 0.27);
-          ctx.fillStyle = TEXT.weight;
-          ctx.fillText(`${lb}${num(w.weight[i])}`, cx, y + s * 0.5);
-          ctx.fillStyle = TEXT.psum;
-          ctx.fillText(`${ls}${num(w.psum[i])}`, cx, y + s * 0.73);
+          for (const line of peValueLines(w, i, roomy)) {
+            ctx.fillStyle = line.colour;
+            ctx.fillText(line.text, cx, y + s * line.at);
+          }
         }
       }
     }

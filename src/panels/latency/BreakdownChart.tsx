@@ -44,10 +44,15 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
     .range([0, ih])
     .padding(0.3);
   return (
-    <figure className="chart" data-highlight="latency-breakdown">
+    <figure
+      className="chart"
+      data-highlight="latency-breakdown"
+      data-chart="decode-breakdown"
+      data-chart-name="Where one decode step's time goes"
+    >
       <div className="chart-legend">
         {PARTS.map(([, name, colour, how]) => (
-          <span key={name} title={how}>
+          <span key={name} title={how} data-legend-item="">
             <i className="sw" style={{ background: colour }} />
             {name}
           </span>

@@ -3,7 +3,7 @@
 import { scaleBand, scaleLog } from 'd3';
 import type { MachineResult } from '../../engine/types';
 import { formatMs } from '../../ui/format';
-import { BottomAxis, isPowerOfTen, MACHINE_COLOUR, machineKey, type Margins } from './chart';
+import { BottomAxis, isPowerOfTen, MACHINE_COLOUR, machineKey, MachineLegend, type Margins } from './chart';
 import { TALK_CLAIMS, tokensWithinBudget } from './ratios';
 
 const W = 600;
@@ -45,7 +45,8 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
   const rows = Array.from(new Set([...bars, ...ghosts.filter((g) => !bars.some((b) => rowOf(b) === rowOf(g)))].map(rowOf)));
   const y = scaleBand<string>().domain(rows).range([0, ih]).padding(0.25);
   return (
-    <figure className="chart" data-highlight="latency-budget">
+    <figure className="chart" data-highlight="latency-budget" data-chart="answer-budget" data-chart-name="One answer against the budget">
+      <MachineLegend machines={fit} />
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"

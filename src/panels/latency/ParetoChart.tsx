@@ -69,7 +69,7 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
     .y((p) => y(p[metric]));
 
   return (
-    <figure className="chart">
+    <figure className="chart" data-chart="latency-sweep" data-chart-name="Batch sweep: speed per user vs throughput">
       <div className="toggle" role="radiogroup" aria-label="Throughput measured">
         <span className="muted small">y axis: decode-only tokens/s (steady state, static batch; no prefill)</span>
         {METRICS.map((m) => (
@@ -168,13 +168,13 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
                 .join(', ')}).`}
         </span>{' '}
         {machines.map((mc) => (
-          <span key={mc} className="legend-item">
+          <span key={mc} className="legend-item" data-legend-item="">
             <i className="sw" style={{ background: MACHINE_COLOUR[machineKey(mc)] }} />
             {names[mc] ?? mc}{' '}
           </span>
         ))}
         {ghostFit.length > 0 ? (
-          <span className="legend-item" data-testid="sweep-ghost-legend">
+          <span className="legend-item" data-testid="sweep-ghost-legend" data-legend-item="">
             <i className="sw" style={{ background: 'none', border: '1.5px dashed var(--fg)', boxSizing: 'border-box' }} />
             dashed, hollow squares: A (pinned; {ghostMachines.map((m) => ghost?.names[m] ?? m).join(', ')})
           </span>

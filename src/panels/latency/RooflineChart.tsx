@@ -3,7 +3,7 @@
 import { line, scaleLog } from 'd3';
 import type { RooflinePoint } from '../../engine/types';
 import { formatNumber } from '../../ui/format';
-import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins } from './chart';
+import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, MachineLegend, type Margins } from './chart';
 import { ridgeIntensity, rooflineTflops } from './ratios';
 
 const W = 620;
@@ -35,7 +35,8 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
   const [dx0, dx1] = x.domain();
 
   return (
-    <figure className="chart">
+    <figure className="chart" data-chart="roofline" data-chart-name="Roofline">
+      <MachineLegend machines={Object.entries(names).map(([machine, name]) => ({ machine, name }))} />
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"

@@ -87,3 +87,17 @@ export const MACHINE_COLOUR = { lpu: 'var(--c-blue)', gpu: 'var(--c-vermillion)'
 export function machineKey(machine: string): 'lpu' | 'gpu' {
   return machine === 'lpu' ? 'lpu' : 'gpu';
 }
+
+/** The machines and their colours, above a chart (and in its exports: data-legend-item). */
+export function MachineLegend({ machines }: { machines: { machine: string; name: string }[] }) {
+  return (
+    <div className="chart-legend">
+      {machines.map((m) => (
+        <span key={m.machine} data-legend-item="">
+          <i className="sw" style={{ background: MACHINE_COLOUR[machineKey(m.machine)] }} />
+          {m.name}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -2,11 +2,22 @@
 // and SVG, the results as CSV, the scenario as JSON. All built in the page, saved via Blob.
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../../store/store';
-import { chartPng, chartSvg, findCharts, type ChartRef } from './exportChart';
-import { downloadBlob, downloadText, slug } from './download';
-import { resultsToCsv } from './resultsCsv';
+import { chartPng, chartSvg, findCharts, type ChartRef, type ExportContext } from './exportChart';
+import { downloadBlob, downloadText } from './download';
+import { exportCsv } from './resultsCsv';
+import { exportFileName } from './exportNames';
+import { scenarioLine } from './scenarioLine';
+import { currentLink } from './urlSync';
 import { scenarioJson } from './scenarioApi';
 import { useShareUi } from './shareUi';
+
+/** Read when a file is saved, not when the menu opened: the scenario may have changed since. */
+function exportContext(): ExportContext {
+  const st = useStore.getState();
+  return { scenarioLine: scenarioLine(st.scenario, st.llmResult), link: currentLink() };
+}
+
+const fileName = (c: ChartRef, ext: 'png' | 'svg') => exportFileName(c.id, c.scope, useStore.getState().scenario, ext);
 
 export function ExportMenu() {
   const [charts, setCharts] = useState<ChartRef[]>([]);
@@ -46,12 +57,13 @@ export function ExportMenu() {
     if (ref.current?.open) list();
   }, [panel]);
 
-  const run = async (what: string, f: () => Promise<void> | void) => {
+  /** Saves what `f` builds under `name` and says so in the live region. */
+  const run = async (name: string, f: (name: string) => Promise<void> | void) => {
     try {
-      await f();
-      say(`Saved ${what}.`);
+      await f(name);
+      say(`Saved ${name}.`);
     } catch (e) {
-      say(`Could not save ${what}: ${(e as Error).message}`);
+      say(`Could not save ${name}: ${(e as Error).message}`);
     }
   };
 
@@ -74,9 +86,9 @@ export function ExportMenu() {
           className="btn"
           data-testid="export-csv"
           onClick={() =>
-            run('results.csv', () => {
+            run(exportFileName('results', 'llm', useStore.getState().scenario, 'csv'), (name) => {
               const st = useStore.getState();
-              downloadText(resultsToCsv(st.gemmRun?.result ?? null, st.llmResult), 'results.csv', 'text/csv');
+              downloadText(exportCsv(st.scenario, currentLink(), st.gemmRun?.result ?? null, st.llmResult), name, 'text/csv');
             })
           }
         >
@@ -87,7 +99,9 @@ export function ExportMenu() {
           className="btn"
           data-testid="export-json"
           onClick={() =>
-            run('scenario.json', () => downloadText(scenarioJson(useStore.getState().scenario), 'scenario.json', 'application/json'))
+            run(exportFileName('scenario', 'llm', useStore.getState().scenario, 'json'), (name) =>
+              downloadText(scenarioJson(useStore.getState().scenario), name, 'application/json'),
+            )
           }
         >
           Scenario (JSON)
@@ -101,7 +115,7 @@ export function ExportMenu() {
               className="btn"
               data-testid={`export-png-${c.id}`}
               aria-label={`${c.name} as PNG`}
-              onClick={() => run(`${slug(c.name)}.png`, async () => downloadBlob(await chartPng(c), `${slug(c.name)}.png`))}
+              onClick={() => run(fileName(c, 'png'), async (name) => downloadBlob(await chartPng(c, exportContext()), name))}
             >
               PNG
             </button>
@@ -110,7 +124,7 @@ export function ExportMenu() {
               className="btn"
               data-testid={`export-svg-${c.id}`}
               aria-label={`${c.name} as SVG`}
-              onClick={() => run(`${slug(c.name)}.svg`, () => downloadBlob(chartSvg(c), `${slug(c.name)}.svg`))}
+              onClick={() => run(fileName(c, 'svg'), (name) => downloadBlob(chartSvg(c, exportContext()), name))}
             >
               SVG
             </button>

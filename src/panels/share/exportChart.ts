@@ -3,13 +3,32 @@
 // `data-chart-name="Human title"` for the file and menu name. SVGs are serialised with
 // their computed styles inlined (so CSS classes and variables survive outside the page);
 // PNGs are drawn through a canvas. Everything stays in the page: no network.
+// `data-chart-scope="gemm" | "cycle"` marks a chart of the systolic-array run (file names
+// then name the array, not the model). Legend entries are the host's [data-legend-item]
+// elements (their first child is the swatch); a canvas chart registers a ChartSource.
+// Every export is framed (svgFrame.ts): title, scenario line, chart, legend, link.
+import { chartSourceOf } from './chartSource';
+import type { ExportScope } from './exportNames';
+import { framedSvg, type ChartBody, type LegendEntry } from './svgFrame';
 
 export interface ChartRef {
   id: string;
   name: string;
   kind: 'svg' | 'canvas';
   el: SVGSVGElement | HTMLCanvasElement;
+  /** The element holding the chart and its legend. */
+  host: Element;
+  scope: ExportScope;
 }
+
+/** What every export of the page states: the scenario in words and the link that reopens it. */
+export interface ExportContext {
+  scenarioLine: string;
+  link: string;
+}
+
+const SCOPES: readonly ExportScope[] = ['llm', 'gemm', 'cycle'];
+const scopeOf = (host: Element): ExportScope => SCOPES.find((s) => s === host.getAttribute('data-chart-scope')) ?? 'llm';
 
 /** Presentation properties that decide how an SVG looks; copied inline on export. */
 const STYLE_PROPS = [
@@ -52,7 +71,8 @@ function findUntagged(root: ParentNode): ChartRef[] {
     if (r.width < 80 || r.height < 24) return; // icons, not charts
     const id = el.getAttribute('data-testid') || `chart-${i + 1}`;
     const name = el.getAttribute('aria-label') || el.getAttribute('data-testid') || `Chart ${i + 1}`;
-    out.push({ id, name, kind: el instanceof HTMLCanvasElement ? 'canvas' : 'svg', el });
+    const host = el.closest('figure') ?? el.parentElement ?? el;
+    out.push({ id, name, kind: el instanceof HTMLCanvasElement ? 'canvas' : 'svg', el, host, scope: 'llm' });
   });
   return out;
 }
@@ -67,7 +87,7 @@ function findTagged(root: ParentNode): ChartRef[] {
     if (!el) return;
     const id = host.getAttribute('data-chart') || `chart-${i + 1}`;
     const name = host.getAttribute('data-chart-name') || host.getAttribute('aria-label') || id;
-    out.push({ id, name, kind: el instanceof HTMLCanvasElement ? 'canvas' : 'svg', el });
+    out.push({ id, name, kind: el instanceof HTMLCanvasElement ? 'canvas' : 'svg', el, host, scope: scopeOf(host) });
   });
   return out;
 }
@@ -77,8 +97,8 @@ function size(el: Element): { width: number; height: number } {
   return { width: Math.max(1, Math.round(r.width)), height: Math.max(1, Math.round(r.height)) };
 }
 
-/** A standalone SVG document of an on-page SVG, with computed styles inlined. */
-export function serializeSvg(svg: SVGSVGElement): string {
+/** An on-page SVG as a standalone <svg> element, with computed styles inlined. */
+export function svgBody(svg: SVGSVGElement): ChartBody {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...Array.from(svg.querySelectorAll('*'))];
   const dst = [clone, ...Array.from(clone.querySelectorAll('*'))];
@@ -91,23 +111,55 @@ export function serializeSvg(svg: SVGSVGElement): string {
   });
   const { width, height } = size(svg);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const xml = new XMLSerializer().serializeToString(clone);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
+  return { width, height, markup: new XMLSerializer().serializeToString(clone) };
 }
 
-/** An SVG document that wraps a canvas bitmap (so canvas charts also export as SVG). */
-export function canvasToSvg(canvas: HTMLCanvasElement): string {
+/** A canvas bitmap as an <image>, at least at its on-screen size (pixel edges kept). */
+export function canvasImageBody(canvas: HTMLCanvasElement): ChartBody {
   const { width, height } = size(canvas);
-  const href = canvas.toDataURL('image/png');
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<image href="${href}" width="${width}" height="${height}"/></svg>`
-  );
+  const href = atLeastOnScreen(canvas).toDataURL('image/png');
+  return {
+    width,
+    height,
+    markup: `<image href="${href}" width="${width}" height="${height}" preserveAspectRatio="none" style="image-rendering:pixelated"/>`,
+  };
+}
+
+/** The legend beside a chart: registered by a canvas chart, else the host's [data-legend-item] elements. */
+export function legendOf(c: ChartRef): LegendEntry[] {
+  const source = chartSourceOf(c.el);
+  if (source) return source.legend();
+  return Array.from(c.host.querySelectorAll('[data-legend-item]')).map((item) => {
+    const sw = item.firstElementChild;
+    const cs = sw ? getComputedStyle(sw) : null;
+    const bg = cs?.backgroundColor ?? '';
+    const label = (item.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // A swatch with no fill is an outline: a dashed comparison series.
+    if (!cs || bg === '' || bg === 'transparent' || bg === 'rgba(0, 0, 0, 0)')
+      return { label, colour: cs?.borderTopColor || '#1d1d1f', dashed: true };
+    return { label, colour: bg };
+  });
+}
+
+/**
+ * The framed SVG document of a chart. `vector`: a canvas chart that can draw itself as SVG
+ * does (the SVG export); the PNG export embeds the canvas bitmap, exact to the pixel.
+ */
+export function chartDocument(c: ChartRef, ctx: ExportContext, vector: boolean) {
+  const source = chartSourceOf(c.el);
+  const body =
+    c.kind === 'svg' ? svgBody(c.el as SVGSVGElement) : ((vector ? source?.vector() : null) ?? canvasImageBody(c.el as HTMLCanvasElement));
+  const detail = source?.detail();
+  return framedSvg({
+    title: c.name,
+    lines: detail ? [detail, `Scenario: ${ctx.scenarioLine}`] : [ctx.scenarioLine],
+    link: ctx.link,
+    legend: legendOf(c),
+    body,
+  });
 }
 
 function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
@@ -116,10 +168,8 @@ function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
-/** PNG of an SVG chart at `scale` x its on-screen size, on the page background. */
-export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const text = serializeSvg(svg);
-  const { width, height } = size(svg);
+/** PNG of an SVG document at `scale` x its size, on white. */
+export async function svgTextToPng(text: string, width: number, height: number, scale = 2): Promise<Blob> {
   const img = new Image();
   img.decoding = 'sync';
   const loaded = new Promise<void>((resolve, reject) => {
@@ -133,35 +183,35 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('No 2D canvas available.');
-  ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--panel').trim() || '#ffffff';
+  ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return canvasBlob(canvas);
 }
 
 /**
- * PNG of a canvas chart at least at its on-screen size: a heat map drawn as 8x8 pixels and
- * stretched by CSS is scaled up with hard pixel edges, as the page shows it.
+ * A canvas at least at its on-screen size: a heat map drawn as 8x8 pixels and stretched by
+ * CSS is scaled up with hard pixel edges, as the page shows it.
  */
-export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+function atLeastOnScreen(canvas: HTMLCanvasElement): HTMLCanvasElement {
   const { width, height } = size(canvas);
-  if (canvas.width >= width && canvas.height >= height) return canvasBlob(canvas);
+  if (canvas.width >= width && canvas.height >= height) return canvas;
   const k = Math.max(width / canvas.width, height / canvas.height);
   const out = document.createElement('canvas');
   out.width = Math.round(canvas.width * k);
   out.height = Math.round(canvas.height * k);
   const ctx = out.getContext('2d');
-  if (!ctx) return canvasBlob(canvas);
+  if (!ctx) return canvas;
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(canvas, 0, 0, out.width, out.height);
-  return canvasBlob(out);
+  return out;
 }
 
-export async function chartPng(c: ChartRef): Promise<Blob> {
-  return c.kind === 'canvas' ? canvasToPng(c.el as HTMLCanvasElement) : svgToPng(c.el as SVGSVGElement);
+export async function chartPng(c: ChartRef, ctx: ExportContext): Promise<Blob> {
+  const doc = chartDocument(c, ctx, false);
+  return svgTextToPng(doc.text, doc.width, doc.height);
 }
 
-export function chartSvg(c: ChartRef): Blob {
-  const text = c.kind === 'canvas' ? canvasToSvg(c.el as HTMLCanvasElement) : serializeSvg(c.el as SVGSVGElement);
-  return new Blob([text], { type: 'image/svg+xml' });
+export function chartSvg(c: ChartRef, ctx: ExportContext): Blob {
+  return new Blob([chartDocument(c, ctx, true).text], { type: 'image/svg+xml' });
 }

@@ -1,7 +1,11 @@
 // Results as CSV, one value per row (section, machine, field, value, unit), so a
-// spreadsheet can filter and pivot it. Pure: same results, same text.
-import type { GemmResult, LlmResult, MachineResult } from '../../engine/types';
+// spreadsheet can filter and pivot it. The exported file adds the inputs above them (a
+// `# key,value` block: what to type back in to redo the run) and the batch sweep and the
+// roofline points below, each a titled table after a blank line. Pure: same in, same text.
+import type { GemmResult, LlmResult, MachineResult, RooflinePoint, SweepPoint } from '../../engine/types';
+import type { Scenario } from '../../scenario/types';
 import { CSV_LINE_BREAK, csvLine } from './csv';
+import { scenarioLine } from './scenarioLine';
 
 export const CSV_HEADER = ['section', 'machine', 'field', 'value', 'unit'] as const;
 
@@ -69,5 +73,73 @@ export function resultsToCsv(gemm: GemmResult | null, llm: LlmResult | null): st
   if (gemm) rows.push(...gemmRows(gemm));
   if (llm) rows.push(...machineRows(llm.lpu), ...machineRows(llm.gpu));
   const lines = [csvLine(CSV_HEADER), ...rows.map(csvLine)];
+  return lines.join(CSV_LINE_BREAK) + CSV_LINE_BREAK;
+}
+
+type Cell = string | number | boolean;
+
+/** The scenario's inputs as path -> value, in document order; a null count is "auto" (the minimum that fits). */
+export function inputRows(s: Scenario): [string, Cell][] {
+  const out: [string, Cell][] = [];
+  const walk = (v: unknown, path: string) => {
+    if (v === null) out.push([path, 'auto']);
+    else if (typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.push([path, v]);
+  };
+  // The inputs of the engines, not the view or the classroom settings.
+  walk(s.gemm, 'gemm');
+  // A preset model has no custom spec: leave the empty slot out rather than print "auto".
+  walk(s.llm.custom === null ? { ...s.llm, custom: undefined } : s.llm, 'llm');
+  walk(s.lpu, 'lpu');
+  walk(s.gpu, 'gpu');
+  return out;
+}
+
+export const SWEEP_HEADER = [
+  'machine',
+  'batch',
+  'fits',
+  'chips',
+  'tokensPerSecondPerUser',
+  'tokensPerSecondPerChip',
+  'tokensPerSecondPerDollarHour',
+  'tokensPerSecondPerWatt',
+] as const;
+const sweepRow = (p: SweepPoint): Cell[] => SWEEP_HEADER.map((k) => p[k]);
+
+export const ROOFLINE_HEADER = [
+  'machine',
+  'phase',
+  'intensity',
+  'achievedTflops',
+  'peakTflops',
+  'bandwidthTBps',
+  'roofMs',
+  'timeMs',
+] as const;
+const rooflineRow = (p: RooflinePoint): Cell[] => [
+  p.machine,
+  p.phase,
+  p.intensity,
+  p.achievedTflops,
+  p.peakTflops,
+  p.bandwidthTBps,
+  p.why.roofMs,
+  p.why.timeMs,
+];
+
+/** The export menu's CSV: inputs, results, latency sweep, roofline. */
+export function exportCsv(s: Scenario, link: string, gemm: GemmResult | null, llm: LlmResult | null): string {
+  const inputs = [
+    '# inputs',
+    `# ${csvLine(['key', 'value'])}`,
+    `# ${csvLine(['scenario', scenarioLine(s, llm)])}`,
+    `# ${csvLine(['link', link])}`,
+    ...inputRows(s).map((r) => `# ${csvLine(r)}`),
+  ];
+  const results = resultsToCsv(gemm, llm).split(CSV_LINE_BREAK).filter(Boolean);
+  const sweep = ['# latency sweep', csvLine(SWEEP_HEADER), ...(llm?.sweep ?? []).map((p) => csvLine(sweepRow(p)))];
+  const roofline = ['# roofline', csvLine(ROOFLINE_HEADER), ...(llm?.roofline ?? []).map((p) => csvLine(rooflineRow(p)))];
+  const lines = [...inputs, '', '# results', ...results, '', ...sweep, '', ...roofline];
   return lines.join(CSV_LINE_BREAK) + CSV_LINE_BREAK;
 }
