@@ -2,7 +2,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { MachineResult } from '../../engine/types';
 import { formatMs } from '../../ui/format';
-import { BottomAxis, type Margins } from './chart';
+import { BottomAxis, type Margins, useChartFrame } from './chart';
 
 const PARTS = [
   [
@@ -26,11 +26,10 @@ const PARTS = [
   ],
 ] as const;
 
-const W = 560;
-const H = 150;
-const M: Margins = { top: 8, right: 60, bottom: 42, left: 110 };
+const BASE = { W: 560, H: 150, M: { top: 8, right: 60, bottom: 42, left: 110 } as Margins };
 
 export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
+  const { W, H, M, k, ref } = useChartFrame(BASE);
   const fit = machines.filter((m) => m.fits);
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
@@ -53,7 +52,13 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
           </span>
         ))}
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Breakdown of one decode step per machine" data-testid="breakdown-chart">
+      <svg
+        ref={ref}
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label="Breakdown of one decode step per machine"
+        data-testid="breakdown-chart"
+      >
         <g transform={`translate(${M.left},${M.top})`}>
           {fit.map((m) => {
             let acc = 0;
@@ -84,7 +89,7 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
                     data-testid="hidden-compute"
                     data-machine={m.machine}
                     x={x(m.breakdown.computeMs)}
-                    y={yy + y.bandwidth() + 10}
+                    y={yy + y.bandwidth() + 10 * k}
                   >
                     memory-bound part hides {formatMs(m.breakdown.hiddenComputeMs ?? 0)} of math
                   </text>
@@ -93,7 +98,7 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
             );
           })}
           <g transform={`translate(0,${ih})`}>
-            <BottomAxis scale={x} ticks={5} format={(v) => formatMs(v)} label="time of one decode step (stacked)" length={iw} />
+            <BottomAxis k={k} scale={x} ticks={5} format={(v) => formatMs(v)} label="time of one decode step (stacked)" length={iw} />
           </g>
         </g>
       </svg>

@@ -120,17 +120,17 @@ export function TourOverlay() {
         <span className="tour-count" data-testid="tour-step">
           Step {stepIndex + 1} of {count}
         </span>
+        <label className="tour-outline">
+          <span className="sr-only">Tour outline: go to a step</span>
+          <select value={stepIndex} onChange={(e) => goToStep(tour.id, Number(e.target.value))} data-testid="tour-outline">
+            {tour.steps.map((s, i) => (
+              <option key={i} value={i}>
+                {i + 1}. {outlineTitle(s.narration)}
+              </option>
+            ))}
+          </select>
+        </label>
       </header>
-      <label className="tour-outline">
-        <span className="sr-only">Tour outline: go to a step</span>
-        <select value={stepIndex} onChange={(e) => goToStep(tour.id, Number(e.target.value))} data-testid="tour-outline">
-          {tour.steps.map((s, i) => (
-            <option key={i} value={i}>
-              {i + 1}. {outlineTitle(s.narration)}
-            </option>
-          ))}
-        </select>
-      </label>
       <div className="tour-body">
         <p className="tour-narration" data-testid="tour-narration">
           {step.narration}
@@ -189,9 +189,12 @@ export function TourOverlay() {
             Next →
           </button>
         )}
-        <button type="button" className="btn" onClick={() => setPresenter(!presenter)} aria-pressed={presenter}>
-          Presenter
-        </button>
+        {/* In presenter mode the header's Exit presenter mode is the way out; room here is short. */}
+        {presenter ? null : (
+          <button type="button" className="btn" onClick={() => setPresenter(true)} aria-pressed={false}>
+            Presenter
+          </button>
+        )}
         <button type="button" className="btn" onClick={() => exitTour()}>
           Exit tour
         </button>
