@@ -6,6 +6,7 @@ import { SPEAKER_NAMES, TALK_DATE, TOURS, scenarioForTourStep } from '../src/sce
 import { compare } from '../src/scenario/tourFacts';
 import { copyLink, waitForApp } from './shareHelpers';
 import { scenarioResult } from './engineInNode';
+import { PRESENTER_MIN_TEXT_PX } from '../src/ui/presenterLimits';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-share';
 mkdirSync(SHOTS, { recursive: true });
@@ -83,7 +84,7 @@ test('a step link resumes the tour at that step, and presenter mode is large and
   await expect(p2.locator('aside.controls')).toHaveCount(0);
   await expect(p2.getByTestId('copy-link')).toHaveCount(0);
   const size = await p2.locator('.tour-narration').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
-  expect(size).toBeGreaterThanOrEqual(24);
+  expect(size).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX);
   await expect.poll(() => p2.evaluate(() => location.hash)).toMatch(/vr=1/);
   await p2.screenshot({ path: `${SHOTS}/presenter.png` });
   await p2.keyboard.press('ArrowRight');

@@ -17,6 +17,7 @@ import { Toolbar } from './panels/share/Toolbar';
 import { ShareLayer } from './panels/share/ShareLayer';
 import { startUrlSync } from './panels/share/urlSync';
 import { PANEL_TITLES } from './ui/labels';
+import { presenterVars } from './ui/presenterLimits';
 import './styles.css';
 
 /** Where the controls stop being a sidebar and become a drawer (styles.css uses the same width). */
@@ -118,6 +119,7 @@ export function App() {
   return (
     <div
       className={`app${presenter ? ' presenter' : ''}${touring ? ' touring' : ''}`}
+      style={presenterVars(presenter)}
       // Each engine's queue, for tests and tools: "in flight + waiting" runs.
       data-queue-systolic={`${+queue.systolic.inFlight}+${+queue.systolic.waiting}`}
       data-queue-llm={`${+queue.llm.inFlight}+${+queue.llm.waiting}`}

@@ -2,7 +2,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { MachineResult } from '../../engine/types';
 import { formatMs } from '../../ui/format';
-import { BottomAxis, type Margins } from './chart';
+import { BottomAxis, type Margins, useChartFrame } from './chart';
 
 const PARTS = [
   [
@@ -26,15 +26,14 @@ const PARTS = [
   ],
 ] as const;
 
-const W = 560;
-const H = 150;
-const M: Margins = { top: 8, right: 60, bottom: 42, left: 110 };
+const BASE = { W: 560, H: 150, M: { top: 8, right: 60, bottom: 42, left: 110 } as Margins };
 
 export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
+  const { W, H, M, k, ref } = useChartFrame(BASE);
   const fit = machines.filter((m) => m.fits);
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
-  const total = (m: MachineResult) => PARTS.reduce((s, [k]) => s + m.breakdown[k], 0);
+  const total = (m: MachineResult) => PARTS.reduce((s, [part]) => s + m.breakdown[part], 0);
   const x = scaleLinear()
     .domain([0, Math.max(1e-6, ...fit.map(total))])
     .range([0, iw])
@@ -58,7 +57,13 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
           </span>
         ))}
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Breakdown of one decode step per machine" data-testid="breakdown-chart">
+      <svg
+        ref={ref}
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label="Breakdown of one decode step per machine"
+        data-testid="breakdown-chart"
+      >
         <g transform={`translate(${M.left},${M.top})`}>
           {fit.map((m) => {
             let acc = 0;
@@ -68,14 +73,14 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
                 <text className="bar-label" x={-8} y={yy + y.bandwidth() / 2} dy="0.32em" textAnchor="end">
                   {m.name.replace(/^NVIDIA /, '').replace(/ \(.*\)$/, '')}
                 </text>
-                {PARTS.map(([k, name, colour, how]) => {
-                  const v = m.breakdown[k];
+                {PARTS.map(([part, name, colour, how]) => {
+                  const v = m.breakdown[part];
                   const x0 = acc;
                   acc += v;
                   // a part that took no time is not drawn (nor named as 0 ms): hidden math is named beside the bar
                   if (v <= 0) return null;
                   return (
-                    <rect key={k} x={x(x0)} y={yy} width={Math.max(0, x(acc) - x(x0))} height={y.bandwidth()} fill={colour}>
+                    <rect key={part} x={x(x0)} y={yy} width={Math.max(0, x(acc) - x(x0))} height={y.bandwidth()} fill={colour}>
                       <title>{`${name}: ${formatMs(v)} of ${formatMs(total(m))} per decode step. ${how}`}</title>
                     </rect>
                   );
@@ -89,7 +94,7 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
                     data-testid="hidden-compute"
                     data-machine={m.machine}
                     x={x(m.breakdown.computeMs)}
-                    y={yy + y.bandwidth() + 10}
+                    y={yy + y.bandwidth() + 10 * k}
                   >
                     memory-bound part hides {formatMs(m.breakdown.hiddenComputeMs ?? 0)} of math
                   </text>
@@ -98,7 +103,7 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
             );
           })}
           <g transform={`translate(0,${ih})`}>
-            <BottomAxis scale={x} ticks={5} format={(v) => formatMs(v)} label="time of one decode step (stacked)" length={iw} />
+            <BottomAxis k={k} scale={x} ticks={5} format={(v) => formatMs(v)} label="time of one decode step (stacked)" length={iw} />
           </g>
         </g>
       </svg>

@@ -3,13 +3,11 @@
 import { scaleBand, scaleLog } from 'd3';
 import type { MachineResult } from '../../engine/types';
 import { formatMs } from '../../ui/format';
-import { BottomAxis, isPowerOfTen, MACHINE_COLOUR, machineKey, MachineLegend, type Margins } from './chart';
+import { BottomAxis, isPowerOfTen, MACHINE_COLOUR, machineKey, MachineLegend, type Margins, useChartFrame } from './chart';
 import { TALK_CLAIMS, tokensWithinBudget } from './ratios';
 
-const W = 600;
-const H = 190;
 // Left margin fits "GroqChip 1: answer (131072 tok)", the longest label the limits allow.
-const M: Margins = { top: 22, right: 56, bottom: 42, left: 200 };
+const BASE = { W: 600, H: 190, M: { top: 22, right: 56, bottom: 42, left: 200 } as Margins };
 
 interface Bar {
   m: MachineResult;
@@ -30,6 +28,7 @@ const rowOf = (b: Bar) => `${machineKey(b.m.machine)}-${b.kind}`;
 
 /** `ghost`: compare's pinned A, drawn as dashed outlines over B's bars. */
 export function BudgetChart({ machines, output, ghost }: { machines: MachineResult[]; output: number; ghost?: MachineResult[] | null }) {
+  const { W, H, M, k, ref } = useChartFrame(BASE);
   const fit = machines.filter((m) => m.fits);
   const bars = barsOf(machines);
   const ghosts = ghost ? barsOf(ghost) : [];
@@ -48,6 +47,7 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
     <figure className="chart" data-highlight="latency-budget" data-chart="answer-budget" data-chart-name="One answer against the budget">
       <MachineLegend machines={fit} />
       <svg
+        ref={ref}
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label="Time to first token and to the whole answer, per machine, against a 250-300 ms budget"
@@ -135,7 +135,7 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
             );
           })}
           <g transform={`translate(0,${ih})`}>
-            <BottomAxis scale={x} ticks={6} format={(v) => formatMs(v)} label="time, log scale" length={iw} labelIf={isPowerOfTen} />
+            <BottomAxis k={k} scale={x} ticks={6} format={(v) => formatMs(v)} label="time, log scale" length={iw} labelIf={isPowerOfTen} />
           </g>
         </g>
       </svg>

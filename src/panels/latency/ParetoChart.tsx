@@ -5,7 +5,7 @@ import { extent, line, scaleLog } from 'd3';
 import type { SweepPoint } from '../../engine/types';
 import type { SweepMachine } from '../../scenario/types';
 import { formatNumber } from '../../ui/format';
-import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins } from './chart';
+import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins, useChartFrame } from './chart';
 import { paretoFrontier, type SweepMetric } from './ratios';
 
 const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[] = [
@@ -29,9 +29,7 @@ const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[
   },
 ];
 
-const W = 620;
-const H = 360;
-const M: Margins = { top: 16, right: 24, bottom: 46, left: 64 };
+const BASE = { W: 620, H: 360, M: { top: 16, right: 24, bottom: 46, left: 64 } as Margins };
 
 interface Props {
   sweep: SweepPoint[];
@@ -44,6 +42,7 @@ interface Props {
 }
 
 export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props) {
+  const { W, H, M, k, ref } = useChartFrame(BASE);
   const [metric, setMetric] = useState<SweepMetric>('tokensPerSecondPerChip');
   const meta = METRICS.find((m) => m.value === metric) ?? METRICS[0];
   const drawable = (p: SweepPoint) => p.fits && p.tokensPerSecondPerUser > 0 && p[metric] > 0;
@@ -80,6 +79,7 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
         ))}
       </div>
       <svg
+        ref={ref}
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`Batch sweep: tokens/s per user against ${meta.unit}, one curve per machine`}
@@ -88,9 +88,16 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
       >
         <g transform={`translate(${M.left},${M.top})`}>
           <g transform={`translate(0,${ih})`}>
-            <BottomAxis scale={x} ticks={6} format={(v) => formatNumber(v, '')} label="tokens/s per user (experience) →, log" length={iw} />
+            <BottomAxis
+              k={k}
+              scale={x}
+              ticks={6}
+              format={(v) => formatNumber(v, '')}
+              label="tokens/s per user (experience) →, log"
+              length={iw}
+            />
           </g>
-          <LeftAxis scale={y} ticks={6} format={(v) => formatNumber(v, '')} label={`${meta.unit} (economics) ↑, log`} length={ih} />
+          <LeftAxis k={k} scale={y} ticks={6} format={(v) => formatNumber(v, '')} label={`${meta.unit} (economics) ↑, log`} length={ih} />
           {ghostMachines.map((mc) => {
             const pts = ghostFit.filter((p) => p.machine === mc).sort((a, b) => a.batch - b.batch);
             const colour = MACHINE_COLOUR[machineKey(mc)];

@@ -3,15 +3,14 @@
 import { line, scaleLog } from 'd3';
 import type { RooflinePoint } from '../../engine/types';
 import { formatNumber } from '../../ui/format';
-import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, MachineLegend, type Margins } from './chart';
+import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, MachineLegend, type Margins, useChartFrame } from './chart';
 import { ridgeIntensity, rooflineTflops } from './ratios';
 
-const W = 620;
-const H = 360;
 // Right margin leaves room for half of the last x tick label ("1,000,000").
-const M: Margins = { top: 16, right: 36, bottom: 46, left: 64 };
+const BASE = { W: 620, H: 360, M: { top: 16, right: 36, bottom: 46, left: 64 } as Margins };
 
 export function RooflineChart({ points, names }: { points: RooflinePoint[]; names: Record<string, string> }) {
+  const { W, H, M, k, ref } = useChartFrame(BASE);
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
   const roofs = [...new Map(points.map((p) => [p.machine, p])).values()];
@@ -38,6 +37,7 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
     <figure className="chart" data-chart="roofline" data-chart-name="Roofline">
       <MachineLegend machines={Object.entries(names).map(([machine, name]) => ({ machine, name }))} />
       <svg
+        ref={ref}
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label="Roofline of both machines with prefill and decode placed"
@@ -46,6 +46,7 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
         <g transform={`translate(${M.left},${M.top})`}>
           <g transform={`translate(0,${ih})`}>
             <BottomAxis
+              k={k}
               scale={x}
               ticks={6}
               format={(v) => formatNumber(v, '')}
@@ -53,7 +54,7 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
               length={iw}
             />
           </g>
-          <LeftAxis scale={y} ticks={6} format={(v) => formatNumber(v, '')} label="TFLOP/s, log" length={ih} />
+          <LeftAxis k={k} scale={y} ticks={6} format={(v) => formatNumber(v, '')} label="TFLOP/s, log" length={ih} />
           {roofs.map((r) => {
             const ridge = ridgeIntensity(r);
             const pts: [number, number][] = [

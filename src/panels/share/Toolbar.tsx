@@ -1,11 +1,12 @@
 // The header toolbar: presets, tours, link, compare, export/import, classroom, presenter.
-// In presenter mode only the way out is shown (no editing chrome).
+// In presenter mode only the tour menu and the way out are shown (no editing chrome).
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { currentLink, markDeliberate } from './urlSync';
-import { importScenarioText, presetList, presetScenario, tourList } from './scenarioApi';
-import { goToStep, setPresenter } from './tourActions';
+import { importScenarioText, presetList, presetScenario } from './scenarioApi';
+import { setPresenter } from './tourActions';
+import { TourPicker } from './TourPicker';
 import { ExportMenu } from './ExportMenu';
 import { useShareUi } from './shareUi';
 import './share.css';
@@ -29,11 +30,11 @@ export function Toolbar() {
   const linkRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const presets = presetList();
-  const tours = tourList();
 
   if (presenter) {
     return (
       <div className="share-toolbar" role="toolbar" aria-label="Presenter">
+        <TourPicker disabled={locked} />
         <button type="button" className="btn" onClick={() => setPresenter(false)}>
           Exit presenter mode
         </button>
@@ -106,24 +107,7 @@ export function Toolbar() {
           ))}
         </select>
       </label>
-      <label className="share-select">
-        <span>Tour</span>
-        <select
-          value=""
-          disabled={locked}
-          data-testid="tour-select"
-          onChange={(e) => {
-            if (e.target.value) goToStep(e.target.value, 0);
-          }}
-        >
-          <option value="">Start a guided tour…</option>
-          {tours.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TourPicker disabled={locked} />
       <button type="button" className="btn" onClick={() => void copyLink()} data-testid="copy-link">
         Copy link
       </button>
