@@ -23,7 +23,7 @@ const TYPES: Record<string, string> = {
 /** The app's own policy, as index.html's <meta> states it. */
 function builtPolicy(): string {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+  const m = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
   if (!m) throw new Error('dist/index.html has no CSP <meta>');
   return m[1];
 }

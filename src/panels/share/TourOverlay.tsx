@@ -134,7 +134,8 @@ export function TourOverlay() {
           </select>
         </label>
       </header>
-      <div className="tour-body">
+      {/* Focusable: in presenter mode a long step scrolls here, and keyboard users must reach it. */}
+      <div className="tour-body" tabIndex={0} role="region" aria-label="Step text">
         <p className="tour-narration" data-testid="tour-narration">
           {step.narration}
         </p>
