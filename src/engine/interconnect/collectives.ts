@@ -18,18 +18,53 @@ function needsExpansion(program: Program): boolean {
   return false;
 }
 
-/** Writes the expanded program; new ids are the indices. */
+/**
+ * A transfer's bytes as a share of its original task's: bytes = original bytes x mul / div,
+ * computed only here and in `expandedValue`, so a simulation that reuses a lowered structure
+ * with new values (simulator.ts) gets the bytes an expansion would have, to the last bit.
+ */
+export interface Share {
+  mul: number;
+  div: number;
+}
+const WHOLE: Share = { mul: 1, div: 1 };
+
+/** The value (bytes, or a compute's duration) an expanded task takes from its original task's value. */
+export const expandedValue = (original: number, mul: number, div: number): number => (original * mul) / div;
+
+/**
+ * Writes the expanded program; new ids are the indices. For each task it notes the original
+ * task its value comes from (-1: a join, whose value is 0) and the share of it.
+ */
 class Writer {
   readonly tasks: Task[] = [];
-  send(src: number, dst: number, bytes: number, deps: number[], label: string): number {
-    const id = this.tasks.length;
-    this.tasks.push({ kind: 'send', id, src, dst, bytes, deps, label });
+  readonly origin: number[] = [];
+  readonly mul: number[] = [];
+  readonly div: number[] = [];
+  /** The original task being expanded, and its bytes. */
+  from = 0;
+  fromBytes = 0;
+  private note(origin: number, share: Share): number {
+    this.origin.push(origin);
+    this.mul.push(share.mul);
+    this.div.push(share.div);
+    return this.tasks.length;
+  }
+  send(src: number, dst: number, share: Share, deps: number[], label: string): number {
+    const id = this.note(this.from, share);
+    this.tasks.push({ kind: 'send', id, src, dst, bytes: expandedValue(this.fromBytes, share.mul, share.div), deps, label });
     return id;
   }
   /** A no-op that ends when all deps have: a collective over one chip. */
   join(chip: number, deps: number[], label: string): number {
-    const id = this.tasks.length;
+    const id = this.note(-1, WHOLE);
     this.tasks.push({ kind: 'allreduce', id, chips: [chip], bytes: 0, deps, label });
+    return id;
+  }
+  /** Task `t` of the original program, its deps renumbered. */
+  copy(task: Task, t: number, deps: number[], extra: Partial<Task> = {}): number {
+    const id = this.note(t, WHOLE);
+    this.tasks.push({ ...task, id, deps, ...extra } as Task);
     return id;
   }
 }
@@ -40,7 +75,7 @@ class Writer {
  * gets two messages at the same instant from the same round). Returns, per chip, a join
  * that ends when that chip has received everything (and its own `ready` has ended).
  */
-function exchange(w: Writer, group: number[], bytes: number, ready: number[], label: string): number[] {
+function exchange(w: Writer, group: number[], share: Share, ready: number[], label: string): number[] {
   const p = group.length;
   const incoming: number[][] = group.map((_, i) => [ready[i]]);
   // one deps array per sender, shared by its p-1 sends (programs get large: less garbage)
@@ -48,7 +83,7 @@ function exchange(w: Writer, group: number[], bytes: number, ready: number[], la
   for (let k = 1; k < p; k++) {
     for (let i = 0; i < p; i++) {
       const j = (i + k) % p;
-      incoming[j].push(w.send(group[i], group[j], bytes, from[i], label));
+      incoming[j].push(w.send(group[i], group[j], share, from[i], label));
     }
   }
   return group.map((c, j) => w.join(c, incoming[j], `${label} (received)`));
@@ -58,10 +93,10 @@ function direct(w: Writer, task: Collective, start: number): number {
   const p = task.chips.length;
   const ready = task.chips.map(() => start);
   if (task.kind === 'allgather') {
-    const done = exchange(w, task.chips, task.bytes, ready, `${task.label} all-gather`);
+    const done = exchange(w, task.chips, WHOLE, ready, `${task.label} all-gather`);
     return w.join(task.chips[0], done, task.label);
   }
-  const chunk = task.bytes / p;
+  const chunk = { mul: 1, div: p };
   const rs = exchange(w, task.chips, chunk, ready, `${task.label} reduce-scatter`);
   const ag = exchange(w, task.chips, chunk, rs, `${task.label} all-gather`);
   return w.join(task.chips[0], ag, task.label);
@@ -89,14 +124,14 @@ function hierarchical(w: Writer, task: Collective, start: number, chipsPerNode: 
   if (N === 1) return direct(w, task, start);
   // ready[n][j]: the task after which chip j of node n may go on
   let ready: number[][] = groups.map((x) => x.map(() => start));
-  const across = (bytes: number, label: string): void => {
+  const across = (share: Share, label: string): void => {
     const next = groups.map((x) => x.map(() => -1));
     for (let j = 0; j < g; j++) {
       const column = groups.map((x) => x[j]);
       const done = exchange(
         w,
         column,
-        bytes,
+        share,
         groups.map((_, n) => ready[n][j]),
         label,
       );
@@ -104,20 +139,31 @@ function hierarchical(w: Writer, task: Collective, start: number, chipsPerNode: 
     }
     ready = next;
   };
-  const within = (bytes: number, label: string): void => {
-    ready = groups.map((x, n) => (g > 1 ? exchange(w, x, bytes, ready[n], label) : ready[n]));
+  const within = (share: Share, label: string): void => {
+    ready = groups.map((x, n) => (g > 1 ? exchange(w, x, share, ready[n], label) : ready[n]));
   };
   if (task.kind === 'allgather') {
-    across(task.bytes, `${task.label} all-gather across nodes`);
-    within(task.bytes * N, `${task.label} all-gather in node`);
+    across(WHOLE, `${task.label} all-gather across nodes`);
+    within({ mul: N, div: 1 }, `${task.label} all-gather in node`);
   } else {
-    const share = task.bytes / g;
-    within(share, `${task.label} reduce-scatter in node`);
-    across(share / N, `${task.label} reduce-scatter across nodes`);
-    across(share / N, `${task.label} all-gather across nodes`);
-    within(share, `${task.label} all-gather in node`);
+    const inNode = { mul: 1, div: g };
+    const acrossNodes = { mul: 1, div: g * N };
+    within(inNode, `${task.label} reduce-scatter in node`);
+    across(acrossNodes, `${task.label} reduce-scatter across nodes`);
+    across(acrossNodes, `${task.label} all-gather across nodes`);
+    within(inNode, `${task.label} all-gather in node`);
   }
   return w.join(task.chips[0], ready.flat(), task.label);
+}
+
+/** A program with its collectives expanded, and where each task's value comes from. */
+export interface Expansion {
+  program: Program;
+  /** Per task: the original task its bytes (or duration) come from; -1 for a join (value 0). */
+  origin: Int32Array;
+  /** Per task: its value is expandedValue(original value, mul, div). */
+  mul: Float64Array;
+  div: Float64Array;
 }
 
 /**
@@ -127,7 +173,20 @@ function hierarchical(w: Writer, task: Collective, start: number, chipsPerNode: 
  * the original task) because the expansion uses them before lowering sees them.
  */
 export function expandCollectives(program: Program, chips: number, chipsPerNode: number): Program {
-  if (!needsExpansion(program)) return program;
+  return expandWithOrigins(program, chips, chipsPerNode).program;
+}
+
+/** expandCollectives, noting for each task the original task its value comes from. */
+export function expandWithOrigins(program: Program, chips: number, chipsPerNode: number): Expansion {
+  if (!needsExpansion(program)) {
+    const n = Array.isArray(program.tasks) ? program.tasks.length : 0;
+    return {
+      program,
+      origin: Int32Array.from({ length: n }, (_, t) => t),
+      mul: new Float64Array(n).fill(1),
+      div: new Float64Array(n).fill(1),
+    };
+  }
   const w = new Writer();
   const idOf = new Map<number, number>();
   const tasks = program.tasks;
@@ -156,25 +215,21 @@ export function expandCollectives(program: Program, chips: number, chipsPerNode:
         seen.add(c);
       });
       if (!(task.bytes >= 0)) throw bad('bytes', 'must be >= 0', task.bytes);
+      w.from = t;
+      w.fromBytes = task.bytes;
       // the start join carries the collective's deps, so each send has one dep
       const start = w.join(ring[0], deps, `${task.label} (start)`);
       let end: number | null = null;
       if (ring.length === 1) end = start;
       else if (task.algorithm === 'direct') end = direct(w, task, start);
       else end = hierarchical(w, task, start, chipsPerNode);
-      if (end === null) {
-        const id = w.tasks.length;
-        w.tasks.push({ ...task, id, deps: [start], algorithm: 'ring' });
-        end = id;
-      }
+      end ??= w.copy(task, t, [start], { algorithm: 'ring' });
       idOf.set(task.id, end);
       continue;
     }
-    const id = w.tasks.length;
-    w.tasks.push({ ...task, id, deps } as Task);
-    idOf.set(task.id, id);
+    idOf.set(task.id, w.copy(task, t, deps));
   }
-  return { tasks: w.tasks };
+  return { program: { tasks: w.tasks }, origin: Int32Array.from(w.origin), mul: Float64Array.from(w.mul), div: Float64Array.from(w.div) };
 }
 
 /** Elementary ops a collective of p chips costs under each algorithm (for work budgets). */

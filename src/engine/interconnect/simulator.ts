@@ -1,21 +1,12 @@
 // The wasm discrete-event simulation behind a typed, synchronous TS API.
 import type { NetworkLink, NetworkResult, TimelineEvent } from '../types';
 import { LIMITS } from './limits';
-import {
-  KIND_ALLGATHER,
-  KIND_ALLREDUCE,
-  KIND_COMPUTE,
-  KIND_NOOP,
-  KIND_SEND,
-  collectiveSteps,
-  lowerProgram,
-  type LoweredProgram,
-} from './lowering';
+import { KIND_ALLGATHER, KIND_ALLREDUCE, KIND_COMPUTE, KIND_NOOP, KIND_SEND, collectiveSteps, type LoweredProgram } from './lowering';
 import type { NetworkSpec, Program } from './program';
 import type { BuiltTopology } from './topology';
 import { buildTopology } from './topologies';
 import { validateSpec } from './validate';
-import { expandCollectives } from './collectives';
+import { createLoweringCache } from './loweringCache';
 
 export interface SimulateOptions {
   /**
@@ -74,6 +65,8 @@ const SLOTS = 32;
 
 /** Built topologies kept per simulator (most recently used first). */
 const TOPOLOGY_CACHE = 4;
+/** Lowered program structures kept per simulator: each machine's decode step and prefill chunk, and a spare. */
+const LOWERING_CACHE = 6;
 
 function topologyKey(spec: NetworkSpec): string {
   return [
@@ -100,6 +93,7 @@ export function createInterconnect(module: WebAssembly.Module): Interconnect {
   // Building a 10,440-chip dragonfly takes a few ms and its route memo is worth keeping; the
   // LLM model alternates between the SRAM machine's network and the GPUs', so keep a few.
   const cached: { key: string; topo: BuiltTopology }[] = [];
+  const lower = createLoweringCache(LOWERING_CACHE);
 
   function topologyFor(spec: NetworkSpec): BuiltTopology {
     const key = topologyKey(spec);
@@ -119,8 +113,7 @@ export function createInterconnect(module: WebAssembly.Module): Interconnect {
     validateSpec(spec);
     const maxEvents = Math.max(0, Math.min(LIMITS.maxEvents, Math.floor(options.maxEvents ?? LIMITS.maxEvents)));
     const topo = topologyFor(spec);
-    const program = expandCollectives(given, topo.chips, spec.chipsPerNode);
-    const low = lowerProgram(topo, program);
+    const { low, labels } = lower(topo, given, spec.chipsPerNode);
     const nTasks = low.taskKind.length;
     const nLinks = topo.linkA.length;
     const tablePtr = wasm.setup(
@@ -181,7 +174,7 @@ export function createInterconnect(module: WebAssembly.Module): Interconnect {
       const t = taskOfOp(low, op);
       if (low.taskKind[t] === KIND_COMPUTE) computeUs += low.taskVal[t];
     }
-    const events = timeline(program, low, topo, opEnd, critical, record, maxEvents);
+    const events = timeline(labels, low, topo, opEnd, critical, record, maxEvents);
     return {
       topology: spec.topology,
       endpoints: topo.endpoints,
@@ -213,7 +206,7 @@ function taskOfOp(low: LoweredProgram, op: number): number {
 
 /** Timeline events: every critical-path op first, then ops in schedule order, up to the cap. */
 function timeline(
-  program: Program,
+  labels: readonly string[],
   low: LoweredProgram,
   topo: BuiltTopology,
   opEnd: Float64Array,
@@ -231,7 +224,7 @@ function timeline(
     const kind = low.taskKind[t];
     if (kind === KIND_NOOP) return true;
     const end = opEnd[op];
-    const label = program.tasks[t].label;
+    const label = labels[t];
     if (kind === KIND_COMPUTE) {
       if (events.length >= maxEvents) return false;
       events.push({ kind: 'compute', lane: low.taskA[t], startUs: end - low.taskVal[t], endUs: end, label, onCriticalPath: crit });
