@@ -70,9 +70,9 @@ class Writer {
 }
 
 /**
- * One direct exchange inside `group` (chip indices): in round k = 1..p-1 chip i sends
- * `bytes` to chip i+k, so each round every chip sends once and receives once (no receiver
- * gets two messages at the same instant from the same round). Returns, per chip, a join
+ * One direct exchange inside `group` (chip indices): in round k = 1..p-1 chip i sends its
+ * `share` of the original task's bytes to chip i+k, so each round every chip sends once and
+ * receives once (no receiver gets two messages at the same instant from the same round). Returns, per chip, a join
  * that ends when that chip has received everything (and its own `ready` has ended).
  */
 function exchange(w: Writer, group: number[], share: Share, ready: number[], label: string): number[] {
