@@ -12,7 +12,7 @@ import { gpuInputs, lpuInputs } from '../engine/llm/simulate';
 import { runGpu } from '../engine/llm/gpu';
 import { runLpu } from '../engine/llm/lpu';
 import { resolveModel } from '../engine/llm/models';
-import { validateLlmInputs } from '../engine/llm/validate';
+import { llmInputProblems } from '../engine/llm/validate';
 import type { MachineResult } from '../engine/types';
 import { choiceFlag, intFlag, parseFlags, refuseProblems, UsageError } from './args';
 import { readScenarioJson, showPath } from './scenarioFile';
@@ -123,7 +123,7 @@ export type LlmCliOutput = Omit<
 
 export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
   const { scenario, machine } = await parseLlmArgs(args);
-  const invalid = validateLlmInputs(scenario).filter((p) => p.kind === 'invalid');
+  const invalid = llmInputProblems(scenario);
   if (invalid.length > 0) throw new UsageError(invalid.map((p) => p.message).join('; '));
   const net = createInterconnect(await loadWasmModule('interconnect'));
   // the CLI prints no timeline: ask the simulator for none

@@ -3,7 +3,7 @@
 // prime chip count on a torus, 100 links per chip). Rejecting it here keeps the message
 // beside the control and the last valid results on screen, instead of an engine error.
 import type { Scenario } from '../scenario/types';
-import { validateLlmInputs } from '../engine/llm/validate';
+import { llmInputProblems } from '../engine/llm/validate';
 
 /** Changing the key can break the rule the engine reports on these fields. */
 const RELATED: Record<string, readonly string[]> = {
@@ -26,6 +26,6 @@ export function dependentFields(path: string): readonly string[] {
 export function engineFieldProblem(path: string, next: Scenario): string | null {
   if (!/^(llm|lpu|gpu)\./.test(path)) return null;
   const fields = [path, ...(RELATED[path] ?? [])];
-  const hit = validateLlmInputs(next).find((p) => p.kind === 'invalid' && fields.some((f) => p.field === f || p.field.startsWith(`${f}.`)));
+  const hit = llmInputProblems(next).find((p) => fields.some((f) => p.field === f || p.field.startsWith(`${f}.`)));
   return hit ? hit.message : null;
 }

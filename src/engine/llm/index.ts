@@ -1,7 +1,7 @@
 // Public API of the LLM serving model.
 export { simulateLlm, lpuInputs, gpuInputs, shapeOf, LLM_PANEL_MAX_EVENTS, type SimulateLlmOptions } from './simulate';
 export { microBatching, pipelinedTokenUs, pipelinedPrefillUs, type MicroBatching } from './pipeline';
-export { validateLlmInputs, LLM_LIMITS, type LlmProblem } from './validate';
+export { llmInputProblems, validateLlmInputs, LLM_LIMITS, type LlmProblem } from './validate';
 export { calibrationRows, summarise, CORPUS, REGIMES, type CorpusCase } from './calibration';
 export { MODELS, resolveModel } from './models';
 export { LPU_CHIP, GPUS, resolveChip, resolveGpu } from './hardware';

@@ -7,7 +7,7 @@ import { presetGpu, LPU_CHIP } from './hardware';
 import { runGpu } from './gpu';
 import { runLpu } from './lpu';
 import { simulateLlm } from './simulate';
-import { validateLlmInputs } from './validate';
+import { llmInputProblems, validateLlmInputs } from './validate';
 import { decodeStepLpu, LPU_STEP_CASES } from './benchCases';
 import { analyticInterconnect } from './analyticNetwork';
 import { jitterPercentiles } from './jitter';
@@ -124,6 +124,8 @@ describe('validateLlmInputs', () => {
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({ field: 'lpu.chips', kind: 'does-not-fit' });
     expect(p[0].message).toMatch(/needs \d+ chips/);
+    // the checks a control runs as it changes leave fitting to the simulation
+    expect(llmInputProblems(s)).toEqual([]);
   });
 
   it('torus2d with a prime chip count is invalid', () => {

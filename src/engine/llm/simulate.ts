@@ -8,7 +8,7 @@ import type { Shape } from './partition';
 import { runLpu, type LpuInputs, type LpuRun } from './lpu';
 import { runGpu, type GpuInputs, type GpuRun } from './gpu';
 import { gpuSweepPoint, lpuSweepPoint, sweepBatches } from './sweep';
-import { validateLlmInputs } from './validate';
+import { llmInputProblems } from './validate';
 import { outputHeadFormat } from './precision';
 import { STACKS } from './stacks';
 
@@ -84,7 +84,7 @@ export function* simulateLlmPhases(
   net: Interconnect,
   options: SimulateLlmOptions = {},
 ): Generator<LlmPhase, LlmResult> {
-  const invalid = validateLlmInputs(scenario).filter((p) => p.kind === 'invalid');
+  const invalid = llmInputProblems(scenario);
   if (invalid.length > 0) throw new Error(invalid.map((p) => p.message).join('; '));
   yield 'validated';
   const maxEvents = options.maxEvents ?? LLM_PANEL_MAX_EVENTS;

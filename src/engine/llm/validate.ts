@@ -1,5 +1,7 @@
 // Checks before simulation, bounded work: every message names the field and its limit.
-// 'invalid' problems stop a simulation; 'does-not-fit' ones are results (fits: false).
+// 'invalid' problems (llmInputProblems: rules on the inputs alone, well under a millisecond, so
+// a control can be checked as it changes) stop a simulation; 'does-not-fit' ones (a partition
+// per machine) are results (fits: false), found by the simulation itself.
 import { PRECISIONS, TOPOLOGIES, type ChipSpec, type GpuSpec, type ModelSpec, type Scenario } from '../../scenario/types';
 import { resolveChip, resolveGpu } from './hardware';
 import { resolveModel } from './models';
@@ -69,7 +71,19 @@ function checkRecord<T extends object>(out: LlmProblem[], prefix: string, obj: T
   }
 }
 
+/** The inputs' invalid values (no partition: the simulation finds what does not fit). */
+export function llmInputProblems(s: Scenario): LlmProblem[] {
+  return checkInputs(s).out;
+}
+
+/** Invalid inputs, or when there are none, what does not fit (one partition per machine). */
 export function validateLlmInputs(s: Scenario): LlmProblem[] {
+  const { out, model, chip, gpu } = checkInputs(s);
+  if (out.length > 0 || !model || !chip || !gpu) return out;
+  return fitProblems(s, model, chip, gpu);
+}
+
+function checkInputs(s: Scenario): { out: LlmProblem[]; model: ModelSpec | null; chip: ChipSpec | null; gpu: GpuSpec | null } {
   const out: LlmProblem[] = [];
   const llm = s.llm;
   checkRange(out, 'llm.batch', llm.batch, [1, LLM_LIMITS.batch, true]);
@@ -152,8 +166,13 @@ export function validateLlmInputs(s: Scenario): LlmProblem[] {
       out.push({ field: 'gpu.tp', kind: 'invalid', message: `gpu.tp (${tp}) must divide the model's ${model.heads} attention heads` });
   }
   checkRange(out, 'gpu.seed', s.gpu.seed, [0, 2 ** 31 - 1, true]);
-  if (out.length > 0 || !model || !chip || !gpu) return out;
-  // Fit checks: one partition each, closed-form and bounded.
+  return { out, model, chip, gpu };
+}
+
+/** Fit checks: one partition each, closed-form and bounded. */
+function fitProblems(s: Scenario, model: ModelSpec, chip: ChipSpec, gpu: GpuSpec): LlmProblem[] {
+  const out: LlmProblem[] = [];
+  const llm = s.llm;
   const shape: Shape = {
     batch: llm.batch,
     prompt: llm.prompt,

@@ -3,7 +3,7 @@
 // only an engine error; instead such a field falls back to its base value (the preset the
 // link names, or the defaults) and is named in the banner, like any other bad field.
 import type { Scenario } from '../../scenario/types';
-import { validateLlmInputs } from '../../engine/llm/validate';
+import { llmInputProblems } from '../../engine/llm/validate';
 import { getIn, setIn } from '../../store/path';
 import type { Problem } from './scenarioApi';
 
@@ -32,9 +32,7 @@ export function applyEngineLimits(
   const problems: Problem[] = [];
   // A reset can expose a rule on another field (gpu.tp vs gpu.gpus): a few passes suffice.
   for (let pass = 0; pass < 4; pass++) {
-    const bad = validateLlmInputs(s).filter(
-      (p) => p.kind === 'invalid' && resettable(p.field, s) && !problems.some((q) => q.field === p.field),
-    );
+    const bad = llmInputProblems(s).filter((p) => resettable(p.field, s) && !problems.some((q) => q.field === p.field));
     if (bad.length === 0) break;
     for (const p of bad) {
       s = withBaseValue(s, base, p.field);
