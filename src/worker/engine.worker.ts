@@ -6,13 +6,15 @@ import interconnectUrl from '../engine/generated/interconnect.wasm?url';
 import { createSystolicEngine, CancelledError, type SystolicEngine } from '../engine/systolic';
 import { createInterconnect, type Interconnect } from '../engine/interconnect';
 import { simulateLlmPhases } from '../engine/llm/simulate';
-import { calibrationRows } from '../engine/llm/calibration';
+import { CORPUS, calibrationRow } from '../engine/llm/calibration';
 import type { GemmScenario, Scenario } from '../scenario/types';
 import type { TraceWindow } from '../engine/types';
 import type { EngineApi, GemmRun, RunOutcome } from './api';
 
 let systolic: Promise<SystolicEngine> | null = null;
+let interconnectModule: Promise<WebAssembly.Module> | null = null;
 let interconnect: Promise<Interconnect> | null = null;
+let calibrationNet: Promise<Interconnect> | null = null;
 
 /** Compiles one engine's wasm; a failure names the file and is not cached (the next call tries again). */
 async function loadWasm(url: string, file: string): Promise<WebAssembly.Module> {
@@ -31,11 +33,24 @@ function getSystolic(): Promise<SystolicEngine> {
   p.catch(() => systolic === p && (systolic = null));
   return (systolic = p);
 }
+function getInterconnectModule(): Promise<WebAssembly.Module> {
+  if (interconnectModule) return interconnectModule;
+  const p = loadWasm(interconnectUrl, 'interconnect.wasm');
+  p.catch(() => interconnectModule === p && (interconnectModule = null));
+  return (interconnectModule = p);
+}
 function getInterconnect(): Promise<Interconnect> {
   if (interconnect) return interconnect;
-  const p = loadWasm(interconnectUrl, 'interconnect.wasm').then(createInterconnect);
+  const p = getInterconnectModule().then(createInterconnect);
   p.catch(() => interconnect === p && (interconnect = null));
   return (interconnect = p);
+}
+// The calibration's own simulator: its cases would evict the screen's lowered structures.
+function getCalibrationNet(): Promise<Interconnect> {
+  if (calibrationNet) return calibrationNet;
+  const p = getInterconnectModule().then(createInterconnect);
+  p.catch(() => calibrationNet === p && (calibrationNet = null));
+  return (calibrationNet = p);
 }
 
 // Each runGemm bumps the generation; a run whose generation is stale stops at its next chunk.
@@ -44,6 +59,21 @@ let gemmGeneration = 0;
 // pinned scenario's runs are never cancelled), checked at each phase boundary.
 const llmGenerations = new Map<string, number>();
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+// The calibration gives way to the screen: it computes one case at a time, and none while a
+// run for a lane (the screen's numbers) is in flight, so a control change right after the
+// latency tab opens does not wait behind the whole corpus.
+let laneRuns = 0;
+let lanesIdle: (() => void)[] = [];
+function laneRunEnded(): void {
+  if (--laneRuns > 0) return;
+  for (const wake of lanesIdle) wake();
+  lanesIdle = [];
+}
+async function noLaneRun(): Promise<void> {
+  await yieldToEventLoop(); // let a waiting runLlm message in first
+  while (laneRuns > 0) await new Promise<void>((resolve) => lanesIdle.push(resolve));
+}
 
 function failure(e: unknown): { ok: false; cancelled: boolean; message: string } {
   if (e instanceof CancelledError) return { ok: false, cancelled: true, message: 'cancelled' };
@@ -88,6 +118,7 @@ const api: EngineApi = {
   async runLlm(s: Scenario, lane?: string) {
     const generation = lane === undefined ? 0 : (llmGenerations.get(lane) ?? 0);
     const cancelled = () => lane !== undefined && (llmGenerations.get(lane) ?? 0) !== generation;
+    if (lane !== undefined) laneRuns++;
     try {
       const run = simulateLlmPhases(s, await getInterconnect());
       for (;;) {
@@ -99,19 +130,27 @@ const api: EngineApi = {
       }
     } catch (e) {
       return failure(e);
+    } finally {
+      if (lane !== undefined) laneRunEnded();
     }
   },
   cancelLlm(lane: string) {
     llmGenerations.set(lane, (llmGenerations.get(lane) ?? 0) + 1);
   },
   async calibration() {
-    return calibrationRows(await getInterconnect());
+    const net = await getCalibrationNet();
+    const rows = [];
+    for (const c of CORPUS) {
+      await noLaneRun();
+      rows.push(calibrationRow(c, net));
+    }
+    return rows;
   },
   async memory() {
     // Only engines already loaded: asking must not load one.
     const wasm = (
       await Promise.all(
-        [systolic, interconnect].map(
+        [systolic, interconnect, calibrationNet].map(
           (p) =>
             p?.then(
               (e) => e.memoryBytes(),

@@ -148,25 +148,28 @@ export function fittedBy(id: string): string[] {
 }
 
 export function calibrationRows(net: Interconnect, cases: readonly CorpusCase[] = CORPUS): CalibrationRow[] {
-  return cases.map((c) => {
-    const r = runCase(c, net);
-    const modelled = metricOf(r, c.metric);
-    const setting =
-      `${MODELS[c.model].name}, ${r.chips} x ${r.name}${c.stack ? `, ${STACKS[c.stack].name.split(' (')[0]}` : ''}, ${c.weights}` +
-      `, ${c.batching === 'continuous' ? 'concurrency' : 'batch'} ${c.batch}, ${c.prompt} in / ${c.output} out`;
-    return {
-      id: c.id,
-      regime: regimeOf(c),
-      setting,
-      source: c.source,
-      metric: c.metric,
-      published: c.value,
-      modelled,
-      error: (modelled - c.value) / c.value,
-      tolerance: CASE_TOLERANCE,
-      status: fittedBy(c.id).length > 0 ? 'fitted' : 'checked',
-    };
-  });
+  return cases.map((c) => calibrationRow(c, net));
+}
+
+/** One case of the corpus: its setting, the published figure and the modelled one. */
+export function calibrationRow(c: CorpusCase, net: Interconnect): CalibrationRow {
+  const r = runCase(c, net);
+  const modelled = metricOf(r, c.metric);
+  const setting =
+    `${MODELS[c.model].name}, ${r.chips} x ${r.name}${c.stack ? `, ${STACKS[c.stack].name.split(' (')[0]}` : ''}, ${c.weights}` +
+    `, ${c.batching === 'continuous' ? 'concurrency' : 'batch'} ${c.batch}, ${c.prompt} in / ${c.output} out`;
+  return {
+    id: c.id,
+    regime: regimeOf(c),
+    setting,
+    source: c.source,
+    metric: c.metric,
+    published: c.value,
+    modelled,
+    error: (modelled - c.value) / c.value,
+    tolerance: CASE_TOLERANCE,
+    status: fittedBy(c.id).length > 0 ? 'fitted' : 'checked',
+  };
 }
 
 export interface RegimeSummary {
