@@ -1,9 +1,9 @@
 // A labelled numeric control bound to one scenario field. Invalid text stays in the box
 // with a message beside it naming the limit; the scenario keeps its last valid value.
+import { useField } from './useField';
 import { useId, useState } from 'react';
 import { useOnChange } from './useOnChange';
 import { useStore } from '../store/store';
-import { getIn } from '../store/path';
 import { controlId } from '../scenario/keys';
 import { controlLabel } from './labels';
 
@@ -25,11 +25,8 @@ interface Props {
 export function NumberField({ path, unit, decimal, slider, title, nullable, placeholder }: Props) {
   const id = useId();
   const label = controlLabel(path);
-  const value = useStore((s) => getIn(s.scenario, path)) as number | null;
-  const error = useStore((s) => s.fieldErrors[path]);
+  const { value, error, hidden, locked } = useField<number | null>(path);
   const setField = useStore((s) => s.setField);
-  const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId(path)));
-  const locked = useStore((s) => s.scenario.classroom.locked);
   const [text, setText] = useState(value === null ? '' : String(value));
 
   // Follow external changes (preset, tour, link); and when the message goes away without a new

@@ -1,7 +1,7 @@
 // A labelled select bound to one scenario field.
+import { useField } from './useField';
 import { useId } from 'react';
 import { useStore } from '../store/store';
-import { getIn } from '../store/path';
 import { controlId } from './NumberField';
 import { controlLabel } from './labels';
 
@@ -13,11 +13,8 @@ interface Props {
 
 export function SelectField({ path, options, title }: Props) {
   const id = useId();
-  const value = useStore((s) => getIn(s.scenario, path)) as string;
-  const error = useStore((s) => s.fieldErrors[path]);
+  const { value, error, hidden, locked } = useField<string>(path);
   const setField = useStore((s) => s.setField);
-  const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId(path)));
-  const locked = useStore((s) => s.scenario.classroom.locked);
   if (hidden) return null;
   return (
     <div className={`field${error ? ' field-error' : ''}`} data-control={controlId(path)} title={title}>

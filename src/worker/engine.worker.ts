@@ -72,7 +72,7 @@ function laneRunEnded(): void {
 }
 async function noLaneRun(): Promise<void> {
   await yieldToEventLoop(); // let a waiting runLlm message in first
-  while (laneRuns > 0) await new Promise<void>((resolve) => lanesIdle.push(resolve));
+  if (laneRuns > 0) await new Promise<void>((resolve) => lanesIdle.push(resolve));
 }
 
 function failure(e: unknown): { ok: false; cancelled: boolean; message: string } {

@@ -1,7 +1,7 @@
 // Published measurements against what the model gives for the same setting (from the worker),
 // grouped by regime. A "fitted" row set a preset figure, so agreement there is by construction;
 // only "checked" rows test the model.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { CalibrationRow } from '../../engine/types';
 import { callEngine } from '../../worker/client';
 import { formatNumber, formatPercent } from '../../ui/format';
@@ -18,7 +18,8 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-export function CalibrationTable() {
+// memo: it has no props and its rows never change, so a new result on the panel skips it.
+export const CalibrationTable = memo(function CalibrationTable() {
   const [rows, setRows] = useState<CalibrationRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -87,4 +88,4 @@ export function CalibrationTable() {
       </table>
     </>
   );
-}
+});

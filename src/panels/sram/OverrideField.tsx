@@ -1,6 +1,7 @@
 // A numeric override of one preset hardware figure (path `lpu.overrides.X` / `gpu.overrides.X`).
 // Empty box = the preset value (shown as placeholder, with its source as the tooltip);
 // the reset button drops the override.
+import { useField } from '../../ui/useField';
 import { useId, useState } from 'react';
 import { useOnChange } from '../../ui/useOnChange';
 import { useStore } from '../../store/store';
@@ -20,10 +21,7 @@ export function OverrideField({ system, field, unit, preset, source }: Props) {
   const id = useId();
   const path = `${system}.overrides.${field}`;
   const label = controlLabel(path);
-  const value = useStore((s) => getIn(s.scenario, path)) as number | undefined;
-  const error = useStore((s) => s.fieldErrors[path]);
-  const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId(path)));
-  const locked = useStore((s) => s.scenario.classroom.locked);
+  const { value, error, hidden, locked } = useField<number | undefined>(path);
   const [text, setText] = useState(value === undefined ? '' : String(value));
 
   // Follow a new value; and when the message goes away without one (a preset, a reset), show
