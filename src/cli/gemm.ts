@@ -5,6 +5,10 @@ import { DEFAULT_SCENARIO } from '../scenario/defaults';
 import { createSystolicEngine, foldGeometry, type EngineChoice } from '../engine/systolic';
 import { loadWasmModule } from '../engine/wasmNode';
 import { choiceFlag, intFlag, parseFlags, UsageError } from './args';
+import { FIELDS } from '../scenario/fields';
+
+/** The GEMM's flags, from the field registry. */
+const GEMM_FLAGS = FIELDS.filter((f) => f.path.startsWith('gemm.') && f.cli !== undefined).map((f) => f.cli as string);
 
 const ENGINES = ['auto', 'cycle', 'closed-form'] as const satisfies readonly EngineChoice[];
 /** foldCycles printed in full up to this many folds. */
@@ -13,7 +17,7 @@ const FOLD_CYCLES_PRINTED = 256;
 const MAX_FORCED_PE_CYCLES = 1e11;
 
 export function parseGemmArgs(args: string[]): { gemm: GemmScenario; engine: EngineChoice } {
-  const flags = parseFlags(args, ['rows', 'cols', 'dataflow', 'm', 'k', 'n', 'seed', 'engine']);
+  const flags = parseFlags(args, [...GEMM_FLAGS, 'engine']);
   const gemm: GemmScenario = {
     rows: intFlag(flags, 'rows', 'gemm.rows'),
     cols: intFlag(flags, 'cols', 'gemm.cols'),

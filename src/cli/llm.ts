@@ -16,37 +16,15 @@ import { llmInputProblems } from '../engine/llm/validate';
 import type { MachineResult } from '../engine/types';
 import { choiceFlag, intFlag, parseFlags, refuseProblems, UsageError } from './args';
 import { readScenarioJson, showPath } from './scenarioFile';
+import { FIELDS } from '../scenario/fields';
 
 const MACHINES = ['lpu', ...GPU_IDS] as const;
 type MachineId = (typeof MACHINES)[number];
-const FLAGS = [
-  'model',
-  'machine',
-  'chips',
-  'batch',
-  'prompt',
-  'output',
-  'weights',
-  'kv',
-  'activations',
-  'topology',
-  'stack',
-  'batching',
-  'scenario',
-];
-/** The flag that sets each scenario field (--chips sets lpu.chips or gpu.gpus by machine). */
-const FIELD_FLAGS: Record<string, string> = {
-  'llm.model': 'model',
-  'llm.batch': 'batch',
-  'llm.prompt': 'prompt',
-  'llm.output': 'output',
-  'llm.weights': 'weights',
-  'llm.kv': 'kv',
-  'llm.activations': 'activations',
-  'llm.batching': 'batching',
-  'lpu.topology': 'topology',
-  'gpu.stack': 'stack',
-};
+/** The flag that sets each scenario field, from the field registry (--chips sets lpu.chips or gpu.gpus by machine). */
+const FIELD_FLAGS: Record<string, string> = Object.fromEntries(
+  FIELDS.filter((f) => f.cli !== undefined && !f.path.startsWith('gemm.')).map((f) => [f.path, f.cli as string]),
+);
+const FLAGS = ['machine', 'chips', ...Object.values(FIELD_FLAGS), 'scenario'];
 
 export interface LlmCliRequest {
   scenario: Scenario;

@@ -62,7 +62,7 @@ describe('ScenarioSchema', () => {
     expect(validateField('lpu.topology', 'mesh')).toBe(`lpu.topology must be one of ${TOPOLOGIES.join(', ')}; got "mesh"`);
     expect(validateField('llm.kv', 3)).toContain(PRECISIONS.join(', '));
     expect(validateField('gpu.overrides.hbmBandwidthTBps', 0)).toBe(
-      'gpu.overrides.hbmBandwidthTBps must be a number above 0 and below 1000; got 0',
+      'gpu.overrides.hbmBandwidthTBps must be a number at least 0.001 and below 1000; got 0',
     );
     expect(validateField('nope.field', 1)).toMatch(/not a scenario field/);
   });

@@ -1,9 +1,10 @@
 // The Scenario schema (zod) with the limits every input must respect, plus per-field
-// validation for controls. Each leaf is built by a helper that records a plain `LeafSpec`
-// beside the zod schema, so the repairer, the URL codec, the fuzz generator and the
-// messages all read one definition of each limit.
+// validation for controls. Numeric leaves take their range from the field registry
+// (fields.ts); each leaf is built by a helper that records a plain `LeafSpec` beside the zod
+// schema, so the repairer, the URL codec, the fuzz generator and the messages all read one
+// definition of each limit.
 import { z } from 'zod';
-import { LLM_LIMITS, MODEL_RANGES } from './limits';
+import { MAX_SEED, MAX_TOKENS, describeRange, rangeOf } from './fields';
 import {
   DATAFLOWS,
   GPU_IDS,
@@ -53,8 +54,8 @@ const SAFE_NAME = /^[^<>&"'`\\\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u20
 const SAFE_SOURCE = /^[^<>`\\\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]*$/;
 const MODEL_SPEC_ID = /^[a-z0-9][a-z0-9.-]{0,39}$/;
 export const MAX_HIDDEN = 50;
-export const MAX_SEED = 2 ** 31 - 1;
-export const MAX_CONTEXT_TOKENS = LLM_LIMITS.tokens;
+export { MAX_SEED };
+export const MAX_CONTEXT_TOKENS = MAX_TOKENS;
 export const MAX_TOUR_STEP = 99;
 
 const int = (min: number, max: number) => leaf(z.number().int().min(min).max(max), { kind: 'int', min, max });
@@ -70,15 +71,22 @@ const bool = () => leaf(z.boolean(), { kind: 'bool' });
 const text = (min: number, max: number, pattern: RegExp, what: string) =>
   leaf(z.string().min(min).max(max).regex(pattern), { kind: 'text', min, max, pattern, what });
 const nullableInt = (min: number, max: number) => leaf(z.number().int().min(min).max(max).nullable(), { kind: 'nullableInt', min, max });
+/** The numeric field at `path`, with the registry's range. */
+const ranged = (path: string) => {
+  const r = rangeOf(path);
+  return r.integer ? int(r.min, r.max) : num(r.min, r.max, r.minExclusive, r.maxExclusive);
+};
+/** The same, null allowed (null: the minimum that fits). */
+const nullableRanged = (path: string) => nullableInt(rangeOf(path).min, rangeOf(path).max);
 
 export const GemmSchema = z.object({
-  rows: int(1, 256),
-  cols: int(1, 256),
+  rows: ranged('gemm.rows'),
+  cols: ranged('gemm.cols'),
   dataflow: oneOf(DATAFLOWS),
-  m: int(1, 65536),
-  k: int(1, 65536),
-  n: int(1, 65536),
-  seed: int(0, MAX_SEED),
+  m: ranged('gemm.m'),
+  k: ranged('gemm.k'),
+  n: ranged('gemm.n'),
+  seed: ranged('gemm.seed'),
 });
 
 export const ModelSpecSchema = z.object({
@@ -89,26 +97,26 @@ export const ModelSpecSchema = z.object({
     SAFE_NAME,
     'text of 1..48 characters without angle brackets, ampersands, quotes, backquotes, backslashes or control characters',
   ),
-  layers: int(MODEL_RANGES.layers[0], MODEL_RANGES.layers[1]),
-  hidden: int(MODEL_RANGES.hidden[0], MODEL_RANGES.hidden[1]),
-  heads: int(MODEL_RANGES.heads[0], MODEL_RANGES.heads[1]),
-  kvHeads: int(MODEL_RANGES.kvHeads[0], MODEL_RANGES.kvHeads[1]),
-  headDim: int(MODEL_RANGES.headDim[0], MODEL_RANGES.headDim[1]),
-  ffn: int(MODEL_RANGES.ffn[0], MODEL_RANGES.ffn[1]),
+  layers: ranged('llm.custom.layers'),
+  hidden: ranged('llm.custom.hidden'),
+  heads: ranged('llm.custom.heads'),
+  kvHeads: ranged('llm.custom.kvHeads'),
+  headDim: ranged('llm.custom.headDim'),
+  ffn: ranged('llm.custom.ffn'),
   gatedFfn: bool(),
-  vocab: int(MODEL_RANGES.vocab[0], MODEL_RANGES.vocab[1]),
-  experts: int(MODEL_RANGES.experts[0], MODEL_RANGES.experts[1]),
-  activeExperts: int(MODEL_RANGES.activeExperts[0], MODEL_RANGES.activeExperts[1]),
-  paramsB: num(MODEL_RANGES.paramsB[0], MODEL_RANGES.paramsB[1], true, false),
+  vocab: ranged('llm.custom.vocab'),
+  experts: ranged('llm.custom.experts'),
+  activeExperts: ranged('llm.custom.activeExperts'),
+  paramsB: ranged('llm.custom.paramsB'),
   source: text(0, 160, SAFE_SOURCE, 'text of 0..160 characters without angle brackets, backquotes, backslashes or control characters'),
 });
 
 export const LlmSchema = z.object({
   model: oneOf([...MODEL_IDS, 'custom'] as const),
   custom: ModelSpecSchema.nullable(),
-  batch: int(1, LLM_LIMITS.batch),
-  prompt: int(1, MAX_CONTEXT_TOKENS),
-  output: int(1, MAX_CONTEXT_TOKENS),
+  batch: ranged('llm.batch'),
+  prompt: ranged('llm.prompt'),
+  output: ranged('llm.output'),
   weights: oneOf(PRECISIONS),
   activations: oneOf(PRECISIONS),
   kv: oneOf(PRECISIONS),
@@ -116,58 +124,56 @@ export const LlmSchema = z.object({
   sweepMachine: oneOf(SWEEP_MACHINES),
 });
 
-// Ranges are "sane", not physical: wide enough for any chip one might imagine, narrow
-// enough that the models never see zero, negative or astronomically large figures.
 export const ChipOverridesSchema = z.object({
-  sramMB: num(1, 100000).optional(),
-  clockMHz: num(1, 10000).optional(),
-  tflopsFp16: num(0, 1e6, true, true).optional(),
-  topsInt8: num(0, 1e6, true, true).optional(),
-  sramBandwidthTBps: num(0, 1e5, true, true).optional(),
-  linksPerChip: int(1, 1024).optional(),
-  linkBandwidthGBps: num(0, 1e6, true, true).optional(),
-  hopLatencyUs: num(0, 100000).optional(),
-  chipsPerNode: int(1, 1024).optional(),
-  powerW: num(1, 100000).optional(),
-  priceUsdPerChipHour: num(0, 10000).optional(),
-  computeEfficiency: num(0.01, 1).optional(),
-  sramEfficiency: num(0.01, 1).optional(),
-  layerOverheadUs: num(0, 100000).optional(),
+  sramMB: ranged('lpu.overrides.sramMB').optional(),
+  clockMHz: ranged('lpu.overrides.clockMHz').optional(),
+  tflopsFp16: ranged('lpu.overrides.tflopsFp16').optional(),
+  topsInt8: ranged('lpu.overrides.topsInt8').optional(),
+  sramBandwidthTBps: ranged('lpu.overrides.sramBandwidthTBps').optional(),
+  linksPerChip: ranged('lpu.overrides.linksPerChip').optional(),
+  linkBandwidthGBps: ranged('lpu.overrides.linkBandwidthGBps').optional(),
+  hopLatencyUs: ranged('lpu.overrides.hopLatencyUs').optional(),
+  chipsPerNode: ranged('lpu.overrides.chipsPerNode').optional(),
+  powerW: ranged('lpu.overrides.powerW').optional(),
+  priceUsdPerChipHour: ranged('lpu.overrides.priceUsdPerChipHour').optional(),
+  computeEfficiency: ranged('lpu.overrides.computeEfficiency').optional(),
+  sramEfficiency: ranged('lpu.overrides.sramEfficiency').optional(),
+  layerOverheadUs: ranged('lpu.overrides.layerOverheadUs').optional(),
 });
 
 export const GpuOverridesSchema = z.object({
-  hbmGB: num(0, 100000, true, false).optional(),
-  hbmBandwidthTBps: num(0, 1000, true, true).optional(),
-  tflopsBf16: num(0, 1e6, true, true).optional(),
-  tflopsFp8: num(0, 1e6, false, true).optional(),
-  topsInt8: num(0, 1e6, false, true).optional(),
-  tflopsFp4: num(0, 1e6, false, true).optional(),
-  nvlinkGBps: num(0, 1e6, true, true).optional(),
-  gpusPerNode: int(1, 1024).optional(),
-  interNodeGBps: num(0, 1e6, true, true).optional(),
-  interNodeLatencyUs: num(0, 100000).optional(),
-  nvlinkLatencyUs: num(0, 100000).optional(),
-  powerW: num(1, 100000).optional(),
-  priceUsdPerHour: num(0, 10000).optional(),
-  hbmEfficiency: num(0.01, 1).optional(),
-  computeEfficiency: num(0.01, 1).optional(),
-  computeEfficiencyFp8: num(0.01, 1).optional(),
-  launchOverheadUsPerLayer: num(0, 100000).optional(),
-  allReduceOverheadUs: num(0, 100000).optional(),
-  requestOverheadMs: num(0, 100000).optional(),
-  int8StreamEfficiency: num(0.01, 1).optional(),
-  int4StreamEfficiency: num(0.01, 1).optional(),
-  fp8StreamEfficiency: num(0.01, 1).optional(),
-  kvReadEfficiency: num(0.01, 1).optional(),
-  expertComputeEfficiency: num(0.01, 1).optional(),
-  expertComputeEfficiencyFp8: num(0.01, 1).optional(),
-  jitterCv: num(0, 1).optional(),
+  hbmGB: ranged('gpu.overrides.hbmGB').optional(),
+  hbmBandwidthTBps: ranged('gpu.overrides.hbmBandwidthTBps').optional(),
+  tflopsBf16: ranged('gpu.overrides.tflopsBf16').optional(),
+  tflopsFp8: ranged('gpu.overrides.tflopsFp8').optional(),
+  topsInt8: ranged('gpu.overrides.topsInt8').optional(),
+  tflopsFp4: ranged('gpu.overrides.tflopsFp4').optional(),
+  nvlinkGBps: ranged('gpu.overrides.nvlinkGBps').optional(),
+  gpusPerNode: ranged('gpu.overrides.gpusPerNode').optional(),
+  interNodeGBps: ranged('gpu.overrides.interNodeGBps').optional(),
+  interNodeLatencyUs: ranged('gpu.overrides.interNodeLatencyUs').optional(),
+  nvlinkLatencyUs: ranged('gpu.overrides.nvlinkLatencyUs').optional(),
+  powerW: ranged('gpu.overrides.powerW').optional(),
+  priceUsdPerHour: ranged('gpu.overrides.priceUsdPerHour').optional(),
+  hbmEfficiency: ranged('gpu.overrides.hbmEfficiency').optional(),
+  computeEfficiency: ranged('gpu.overrides.computeEfficiency').optional(),
+  computeEfficiencyFp8: ranged('gpu.overrides.computeEfficiencyFp8').optional(),
+  launchOverheadUsPerLayer: ranged('gpu.overrides.launchOverheadUsPerLayer').optional(),
+  allReduceOverheadUs: ranged('gpu.overrides.allReduceOverheadUs').optional(),
+  requestOverheadMs: ranged('gpu.overrides.requestOverheadMs').optional(),
+  int8StreamEfficiency: ranged('gpu.overrides.int8StreamEfficiency').optional(),
+  int4StreamEfficiency: ranged('gpu.overrides.int4StreamEfficiency').optional(),
+  fp8StreamEfficiency: ranged('gpu.overrides.fp8StreamEfficiency').optional(),
+  kvReadEfficiency: ranged('gpu.overrides.kvReadEfficiency').optional(),
+  expertComputeEfficiency: ranged('gpu.overrides.expertComputeEfficiency').optional(),
+  expertComputeEfficiencyFp8: ranged('gpu.overrides.expertComputeEfficiencyFp8').optional(),
+  jitterCv: ranged('gpu.overrides.jitterCv').optional(),
 });
 
 export const LpuSchema = z.object({
   chip: leaf(z.literal(CHIP_IDS[0]), { kind: 'literal', value: CHIP_IDS[0] }),
   overrides: ChipOverridesSchema,
-  chips: nullableInt(1, LLM_LIMITS.lpuChips),
+  chips: nullableRanged('lpu.chips'),
   topology: oneOf(TOPOLOGIES),
 });
 
@@ -175,9 +181,9 @@ export const GpuSchema = z.object({
   gpu: oneOf(GPU_IDS),
   overrides: GpuOverridesSchema,
   stack: oneOf(STACK_IDS),
-  gpus: nullableInt(1, LLM_LIMITS.gpus),
-  tp: nullableInt(1, 64),
-  seed: int(0, MAX_SEED),
+  gpus: nullableRanged('gpu.gpus'),
+  tp: nullableRanged('gpu.tp'),
+  seed: ranged('gpu.seed'),
 });
 
 export const TourRefSchema = leaf(
@@ -287,14 +293,9 @@ const fmt = (n: number): string => String(n);
 export function describeLimit(spec: LeafSpec): string {
   switch (spec.kind) {
     case 'int':
-      return `an integer ${fmt(spec.min)}..${fmt(spec.max)}`;
-    case 'num': {
-      if (!spec.minExclusive && !spec.maxExclusive) return `a number ${fmt(spec.min)}..${fmt(spec.max)}`;
-      // Words, not '<' '>': messages stay free of markup characters.
-      const lo = `${spec.minExclusive ? 'above' : 'at least'} ${fmt(spec.min)}`;
-      const hi = `${spec.maxExclusive ? 'below' : 'at most'} ${fmt(spec.max)}`;
-      return `a number ${lo} and ${hi}`;
-    }
+      return describeRange({ integer: true, min: spec.min, max: spec.max, minExclusive: false, maxExclusive: false });
+    case 'num':
+      return describeRange({ integer: false, ...spec });
     case 'enum':
       return `one of ${spec.values.join(', ')}`;
     case 'bool':

@@ -5,7 +5,8 @@ import { useId, useState } from 'react';
 import { useOnChange } from './useOnChange';
 import { useStore } from '../store/store';
 import { controlId } from '../scenario/keys';
-import { controlLabel } from './labels';
+import { controlLabel, controlUnit } from './labels';
+import { describeRange, fieldAt } from '../scenario/fields';
 
 interface Props {
   /** Dotted scenario path, e.g. 'gemm.rows'; also the control's id for classroom hiding. */
@@ -22,9 +23,14 @@ interface Props {
   placeholder?: string;
 }
 
-export function NumberField({ path, unit, decimal, slider, title, nullable, placeholder }: Props) {
+export function NumberField({ path, unit: givenUnit, decimal: givenDecimal, slider, title: givenTitle, nullable, placeholder }: Props) {
   const id = useId();
   const label = controlLabel(path);
+  // Unit, integer-ness and the accepted range are the registry's unless the caller says otherwise.
+  const range = fieldAt(path)?.range;
+  const unit = givenUnit ?? controlUnit(path);
+  const decimal = givenDecimal ?? (range ? !range.integer : false);
+  const title = [givenTitle, range ? `Accepts ${describeRange(range)}.` : null].filter(Boolean).join(' ') || undefined;
   const { value, error, hidden, locked } = useField<number | null>(path);
   const setField = useStore((s) => s.setField);
   const [text, setText] = useState(value === null ? '' : String(value));

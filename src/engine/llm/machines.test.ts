@@ -98,7 +98,7 @@ describe('simulateLlm', () => {
   it('invalid inputs throw naming the field and limit', () => {
     const s = cloneScenario(DEFAULT_SCENARIO);
     s.lpu.overrides = { sramMB: -5 };
-    expect(() => simulateLlm(s, net)).toThrow(/lpu\.overrides\.sramMB must be a number in/);
+    expect(() => simulateLlm(s, net)).toThrow(/lpu\.overrides\.sramMB must be a number 1\.\.100000 \(got -5\)/);
   });
 });
 
@@ -112,7 +112,7 @@ describe('validateLlmInputs', () => {
     const msgs = validateLlmInputs(s)
       .map((p) => p.message)
       .join('\n');
-    expect(msgs).toMatch(/llm\.batch must be an integer in 1\.\.4096 \(got 0\)/);
+    expect(msgs).toMatch(/llm\.batch must be an integer 1\.\.4096 \(got 0\)/);
     expect(msgs).toMatch(/gpu\.overrides\.hbmBandwidthTBps must be a number/);
     expect(msgs).toMatch(/lpu\.chips: dragonfly is built in whole nodes.*try 104/);
   });

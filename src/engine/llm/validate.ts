@@ -8,6 +8,7 @@ import { resolveModel } from './models';
 import { lpuLayout, gpuLayout, type Shape } from './partition';
 import { gpuCountProblem, lpuTopologyProblem } from './systemSize';
 import { LLM_LIMITS, MODEL_RANGES } from '../../scenario/limits';
+import { describeRange, figureFields, inRange, rangeOf, type NumericRange } from '../../scenario/fields';
 
 export interface LlmProblem {
   field: string;
@@ -17,57 +18,21 @@ export interface LlmProblem {
 
 export { LLM_LIMITS };
 
-type Range = readonly [min: number, max: number, integer?: boolean];
+// The ranges of the hardware figures come from the field registry: what a link, a control and
+// the CLI accept is what the engine accepts.
+const figureRanges = (machine: 'lpu' | 'gpu'): Record<string, NumericRange> =>
+  Object.fromEntries(figureFields(machine).flatMap((f) => (f.range ? [[f.name, f.range]] : [])));
+const CHIP_RANGES = figureRanges('lpu');
+const GPU_RANGES = figureRanges('gpu');
 
-const CHIP_RANGES: Partial<Record<keyof ChipSpec, Range>> = {
-  sramMB: [0.001, 1e6],
-  clockMHz: [1, 10000],
-  tflopsFp16: [0.001, 1e6],
-  topsInt8: [0.001, 1e6],
-  sramBandwidthTBps: [0.001, 1e5],
-  linksPerChip: [1, 64, true],
-  linkBandwidthGBps: [0.001, 1e5],
-  hopLatencyUs: [0, 1e4],
-  chipsPerNode: [1, 256, true],
-  powerW: [0.001, 1e5],
-  priceUsdPerChipHour: [0, 1e4],
-  computeEfficiency: [0.001, 1],
-  sramEfficiency: [0.01, 1],
-};
-const GPU_RANGES: Partial<Record<keyof GpuSpec, Range>> = {
-  hbmGB: [0.001, 1e5],
-  hbmBandwidthTBps: [0.001, 1e3],
-  tflopsBf16: [0.001, 1e6],
-  tflopsFp8: [0, 1e6],
-  topsInt8: [0, 1e6],
-  tflopsFp4: [0, 1e6],
-  nvlinkGBps: [0.001, 1e5],
-  gpusPerNode: [1, 256, true],
-  interNodeGBps: [0.001, 1e5],
-  interNodeLatencyUs: [0, 1e4],
-  nvlinkLatencyUs: [0, 1e4],
-  powerW: [0.001, 1e5],
-  priceUsdPerHour: [0, 1e4],
-  hbmEfficiency: [0.001, 1],
-  computeEfficiency: [0.001, 1],
-  launchOverheadUsPerLayer: [0, 1e5],
-  jitterCv: [0, 2],
-};
-
-function checkRange(out: LlmProblem[], field: string, v: unknown, [min, max, integer]: Range): void {
-  const ok = typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
-  if (!ok)
-    out.push({
-      field,
-      kind: 'invalid',
-      message: `${field} must be ${integer ? 'an integer' : 'a number'} in ${min}..${max} (got ${String(v)})`,
-    });
+function checkRange(out: LlmProblem[], field: string, v: unknown, r: NumericRange = rangeOf(field)): void {
+  if (!inRange(v, r)) out.push({ field, kind: 'invalid', message: `${field} must be ${describeRange(r)} (got ${String(v)})` });
 }
 
-function checkRecord<T extends object>(out: LlmProblem[], prefix: string, obj: T, ranges: Partial<Record<keyof T, Range>>): void {
-  for (const [k, r] of Object.entries(ranges) as [string, Range][]) {
+function checkRecord(out: LlmProblem[], prefix: string, obj: object, ranges: Partial<Record<string, NumericRange>>): void {
+  for (const [k, r] of Object.entries(ranges)) {
     const v = (obj as Record<string, unknown>)[k];
-    if (v !== undefined) checkRange(out, `${prefix}.${k}`, v, r);
+    if (v !== undefined && r) checkRange(out, `${prefix}.${k}`, v, r);
   }
 }
 
@@ -86,9 +51,9 @@ export function validateLlmInputs(s: Scenario): LlmProblem[] {
 function checkInputs(s: Scenario): { out: LlmProblem[]; model: ModelSpec | null; chip: ChipSpec | null; gpu: GpuSpec | null } {
   const out: LlmProblem[] = [];
   const llm = s.llm;
-  checkRange(out, 'llm.batch', llm.batch, [1, LLM_LIMITS.batch, true]);
-  checkRange(out, 'llm.prompt', llm.prompt, [1, LLM_LIMITS.tokens, true]);
-  checkRange(out, 'llm.output', llm.output, [1, LLM_LIMITS.tokens, true]);
+  checkRange(out, 'llm.batch', llm.batch);
+  checkRange(out, 'llm.prompt', llm.prompt);
+  checkRange(out, 'llm.output', llm.output);
   for (const f of ['weights', 'activations', 'kv'] as const) {
     if (!(PRECISIONS as readonly string[]).includes(llm[f]))
       out.push({ field: `llm.${f}`, kind: 'invalid', message: `llm.${f} must be one of ${PRECISIONS.join(', ')} (got ${String(llm[f])})` });
@@ -138,14 +103,14 @@ function checkInputs(s: Scenario): { out: LlmProblem[]; model: ModelSpec | null;
       message: `lpu.topology must be one of ${TOPOLOGIES.join(', ')} (got ${String(s.lpu.topology)})`,
     });
   if (s.lpu.chips !== null) {
-    checkRange(out, 'lpu.chips', s.lpu.chips, [1, LLM_LIMITS.lpuChips, true]);
+    checkRange(out, 'lpu.chips', s.lpu.chips);
     if (chip && Number.isInteger(s.lpu.chips)) {
       const p = lpuTopologyProblem(s.lpu.chips, s.lpu.topology, chip.chipsPerNode);
       if (p) out.push({ field: 'lpu.chips', kind: 'invalid', message: `lpu.chips: ${p}` });
     }
   }
   if (s.gpu.gpus !== null) {
-    checkRange(out, 'gpu.gpus', s.gpu.gpus, [1, LLM_LIMITS.gpus, true]);
+    checkRange(out, 'gpu.gpus', s.gpu.gpus);
     if (gpu && Number.isInteger(s.gpu.gpus)) {
       const p = gpuCountProblem(s.gpu.gpus, gpu.gpusPerNode);
       if (p) out.push({ field: 'gpu.gpus', kind: 'invalid', message: `gpu.gpus: ${p}` });
@@ -165,7 +130,7 @@ function checkInputs(s: Scenario): { out: LlmProblem[]; model: ModelSpec | null;
     else if (model && model.heads % tp !== 0)
       out.push({ field: 'gpu.tp', kind: 'invalid', message: `gpu.tp (${tp}) must divide the model's ${model.heads} attention heads` });
   }
-  checkRange(out, 'gpu.seed', s.gpu.seed, [0, 2 ** 31 - 1, true]);
+  checkRange(out, 'gpu.seed', s.gpu.seed);
   return { out, model, chip, gpu };
 }
 

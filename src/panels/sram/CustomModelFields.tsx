@@ -2,18 +2,10 @@
 import { useStore } from '../../store/store';
 import { NumberField, controlId } from '../../ui/NumberField';
 import { controlLabel } from '../../ui/labels';
+import { fieldsUnder } from '../../scenario/fields';
 
-const FIELDS = [
-  ['layers', 'layers'],
-  ['hidden', 'dims'],
-  ['heads', 'heads'],
-  ['kvHeads', 'heads'],
-  ['headDim', 'dims'],
-  ['ffn', 'dims'],
-  ['vocab', 'tokens'],
-  ['experts', 'experts'],
-  ['activeExperts', 'experts'],
-] as const;
+/** The shape's integer figures, in the registry's order (paramsB is shown apart, with decimals). */
+const FIELDS = [...fieldsUnder('llm.custom.')].filter(([name, f]) => f.range?.integer && f.label !== undefined && name !== 'paramsB');
 
 export function CustomModelFields() {
   const gated = useStore((s) => s.scenario.llm.custom?.gatedFfn ?? true);
@@ -21,10 +13,10 @@ export function CustomModelFields() {
   const gatedHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('llm.custom.gatedFfn')));
   return (
     <div className="custom-model">
-      {FIELDS.map(([f, unit]) => (
-        <NumberField key={f} path={`llm.custom.${f}`} unit={unit} />
+      {FIELDS.map(([name, f]) => (
+        <NumberField key={name} path={f.path} />
       ))}
-      <NumberField path="llm.custom.paramsB" unit="billion" decimal title="For display and checks only; bytes come from the shape above" />
+      <NumberField path="llm.custom.paramsB" decimal title="For display and checks only; bytes come from the shape above" />
       {gatedHidden ? null : (
         <div className="field" data-control={controlId('llm.custom.gatedFfn')}>
           <label>

@@ -19,6 +19,7 @@ import { NumberField } from '../../ui/NumberField';
 import { SelectField } from '../../ui/SelectField';
 import { controlLabel } from '../../ui/labels';
 import { controlId } from '../../scenario/keys';
+import { figureFields } from '../../scenario/fields';
 import { Section } from './Section';
 import { OverrideField } from './OverrideField';
 import { CustomModelFields } from './CustomModelFields';
@@ -34,58 +35,21 @@ const sweepMachineOptions = SWEEP_MACHINES.map((v) => ({
   label: v === 'fixed' ? 'this machine at every batch' : 'minimum machine per batch',
 }));
 
-/** Chip figures a user may override, with units. */
-const CHIP_FIELDS = [
-  ['sramMB', 'MB'],
-  // Peak compute and SRAM bandwidth below are quoted at the preset clock; the model scales
-  // both by clock / preset clock (src/engine/llm/hardware.ts lpuClockScale).
-  ['clockMHz', 'MHz'],
-  ['tflopsFp16', 'TFLOP/s'],
-  ['topsInt8', 'TOP/s'],
-  ['sramBandwidthTBps', 'TB/s'],
-  ['linksPerChip', 'links'],
-  ['linkBandwidthGBps', 'GB/s'],
-  ['hopLatencyUs', 'µs'],
-  ['chipsPerNode', 'chips'],
-  ['powerW', 'W'],
-  ['priceUsdPerChipHour', 'US$/h'],
-  ['computeEfficiency', 'fraction of peak'],
-  ['sramEfficiency', 'fraction of peak'],
-  ['layerOverheadUs', 'µs'],
-] as const;
-
-const GPU_FIELDS = [
-  ['hbmGB', 'GB'],
-  ['hbmBandwidthTBps', 'TB/s'],
-  ['hbmEfficiency', 'fraction of peak'],
-  ['tflopsBf16', 'TFLOP/s'],
-  ['tflopsFp8', 'TFLOP/s'],
-  ['computeEfficiency', 'fraction of peak'],
-  ['computeEfficiencyFp8', 'fraction of peak'],
-  ['launchOverheadUsPerLayer', 'µs'],
-  ['allReduceOverheadUs', 'µs'],
-  ['requestOverheadMs', 'ms'],
-  ['int8StreamEfficiency', 'share of 16-bit rate'],
-  ['int4StreamEfficiency', 'share of 16-bit rate'],
-  ['fp8StreamEfficiency', 'share of 16-bit rate'],
-  ['kvReadEfficiency', 'fraction of peak'],
-  ['expertComputeEfficiency', 'share of dense rate'],
-  ['expertComputeEfficiencyFp8', 'share of dense rate'],
-  ['jitterCv', 'fraction'],
-  ['nvlinkGBps', 'GB/s'],
-  ['nvlinkLatencyUs', 'µs'],
-  ['gpusPerNode', 'GPUs'],
-  ['interNodeGBps', 'GB/s'],
-  ['priceUsdPerHour', 'US$/h'],
-  ['powerW', 'W'],
-] as const;
+/** Figures a user may override, in the registry's order (label, unit and range from there). */
+const CHIP_FIELDS = figureFields('lpu').filter((f) => f.label !== undefined);
+const GPU_FIELDS = figureFields('gpu').filter((f) => f.label !== undefined);
+/** A preset's figure and its source by the field's name (every overridable figure is a number). */
+const presetOf = (spec: { sources: Partial<Record<string, string>> }, name: string) => ({
+  preset: (spec as unknown as Record<string, number>)[name],
+  source: spec.sources[name],
+});
 
 export function LlmControls() {
   return (
     <div className="llm-controls">
       <ModelSection />
       <Section title="Workload" id="workload">
-        <NumberField path="llm.batch" unit="users" slider={{ min: 1, max: 256 }} title="Concurrent users (sequences) decoded together" />
+        <NumberField path="llm.batch" slider={{ min: 1, max: 256 }} title="Concurrent users (sequences) decoded together" />
         <SelectField
           path="llm.batching"
           options={batchingOptions}
@@ -96,8 +60,8 @@ export function LlmControls() {
           options={sweepMachineOptions}
           title="The batch sweep (Latency & cost) either keeps this scenario's machine at every batch (batches whose KV cache does not fit are left out) or re-chooses the minimum machine for each batch"
         />
-        <NumberField path="llm.prompt" unit="tokens" title="Input tokens per user, processed in the prefill" />
-        <NumberField path="llm.output" unit="tokens" title="Tokens generated per user, one per decode step" />
+        <NumberField path="llm.prompt" title="Input tokens per user, processed in the prefill" />
+        <NumberField path="llm.output" title="Tokens generated per user, one per decode step" />
         <SelectField
           path="llm.weights"
           options={precisionOptions}
@@ -206,8 +170,8 @@ function LpuSection() {
         <SelectField path="lpu.topology" options={topologyOptions} title="Chip-to-chip network of the SRAM-only system" />
       </Section>
       <Section title={`Chip figures (${LPU_CHIP.name})`} id="lpu-overrides" open={false}>
-        {CHIP_FIELDS.map(([f, unit]) => (
-          <OverrideField key={f} system="lpu" field={f} unit={unit} preset={LPU_CHIP[f]} source={LPU_CHIP.sources[f]} />
+        {CHIP_FIELDS.map(({ name, unit }) => (
+          <OverrideField key={name} system="lpu" field={name} unit={unit ?? ''} {...presetOf(LPU_CHIP, name)} />
         ))}
       </Section>
     </>
@@ -265,8 +229,8 @@ function GpuSection() {
         </div>
       </Section>
       <Section title={`GPU figures (${preset.name}, ${STACKS[stack].name.split(' (')[0]})`} id="gpu-overrides" open={false}>
-        {GPU_FIELDS.map(([f, unit]) => (
-          <OverrideField key={`${gpuId}-${stack}-${f}`} system="gpu" field={f} unit={unit} preset={preset[f]} source={preset.sources[f]} />
+        {GPU_FIELDS.map(({ name, unit }) => (
+          <OverrideField key={`${gpuId}-${stack}-${name}`} system="gpu" field={name} unit={unit ?? ''} {...presetOf(preset, name)} />
         ))}
       </Section>
     </>
