@@ -1,5 +1,5 @@
 // Results: what the engine returns for a Scenario. Panels render only these.
-import type { Dataflow, Topology } from '../scenario/types';
+import type { Dataflow, Scenario, Topology } from '../scenario/types';
 
 // ---------------------------------------------------------------- GEMM / systolic array
 
@@ -248,9 +248,22 @@ export interface CalibrationRow {
   status: 'fitted' | 'checked';
 }
 
+/** What a machine that does not fit would have to hold, against the memory of the chips it has. */
+export interface MemoryNeed {
+  weightsBytes: number;
+  kvPromptBytes: number;
+  kvFinalBytes: number;
+  /** Memory of the chips given: chips x per-chip capacity (decimal units). */
+  capacityBytes: number;
+}
+
 export interface LlmResult {
   lpu: MachineResult;
   gpu: MachineResult;
   sweep: SweepPoint[];
   roofline: RooflinePoint[];
+  /** Per machine that does not fit: what it would have to hold (null when it fits). */
+  memoryNeed: { lpu: MemoryNeed | null; gpu: MemoryNeed | null };
+  /** The inputs this result was computed for: panels label it with these, not the controls' newer values. */
+  inputs: Pick<Scenario, 'llm' | 'lpu' | 'gpu'>;
 }

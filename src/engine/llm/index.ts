@@ -1,5 +1,6 @@
 // Public API of the LLM serving model.
-export { simulateLlm, lpuInputs, gpuInputs, shapeOf, LLM_PANEL_MAX_EVENTS, type SimulateLlmOptions } from './simulate';
+export { simulateLlm, lpuInputs, gpuInputs, LLM_PANEL_MAX_EVENTS, type SimulateLlmOptions } from './simulate';
+export { shapeOf } from './shapes';
 export { microBatching, pipelinedTokenUs, pipelinedPrefillUs, type MicroBatching } from './pipeline';
 export { llmInputProblems, validateLlmInputs, LLM_LIMITS, type LlmProblem } from './validate';
 export { calibrationRows, summarise, CORPUS, REGIMES, type CorpusCase } from './calibration';

@@ -9,7 +9,7 @@ import { layoutLpu, lpuClosedFormStep } from './lpu';
 import { buildLpuStep } from './programs';
 import { gpuLayout, lpuChipIndex, lpuIoChipIndex, type Shape } from './partition';
 import { STACKS } from './stacks';
-import { gpuShapeOf } from './simulate';
+import { gpuShapeOf } from './shapes';
 import { DEFAULT_SCENARIO } from '../../scenario/defaults';
 import { analyticInterconnect } from './analyticNetwork';
 import type { Program } from '../interconnect/program';

@@ -4,27 +4,12 @@ import type { Scenario } from '../../scenario/types';
 import type { Interconnect } from './analyticNetwork';
 import { resolveChip, resolveGpu } from './hardware';
 import { resolveModel } from './models';
-import type { Shape } from './partition';
 import { runLpu, type LpuInputs, type LpuRun } from './lpu';
 import { runGpu, type GpuInputs, type GpuRun } from './gpu';
 import { gpuSweepPoint, lpuSweepPoint, sweepBatches } from './sweep';
 import { llmInputProblems } from './validate';
-import { outputHeadFormat } from './precision';
-import { STACKS } from './stacks';
-
-export function shapeOf(s: Pick<Scenario, 'llm'>): Shape {
-  const { batch, prompt, output, weights, activations, kv, batching } = s.llm;
-  return { batch, prompt, output, weights, activations, kv, batching };
-}
-
-/**
- * The GPU's shape: the serving stack decides the output head's format. (The SRAM machine's
- * compiler is assumed to run every matmul in the weights' format: no source says otherwise.)
- */
-export function gpuShapeOf(s: Pick<Scenario, 'llm' | 'gpu'>): Shape {
-  const shape = shapeOf(s);
-  return { ...shape, head: outputHeadFormat(shape.weights, STACKS[s.gpu.stack].quantisesOutputHead) };
-}
+import { gpuShapeOf, shapeOf } from './shapes';
+import { memoryNeed } from './memoryNeed';
 
 export function lpuInputs(s: Scenario): LpuInputs {
   return { model: resolveModel(s.llm), shape: shapeOf(s), chip: resolveChip(s.lpu), chips: s.lpu.chips, topology: s.lpu.topology };
@@ -106,7 +91,18 @@ export function* simulateLlmPhases(
     if (i === batches.length >> 1) yield 'sweep-half';
     sweep.push(lpuSweepPoint(ls, batches[i], lpu.commScale, lpu.sweepScale), gpuSweepPoint(gs, batches[i], gpu.commScale, gpu.sweepScale));
   }
-  return { lpu: lpu.result, gpu: gpu.result, sweep, roofline: [...lpu.roofline, ...gpu.roofline] };
+  const memory = {
+    lpu: lpu.result.fits ? null : memoryNeed(scenario, 'lpu', lpu.result.chips),
+    gpu: gpu.result.fits ? null : memoryNeed(scenario, 'gpu', gpu.result.chips),
+  };
+  return {
+    lpu: lpu.result,
+    gpu: gpu.result,
+    sweep,
+    roofline: [...lpu.roofline, ...gpu.roofline],
+    memoryNeed: memory,
+    inputs: { llm: scenario.llm, lpu: scenario.lpu, gpu: scenario.gpu },
+  };
 }
 
 /**

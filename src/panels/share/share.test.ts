@@ -63,6 +63,8 @@ function machine(id: string, tpotMs: number, extra: Partial<MachineResult> = {})
 const llm = (lpuTpot: number, gpuTpot: number): LlmResult => ({
   lpu: machine('lpu', lpuTpot),
   gpu: machine('h100-sxm', gpuTpot),
+  memoryNeed: { lpu: null, gpu: null },
+  inputs: { llm: DEFAULT_SCENARIO.llm, lpu: DEFAULT_SCENARIO.lpu, gpu: DEFAULT_SCENARIO.gpu },
   sweep: [],
   roofline: [],
 });

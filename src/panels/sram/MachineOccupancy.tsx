@@ -15,7 +15,7 @@ const LEGEND = [
   ['sw-free', 'free'],
   ['sw-over', 'over capacity'],
 ] as const;
-import type { MemoryNeed } from './needed';
+import type { MemoryNeed } from '../../engine/types';
 
 interface Props {
   m: MachineResult;

@@ -5,15 +5,15 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { MachineOccupancy } from './MachineOccupancy';
 import { TokenTimeline } from './TokenTimeline';
-import { memoryNeed } from './needed';
 import './sram.css';
 import { EngineError } from '../../ui/EngineError';
 import { useOnChange } from '../../ui/useOnChange';
 
 export function SramPanel() {
   const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
-  const { prompt, output } = useStore(useShallow((s) => ({ prompt: s.scenario.llm.prompt, output: s.scenario.llm.output })));
-  const scenario = useStore(useShallow((s) => ({ llm: s.scenario.llm, lpu: s.scenario.lpu, gpu: s.scenario.gpu })));
+  // The request lengths the result on screen was computed for (the controls' until the first one).
+  const controls = useStore(useShallow((s) => ({ prompt: s.scenario.llm.prompt, output: s.scenario.llm.output })));
+  const { prompt, output } = result ? result.inputs.llm : controls;
   const [token, setToken] = useState(prompt + output);
   const onToken = useCallback((t: number) => setToken(t), []);
 
@@ -41,7 +41,7 @@ export function SramPanel() {
             prompt={prompt}
             output={output}
             testId="occ-lpu"
-            need={result.lpu.fits ? null : memoryNeed(scenario, 'lpu', result.lpu.chips)}
+            need={result.memoryNeed.lpu}
           />
           <MachineOccupancy
             m={result.gpu}
@@ -50,7 +50,7 @@ export function SramPanel() {
             prompt={prompt}
             output={output}
             testId="occ-gpu"
-            need={result.gpu.fits ? null : memoryNeed(scenario, 'gpu', result.gpu.chips)}
+            need={result.memoryNeed.gpu}
           />
         </div>
       ) : (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, cloneScenario } from '../../scenario/defaults';
-import { memoryNeed } from './needed';
+import { memoryNeed } from './memoryNeed';
 
 describe('memoryNeed', () => {
   it('Llama-2-70B fp16 on 96 chips: ~138 GB of weights against 96 x 230 MB', () => {

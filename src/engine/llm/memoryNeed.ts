@@ -1,18 +1,11 @@
 // What a machine that does not fit would have to hold, from the workload alone (the engine
 // returns no per-chip occupancy then): the whole model's weights and KV cache vs the memory given.
 import type { Scenario } from '../../scenario/types';
-import { resolveModel } from '../../engine/llm/models';
-import { resolveChip, resolveGpu } from '../../engine/llm/hardware';
-import { kvBytesPerToken, weightBytesTotal } from '../../engine/llm/workload';
-import { gpuShapeOf, shapeOf } from '../../engine/llm/simulate';
-
-export interface MemoryNeed {
-  weightsBytes: number;
-  kvPromptBytes: number;
-  kvFinalBytes: number;
-  /** Memory of the chips given: chips x per-chip capacity (decimal units). */
-  capacityBytes: number;
-}
+import type { MemoryNeed } from '../types';
+import { resolveModel } from './models';
+import { resolveChip, resolveGpu } from './hardware';
+import { kvBytesPerToken, weightBytesTotal } from './workload';
+import { gpuShapeOf, shapeOf } from './shapes';
 
 export function memoryNeed(s: Pick<Scenario, 'llm' | 'lpu' | 'gpu'>, machine: 'lpu' | 'gpu', chips: number): MemoryNeed {
   const model = resolveModel(s.llm);
