@@ -16,8 +16,14 @@ export default defineConfig({
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 60_000,
+    // Two projects: `npx vitest run --project fast` answers in seconds while developing;
+    // the slow one (*.slow.test.ts: corner walks, fuzzing, every tour step, pipelining
+    // against explicit schedules) runs with it in `npm test`.
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], exclude: ['src/**/*.slow.test.ts'] } },
+      { extends: true, test: { name: 'slow', include: ['src/**/*.slow.test.ts'] } },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 // Checkable facts a tour step states about what its panel shows, and one pure evaluator.
-// The unit test (tours.test.ts) runs every step through the real engine and checks each fact;
+// The unit test (tours.slow.test.ts) runs every step through the real engine and checks each fact;
 // the overlay lists them under the narration. A fact compares live results, never a figure.
 import type { GemmResult, LlmResult, MachineResult } from '../engine/types';
 

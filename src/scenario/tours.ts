@@ -1,7 +1,7 @@
 // Guided tours as data. Each step is its tour's base preset with the step's patch applied
 // (steps are independent, so a link can open any step). Narration says where to look and
 // why; it never states a figure the engine computes (the panels show those live). What it
-// claims about the panel is listed in `facts`, which tours.test.ts checks against the real
+// claims about the panel is listed in `facts`, which tours.slow.test.ts checks against the real
 // engine for every step. Quotes are verbatim from the talk transcript
 // (src/scenario/fixtures/talk-transcript.txt, "Conversation with Groq CEO Jonathan Ross",
 // early 2024), timestamp = the line the quote starts on, speaker = whose turn it is in.

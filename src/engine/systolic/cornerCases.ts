@@ -1,4 +1,4 @@
-// Corner-of-the-limits checks shared by corners.test.ts and corners.slow.test.ts: a run and
+// Corner-of-the-limits checks shared by cornersGrid.slow.test.ts and corners.slow.test.ts: a run and
 // trace windows at the start, middle and end of it, for every shape the limits allow at
 // their extremes. Values are checked against the operands themselves (operands.ts), not
 // against the engine's own arithmetic.

@@ -1,4 +1,4 @@
-// The slow part of the corner walk (corners.test.ts): the 256 x 256 array, ~30 s in all.
+// The slow part of the corner walk (cornersGrid.slow.test.ts): the 256 x 256 array, ~30 s in all.
 import { describe, it } from 'vitest';
 import { allCorners, checkCorner, label } from './cornerCases';
 import { nodeEngine } from './testUtil';
