@@ -15,7 +15,7 @@ import { GemmControls } from './panels/dataflow/GemmControls';
 import { LlmControls } from './panels/sram/LlmControls';
 import { Toolbar } from './panels/share/Toolbar';
 import { ShareLayer } from './panels/share/ShareLayer';
-import { startUrlSync } from './panels/share/urlSync';
+import { startUrlSync } from './store/urlSync';
 import { PANEL_TITLES } from './ui/labels';
 import { presenterVars } from './ui/presenterLimits';
 import './styles.css';

@@ -14,6 +14,18 @@ import { dependentFields, engineFieldProblem } from './engineChecks';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
+/**
+ * What an action's change does to the browser history (as excalidraw's actions declare how
+ * an update is captured): 'entry' gets its own entry, so Back returns to the state before it;
+ * 'replace' updates the current entry (a slider tick, the cycle, the tab in view).
+ */
+export type HistoryIntent = 'entry' | 'replace';
+/** A fresh object per action, so two actions in a row with the same intent are told apart. */
+const change = (history: HistoryIntent): { history: HistoryIntent } => ({ history });
+
+/** Fields whose change is a deliberate step of its own (Back undoes it), unlike a control's value. */
+const ENTRY_FIELDS = /^(classroom\.|view\.presenter$|view\.tour$)/;
+
 export interface PinnedScenario {
   scenario: Scenario;
   /** Results of A; null until computed (A from a link is computed after load). */
@@ -33,6 +45,8 @@ export interface AppState {
   problemsNote: string | null;
   /** Per-control messages: the value typed was rejected and the last valid one kept. */
   fieldErrors: Record<string, string>;
+  /** The last action that changed the scenario or the pinned A, and its history intent (urlSync reads it). */
+  change: { history: HistoryIntent };
   gemmStatus: RunStatus;
   gemmProgress: number;
   gemmRun: GemmRun | null;
@@ -47,7 +61,7 @@ export interface AppState {
   pinned: PinnedScenario | null;
 
   setField(path: string, value: unknown): boolean;
-  /** Replaces the whole scenario (a preset, a tour step, an import, a link). */
+  /** Replaces the whole scenario (a preset, a tour step, an import, a link): a history entry of its own. */
   setScenario(s: Scenario, presetId?: string): void;
   setProblems(p: Problem[], note?: string | null): void;
   setCycle(cycle: number): void;
@@ -75,6 +89,7 @@ export const useStore = create<AppState>()((set, get) => ({
   problems: [],
   problemsNote: null,
   fieldErrors: {},
+  change: change('replace'),
   gemmStatus: 'idle',
   gemmProgress: 0,
   gemmRun: null,
@@ -109,11 +124,11 @@ export const useStore = create<AppState>()((set, get) => ({
     // A refusal on a field tied to this one (chips vs topology) may be stale now: drop it,
     // and the control shows the value in force again.
     for (const f of dependentFields(path)) delete rest[f];
-    set({ scenario: next, fieldErrors: rest });
+    set({ scenario: next, fieldErrors: rest, change: change(ENTRY_FIELDS.test(path) ? 'entry' : 'replace') });
     return true;
   },
   setScenario(s, presetId) {
-    set({ scenario: s, fieldErrors: {}, ...(presetId ? { presetId } : {}) });
+    set({ scenario: s, fieldErrors: {}, change: change('entry'), ...(presetId ? { presetId } : {}) });
   },
   setProblems(problems, note = null) {
     set({ problems, problemsNote: note });
@@ -121,11 +136,11 @@ export const useStore = create<AppState>()((set, get) => ({
   setCycle(cycle) {
     const { scenario } = get();
     if (scenario.view.cycle === cycle) return;
-    set({ scenario: { ...scenario, view: { ...scenario.view, cycle } } });
+    set({ scenario: { ...scenario, view: { ...scenario.view, cycle } }, change: change('replace') });
   },
   setPanel(panel) {
     const { scenario } = get();
-    set({ scenario: { ...scenario, view: { ...scenario.view, panel } } });
+    set({ scenario: { ...scenario, view: { ...scenario.view, panel } }, change: change('replace') });
   },
   setPlaying(playing) {
     set({ playing });
@@ -135,18 +150,19 @@ export const useStore = create<AppState>()((set, get) => ({
   },
   pin() {
     const { scenario, gemmRun, llmResult } = get();
-    set({ pinned: { scenario, gemm: gemmRun?.result ?? null, llm: llmResult } });
+    // Pinning or unpinning A is a step of its own: Back returns to the other state.
+    set({ pinned: { scenario, gemm: gemmRun?.result ?? null, llm: llmResult }, change: change('entry') });
   },
   unpin() {
-    set({ pinned: null });
+    set({ pinned: null, change: change('entry') });
   },
   setPinnedScenario(s) {
     const cur = get().pinned;
     if (s === null) {
-      if (cur !== null) set({ pinned: null });
+      if (cur !== null) set({ pinned: null, change: change('entry') });
       return;
     }
     if (cur && sameInputs(cur.scenario, s)) return;
-    set({ pinned: { scenario: s, gemm: null, llm: null } });
+    set({ pinned: { scenario: s, gemm: null, llm: null }, change: change('entry') });
   },
 }));

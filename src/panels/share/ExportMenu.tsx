@@ -7,7 +7,7 @@ import { downloadBlob, downloadText } from './download';
 import { exportCsv } from './resultsCsv';
 import { exportFileName } from './exportNames';
 import { scenarioLine } from './scenarioLine';
-import { currentLink } from './urlSync';
+import { currentLink } from '../../store/urlSync';
 import { scenarioJson } from './scenarioApi';
 import { useShareUi } from './shareUi';
 

@@ -6,7 +6,7 @@
 import { useStore } from '../../store/store';
 import { fieldLabel } from '../../ui/labels';
 import type { Problem } from './scenarioApi';
-import { restorableHash, restoreLastGood } from './urlSync';
+import { restorableHash, restoreLastGood } from '../../store/urlSync';
 
 /** Long values echoed in messages (a tampered link) must not flood the page. */
 export const MAX_MESSAGE_CHARS = 240;

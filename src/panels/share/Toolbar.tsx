@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
-import { currentLink, markDeliberate } from './urlSync';
+import { currentLink } from '../../store/urlSync';
 import { importScenarioText, presetList, presetScenario } from './scenarioApi';
 import { setPresenter } from './tourActions';
 import { TourPicker } from './TourPicker';
@@ -81,7 +81,6 @@ export function Toolbar() {
       say(notImported);
       return;
     }
-    markDeliberate();
     st.setScenario(out.scenario);
     st.setProblems(out.problems);
     say(out.problems.length ? `Imported ${file.name} with ${out.problems.length} problem(s).` : `Imported ${file.name}.`);

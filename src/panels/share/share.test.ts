@@ -4,7 +4,6 @@ import { DEFAULT_SCENARIO } from '../../scenario/defaults';
 import { resultsToCsv, CSV_HEADER } from './resultsCsv';
 import { csvCell } from './csv';
 import { compareRows, relativeChange } from './compareRows';
-import { isDeliberateChange } from './historyPolicy';
 import { clip } from './ProblemBanner';
 
 const gemm: GemmResult = {
@@ -182,21 +181,6 @@ describe('compareRows', () => {
   it('has no change when a side is missing', () => {
     const rows = compareRows({ gemm: null, llm: null }, { gemm, llm: llm(1, 1) });
     expect(rows.every((r) => relativeChange(r) === null)).toBe(true);
-  });
-});
-
-describe('isDeliberateChange', () => {
-  const s = DEFAULT_SCENARIO;
-  it('pushes for presets, tour steps, presenter, classroom; not for field edits or cycles', () => {
-    expect(isDeliberateChange(s, s, 'default', 'other')).toBe(true);
-    const t1 = { ...s, view: { ...s.view, tour: { id: 't', step: 0 } } };
-    const t2 = { ...s, view: { ...s.view, tour: { id: 't', step: 1 } } };
-    expect(isDeliberateChange(s, t1, 'p', 'p')).toBe(true);
-    expect(isDeliberateChange(t1, t2, 'p', 'p')).toBe(true);
-    expect(isDeliberateChange(s, { ...s, view: { ...s.view, presenter: !s.view.presenter } }, 'p', 'p')).toBe(true);
-    expect(isDeliberateChange(s, { ...s, classroom: { hidden: ['gemm-rows'], locked: false } }, 'p', 'p')).toBe(true);
-    expect(isDeliberateChange(s, { ...s, gemm: { ...s.gemm, rows: s.gemm.rows + 1 } }, 'p', 'p')).toBe(false);
-    expect(isDeliberateChange(s, { ...s, view: { ...s.view, cycle: s.view.cycle + 5 } }, 'p', 'p')).toBe(false);
   });
 });
 

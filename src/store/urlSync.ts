@@ -1,19 +1,13 @@
-// Mirrors the scenario into the URL hash. Slider ticks replace the current history entry
-// (debounced); deliberate changes (preset, tour step, classroom, presenter, import) push a
-// new one, so Back/Forward walk between them; popstate restores the scenario.
-import { useStore } from '../../store/store';
-import { decodeHash, encodeHash } from './scenarioApi';
-import { isDeliberateChange } from './historyPolicy';
+// Mirrors the scenario into the URL hash. Each store action declares whether it makes a
+// history entry (store.ts, `change`): a preset, a tour step, the classroom settings, presenter
+// mode, an import, pinning A push a new one, so Back/Forward walk between them; a control's
+// value, the cycle and the tab in view replace the current entry (debounced). popstate
+// restores the scenario.
+import { useStore } from './store';
+import { decodeHash, encodeHash } from '../panels/share/scenarioApi';
 import { lastGood, saveLastGood, saveUnloadEdit, takeUnloadEdit } from './scenarioStorage';
 
 export const REPLACE_DEBOUNCE_MS = 300;
-
-let forcePush = false;
-
-/** The next scenario change gets its own history entry (used by import). */
-export function markDeliberate(): void {
-  forcePush = true;
-}
 
 /** The full link to the current scenario, fresh (not waiting for the debounce). */
 export function currentLink(): string {
@@ -44,8 +38,7 @@ export function restorableHash(): string | null {
 export function restoreLastGood(): void {
   const saved = lastGood();
   if (!saved) return;
-  markDeliberate();
-  loadHash(saved);
+  loadHash(saved); // setScenario: its own history entry
 }
 
 /** Reads the hash now (if any) and starts the sync; returns a function that stops it. */
@@ -97,9 +90,8 @@ export function startUrlSync(): () => void {
     const pinnedChanged = (state.pinned?.scenario ?? null) !== (prev.pinned?.scenario ?? null);
     if (state.scenario === prev.scenario && state.presetId === prev.presetId && !pinnedChanged) return;
     if (restoring) return;
-    // Pinning or unpinning A is deliberate too: Back returns to the other state.
-    if (forcePush || pinnedChanged || isDeliberateChange(prev.scenario, state.scenario, prev.presetId, state.presetId)) {
-      forcePush = false;
+    // A change made without an action (no new `change`) replaces, as a control's value does.
+    if (state.change !== prev.change && state.change.history === 'entry') {
       // The entry we leave keeps its latest state; the new one gets the new scenario.
       if (timer !== null) write(false, prev.scenario, prev.presetId, prev.pinned?.scenario ?? null);
       write(true);
