@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,5 +102,18 @@ describe('llm CLI', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...good, llm: { ...good.llm, batch: -3 } }));
     await expect(runLlmCliToObject(['--scenario', join(dir, 'bad.json')])).rejects.toThrow(/llm\.batch/);
     await expect(parseLlmArgs(['--scenario', join(dir, 'good.json'), '--batch', '2'])).rejects.toThrow(/cannot be combined/);
+  });
+});
+
+describe('the bin entry (npx lpu-explainer)', () => {
+  it('answers in one process: JSON on stdout, or one line on stderr and a non-zero exit', () => {
+    const ok = spawnSync(process.execPath, ['bin/lpu-explainer.mjs', 'llm', '--model', 'llama-2-7b', '--batch', '2'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    const out = JSON.parse(ok.stdout) as { machine: string; fits: boolean; workload: { batch: number } };
+    expect(out).toMatchObject({ machine: 'lpu', fits: true, workload: { batch: 2 } });
+    const bad = spawnSync(process.execPath, ['bin/lpu-explainer.mjs', 'llm', '--batch', '0'], { encoding: 'utf8' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--batch must be 1\.\.4096/);
   });
 });
