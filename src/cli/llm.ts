@@ -26,7 +26,7 @@ const FIELD_FLAGS: Record<string, string> = Object.fromEntries(
 );
 const FLAGS = ['machine', 'chips', ...Object.values(FIELD_FLAGS), 'scenario'];
 
-export interface LlmCliRequest {
+interface LlmCliRequest {
   scenario: Scenario;
   machine: MachineId;
 }

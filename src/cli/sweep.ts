@@ -84,7 +84,7 @@ function row(point: string[], o: LlmCliOutput): string {
 }
 
 /** Where the CSV and the progress bar go (stdout and stderr by default). */
-export interface TextSink {
+interface TextSink {
   write(text: string): unknown;
 }
 

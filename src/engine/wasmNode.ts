@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-export type WasmName = 'systolic' | 'interconnect';
+type WasmName = 'systolic' | 'interconnect';
 
 const cache = new Map<WasmName, Promise<WebAssembly.Module>>();
 

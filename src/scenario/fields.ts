@@ -16,7 +16,7 @@ export const CONTROL_GROUPS = {
   gpu: 'GPU baseline',
   gpuFigures: 'GPU figures',
 } as const;
-export type ControlGroup = keyof typeof CONTROL_GROUPS;
+type ControlGroup = keyof typeof CONTROL_GROUPS;
 
 /** The values a numeric field accepts; bounds are inclusive unless marked exclusive. */
 export interface NumericRange {
@@ -27,7 +27,7 @@ export interface NumericRange {
   maxExclusive: boolean;
 }
 
-export interface FieldDef {
+interface FieldDef {
   /** Dotted scenario path. */
   path: string;
   /** Short name in links (docs/scenario-format.md, "Link key map"); never changes. */

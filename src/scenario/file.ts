@@ -12,13 +12,13 @@ import { SCENARIO_VERSION, type Scenario } from './types';
 export const MAX_FILE_CHARS = 200_000;
 
 /** Top-level sections of a scenario document; a file with none of them is not one. */
-export const SCENARIO_SECTIONS = ['gemm', 'llm', 'lpu', 'gpu', 'view', 'classroom'] as const;
+const SCENARIO_SECTIONS = ['gemm', 'llm', 'lpu', 'gpu', 'view', 'classroom'] as const;
 
 export function scenarioToJson(s: Scenario): string {
   return `${JSON.stringify(s, null, 2)}\n`;
 }
 
-export type FileRead = { ok: true; scenario: Scenario; problems: Problem[] } | { ok: false; problems: Problem[] };
+type FileRead = { ok: true; scenario: Scenario; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 function kindOf(v: unknown): string {
   if (v === null) return 'null';

@@ -26,7 +26,7 @@ export interface ParseResult {
   problems: Problem[];
 }
 
-export interface ParseOptions {
+interface ParseOptions {
   /** Where bad fields fall back to (a preset); DEFAULT_SCENARIO when omitted. */
   base?: Scenario;
   /** Field name used for problems about the whole input ('document', 'link', 'file'). */

@@ -6,7 +6,7 @@ import type { Scenario } from './types';
  * (`llm.custom` and `view.tour` are `X | null`: a patch may set them to null or give a
  * partial object, merged onto the current one or, when that is null, onto nothing.)
  */
-export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 export type ScenarioPatch = DeepPartial<Scenario>;
 
@@ -34,7 +34,7 @@ export function applyPatch(s: Scenario, patch: ScenarioPatch): Scenario {
   return merge(s, patch) as Scenario;
 }
 
-export interface FieldChange {
+interface FieldChange {
   /** Dotted path, e.g. 'llm.batch' or 'lpu.overrides.sramMB'. */
   field: string;
   a: unknown;

@@ -56,7 +56,7 @@ const MODEL_SPEC_ID = /^[a-z0-9][a-z0-9.-]{0,39}$/;
 export const MAX_HIDDEN = 50;
 export { MAX_SEED };
 export const MAX_CONTEXT_TOKENS = MAX_TOKENS;
-export const MAX_TOUR_STEP = 99;
+const MAX_TOUR_STEP = 99;
 
 const int = (min: number, max: number) => leaf(z.number().int().min(min).max(max), { kind: 'int', min, max });
 /** min/max inclusive unless the flag says otherwise (bandwidths must be > 0). */
@@ -79,7 +79,7 @@ const ranged = (path: string) => {
 /** The same, null allowed (null: the minimum that fits). */
 const nullableRanged = (path: string) => nullableInt(rangeOf(path).min, rangeOf(path).max);
 
-export const GemmSchema = z.object({
+const GemmSchema = z.object({
   rows: ranged('gemm.rows'),
   cols: ranged('gemm.cols'),
   dataflow: oneOf(DATAFLOWS),
@@ -89,7 +89,7 @@ export const GemmSchema = z.object({
   seed: ranged('gemm.seed'),
 });
 
-export const ModelSpecSchema = z.object({
+const ModelSpecSchema = z.object({
   id: text(1, 40, MODEL_SPEC_ID, 'an id of 1..40 characters a-z, 0-9, ".", "-"'),
   name: text(
     1,
@@ -111,7 +111,7 @@ export const ModelSpecSchema = z.object({
   source: text(0, 160, SAFE_SOURCE, 'text of 0..160 characters without angle brackets, backquotes, backslashes or control characters'),
 });
 
-export const LlmSchema = z.object({
+const LlmSchema = z.object({
   model: oneOf([...MODEL_IDS, 'custom'] as const),
   custom: ModelSpecSchema.nullable(),
   batch: ranged('llm.batch'),
@@ -170,14 +170,14 @@ export const GpuOverridesSchema = z.object({
   jitterCv: ranged('gpu.overrides.jitterCv').optional(),
 });
 
-export const LpuSchema = z.object({
+const LpuSchema = z.object({
   chip: leaf(z.literal(CHIP_IDS[0]), { kind: 'literal', value: CHIP_IDS[0] }),
   overrides: ChipOverridesSchema,
   chips: nullableRanged('lpu.chips'),
   topology: oneOf(TOPOLOGIES),
 });
 
-export const GpuSchema = z.object({
+const GpuSchema = z.object({
   gpu: oneOf(GPU_IDS),
   overrides: GpuOverridesSchema,
   stack: oneOf(STACK_IDS),
@@ -186,19 +186,19 @@ export const GpuSchema = z.object({
   seed: ranged('gpu.seed'),
 });
 
-export const TourRefSchema = leaf(
+const TourRefSchema = leaf(
   z.object({ id: z.string().regex(ID_PATTERN), step: z.number().int().min(0).max(MAX_TOUR_STEP) }).nullable(),
   { kind: 'tour' },
 );
 
-export const ViewSchema = z.object({
+const ViewSchema = z.object({
   panel: oneOf(PANELS),
   cycle: int(0, 1e9),
   tour: TourRefSchema,
   presenter: bool(),
 });
 
-export const ClassroomSchema = z.object({
+const ClassroomSchema = z.object({
   hidden: leaf(z.array(z.string().regex(ID_PATTERN)).max(MAX_HIDDEN), { kind: 'idList', maxItems: MAX_HIDDEN }),
   locked: bool(),
 });
@@ -248,7 +248,7 @@ void schemaMatchesContract;
 
 // ---------------------------------------------------------------- leaf lookup
 
-export interface LeafInfo {
+interface LeafInfo {
   path: string;
   schema: z.ZodType;
   spec: LeafSpec;
@@ -290,7 +290,7 @@ export function leafAt(path: string): LeafInfo | undefined {
 const fmt = (n: number): string => String(n);
 
 /** What a value must be, in words: "an integer 1..256". */
-export function describeLimit(spec: LeafSpec): string {
+function describeLimit(spec: LeafSpec): string {
   switch (spec.kind) {
     case 'int':
       return describeRange({ integer: true, min: spec.min, max: spec.max, minExclusive: false, maxExclusive: false });

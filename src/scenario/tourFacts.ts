@@ -3,9 +3,9 @@
 // the overlay lists them under the narration. A fact compares live results, never a figure.
 import type { GemmResult, LlmResult, MachineResult } from '../engine/types';
 
-export type FactMachine = 'lpu' | 'gpu';
+type FactMachine = 'lpu' | 'gpu';
 export type Change = 'rises' | 'falls' | 'flat';
-export type BreakdownPart = 'computeMs' | 'memoryMs' | 'networkMs' | 'overheadMs';
+type BreakdownPart = 'computeMs' | 'memoryMs' | 'networkMs' | 'overheadMs';
 
 export type TourFact =
   /** Some PE holds an input (A) value at the step's cycle: the canvas draws it. */

@@ -186,7 +186,7 @@ export interface GpuSystem {
   seed: number;
 }
 
-export interface ViewState {
+interface ViewState {
   panel: PanelId;
   cycle: number;
   tour: { id: string; step: number } | null;

@@ -13,14 +13,14 @@ import { SCENARIO_VERSION, type Scenario } from './types';
 /** Longer hashes are refused outright (no app state comes near this). */
 export const MAX_LINK_CHARS = 8000;
 /** More `key=value` pairs than this are ignored (there are about 70 keys). */
-export const MAX_LINK_PAIRS = 200;
+const MAX_LINK_PAIRS = 200;
 /** Written for null (automatic counts, no tour, no custom model) and a removed override. */
 const NONE = '~';
 
 const PATH_OF_KEY = new Map<string, string>(LINK_KEYS.map(([k, p]) => [k, p]));
 const HIDEABLE_INDEX = new Map(HIDEABLE_IDS.map((id, i) => [id, i]));
 
-export interface DecodedLink {
+interface DecodedLink {
   scenario: Scenario;
   /** Compare's pinned A (key `a`), null when absent or dropped as malformed. */
   pinned: Scenario | null;

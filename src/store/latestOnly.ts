@@ -6,7 +6,7 @@ export interface QueueState {
   waiting: boolean;
 }
 
-export interface LatestOnly<I> {
+interface LatestOnly<I> {
   submit(input: I): void;
   state(): QueueState;
 }

@@ -5,7 +5,7 @@
 //   with, so a hash written while the page unloads is missed; the next load takes it from here.
 // Storage may be unavailable (private mode, quota): then there is nothing to offer or take.
 
-export const LAST_GOOD_KEY = 'sram-vs-hbm:last-good-scenario';
+const LAST_GOOD_KEY = 'sram-vs-hbm:last-good-scenario';
 const UNLOAD_KEY = 'sram-vs-hbm:unload-edit';
 
 function get(store: () => Storage, key: string): string | null {

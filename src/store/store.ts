@@ -12,14 +12,14 @@ import { setIn } from './path';
 import { SPEEDS } from '../panels/dataflow/playback';
 import { dependentFields, engineFieldProblem } from './engineChecks';
 
-export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
 /**
  * What an action's change does to the browser history (as excalidraw's actions declare how
  * an update is captured): 'entry' gets its own entry, so Back returns to the state before it;
  * 'replace' updates the current entry (a slider tick, the cycle, the tab in view).
  */
-export type HistoryIntent = 'entry' | 'replace';
+type HistoryIntent = 'entry' | 'replace';
 /** A fresh object per action, so two actions in a row with the same intent are told apart. */
 const change = (history: HistoryIntent): { history: HistoryIntent } => ({ history });
 
@@ -35,7 +35,7 @@ export interface PinnedScenario {
   error?: string;
 }
 
-export interface AppState {
+interface AppState {
   scenario: Scenario;
   /** Named preset the scenario is a patch of (links encode only the difference). */
   presetId: string;
@@ -79,7 +79,7 @@ export const gemmInputsKey = (s: Scenario): string => JSON.stringify(s.gemm);
 export const llmInputsKey = (s: Scenario): string => JSON.stringify([s.llm, s.lpu, s.gpu]);
 
 /** True when two scenarios have the same inputs (view and classroom aside). */
-export function sameInputs(a: Scenario, b: Scenario): boolean {
+function sameInputs(a: Scenario, b: Scenario): boolean {
   return gemmInputsKey(a) === gemmInputsKey(b) && llmInputsKey(a) === llmInputsKey(b);
 }
 

@@ -7,7 +7,7 @@ import { useStore } from './store';
 import { decodeHash, encodeHash } from '../panels/share/scenarioApi';
 import { lastGood, saveLastGood, saveUnloadEdit, takeUnloadEdit } from './scenarioStorage';
 
-export const REPLACE_DEBOUNCE_MS = 300;
+const REPLACE_DEBOUNCE_MS = 300;
 
 /** The full link to the current scenario, fresh (not waiting for the debounce). */
 export function currentLink(): string {
@@ -18,7 +18,7 @@ export function currentLink(): string {
 }
 
 /** Applies a hash to the store: its scenario, and its problems for the banner. */
-export function loadHash(hash: string): void {
+function loadHash(hash: string): void {
   const decoded = decodeHash(hash);
   const st = useStore.getState();
   st.setScenario(decoded.scenario, decoded.presetId);

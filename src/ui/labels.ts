@@ -37,7 +37,7 @@ const OTHER_FIELDS: Record<string, string> = {
   'classroom.locked': 'Classroom: lock',
 };
 
-export interface ControlInfo {
+interface ControlInfo {
   path: string;
   id: string;
   label: string;
@@ -52,7 +52,6 @@ export const CONTROL_INFO: readonly ControlInfo[] = CONTROLS.map(([path, label, 
 }));
 
 const BY_PATH = new Map(CONTROL_INFO.map((c) => [c.path, c]));
-const BY_ID = new Map(CONTROL_INFO.map((c) => [c.id, c]));
 
 /** The unit a control shows beside its value, if the registry gives one. */
 export function controlUnit(path: string): string | undefined {
@@ -64,10 +63,6 @@ export function controlLabel(path: string): string {
   const c = BY_PATH.get(path);
   if (!c) throw new Error(`no control label for ${path}`);
   return c.label;
-}
-
-export function controlById(id: string): ControlInfo | undefined {
-  return BY_ID.get(id);
 }
 
 /**

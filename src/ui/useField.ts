@@ -5,7 +5,7 @@ import { useStore } from '../store/store';
 import { getIn } from '../store/path';
 import { controlId } from '../scenario/keys';
 
-export interface FieldState<T> {
+interface FieldState<T> {
   value: T;
   /** The message beside the control: the last value typed was refused. */
   error: string | undefined;

@@ -10,10 +10,10 @@ export type EngineKind = 'systolic' | 'llm';
 export const ENGINE_NAMES: Record<EngineKind, string> = { systolic: 'systolic-array engine', llm: 'LLM engine' };
 
 /** Longest an engine may stay silent (no answer, no progress report) before it is stopped. */
-export const ENGINE_TIME_BOUND_MS = 15_000;
+const ENGINE_TIME_BOUND_MS = 15_000;
 
 /** The engine itself failed (not the inputs): its worker is gone and the next call starts a fresh one. */
-export class EngineFault extends Error {}
+class EngineFault extends Error {}
 
 interface Host {
   remote: Comlink.Remote<EngineApi>;

@@ -157,7 +157,7 @@ function hierarchical(w: Writer, task: Collective, start: number, chipsPerNode: 
 }
 
 /** A program with its collectives expanded, and where each task's value comes from. */
-export interface Expansion {
+interface Expansion {
   program: Program;
   /** Per task: the original task its bytes (or duration) come from; -1 for a join (value 0). */
   origin: Int32Array;

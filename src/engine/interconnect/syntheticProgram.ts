@@ -6,7 +6,7 @@
 // (batch-1 decode is weight-bandwidth bound). The real program builder lives in src/engine/llm.
 import type { Program, Task } from './program';
 
-export const LLAMA2_70B = {
+const LLAMA2_70B = {
   layers: 80,
   hiddenSize: 8192,
   /** q, o: h x h; k, v: h x h/8 (grouped-query attention, 8 KV heads of 64). */
@@ -16,7 +16,7 @@ export const LLAMA2_70B = {
   source: 'Touvron et al., "Llama 2" (2023), Table 1 and model card config (hidden 8192, 80 layers, FFN 28672, 8 KV heads)',
 } as const;
 
-export const LPU_SRAM = {
+const LPU_SRAM = {
   bandwidthBytesPerUs: 80e12 / 1e6,
   source: 'Groq LPU: 80 TB/s on-die SRAM bandwidth per chip (groq.com, "What is a Language Processing Unit?", 2024)',
 } as const;
@@ -30,7 +30,7 @@ export interface SyntheticDecodeOptions {
   bytesPerActivation?: number;
 }
 
-export function defaultStages(chips: number, layers: number = LLAMA2_70B.layers): number {
+function defaultStages(chips: number, layers: number = LLAMA2_70B.layers): number {
   for (let s = Math.min(chips, layers); s >= 1; s--) if (chips % s === 0) return s;
   return 1;
 }

@@ -10,7 +10,7 @@ export function checkInteger(field: string, v: number, min: number, max: number)
   }
 }
 
-export function checkNumber(field: string, v: number, min: number, max: number, minExclusive = false): void {
+function checkNumber(field: string, v: number, min: number, max: number, minExclusive = false): void {
   const low = minExclusive ? v > min : v >= min;
   if (!Number.isFinite(v) || !low || v > max) {
     throw new Error(`${field}: must be a number in ${minExclusive ? '(' : '['}${min}, ${max}] (got ${v})`);

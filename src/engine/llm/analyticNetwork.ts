@@ -40,7 +40,7 @@ export function directAllReduceUs(p: number, bytes: number, bandwidthGBps: numbe
  * (bytes/g per peer), direct all-reduce of each bytes/g share across nodes (bytes/(g N) per
  * peer, over the global links), direct all-gather in the node. Contention-free.
  */
-export function hierarchicalAllReduceUs(
+function hierarchicalAllReduceUs(
   g: number,
   nodes: number,
   bytes: number,
@@ -53,7 +53,7 @@ export function hierarchicalAllReduceUs(
 }
 
 /** Ring all-gather: p-1 steps of bytes each. */
-export function ringAllGatherUs(p: number, bytes: number, bandwidthGBps: number, latencyUs: number): number {
+function ringAllGatherUs(p: number, bytes: number, bandwidthGBps: number, latencyUs: number): number {
   if (p <= 1) return 0;
   return (p - 1) * (latencyUs + transferUs(bytes, bandwidthGBps));
 }
@@ -73,7 +73,7 @@ function pathFigures(spec: NetworkSpec, chips: number[]): { bw: number; lat: num
   };
 }
 
-export function analyticTaskUs(spec: NetworkSpec, t: Task): number {
+function analyticTaskUs(spec: NetworkSpec, t: Task): number {
   switch (t.kind) {
     case 'compute':
       return t.durationUs;

@@ -14,7 +14,7 @@ import { runGpu } from './gpu';
 import { runLpu } from './lpu';
 import corpus from './corpus/serving-corpus.json';
 
-export type CalibrationMetric = CalibrationRow['metric'];
+type CalibrationMetric = CalibrationRow['metric'];
 
 export interface CorpusCase {
   id: string;
@@ -112,7 +112,7 @@ export function runCase(c: CorpusCase, net: Interconnect): MachineResult {
 }
 
 /** A preset figure whose source says it was fitted, with its value and that source. */
-export interface FittedFigure {
+interface FittedFigure {
   owner: string;
   field: string;
   value: number;
@@ -172,7 +172,7 @@ export function calibrationRow(c: CorpusCase, net: Interconnect): CalibrationRow
   };
 }
 
-export interface RegimeSummary {
+interface RegimeSummary {
   regime: Regime;
   cases: number;
   medianAbsError: number;
@@ -197,7 +197,7 @@ export function summarise(rows: readonly CalibrationRow[]): { byRegime: RegimeSu
 }
 
 /** A preset figure fitted on corpus cases, with those cases. */
-export interface FittedInput {
+interface FittedInput {
   field: string;
   value: number;
   cases: string[];

@@ -16,7 +16,7 @@ export interface ServingCosts {
   requestOverheadUs: number;
 }
 
-export interface ContinuousResult {
+interface ContinuousResult {
   /** p50 / p99 over requests of time to first token, ms. */
   ttftP50Ms: number;
   ttftP99Ms: number;
@@ -30,7 +30,7 @@ export interface ContinuousResult {
 }
 
 /** Requests each user sends; the first is warm-up (users start at random times). */
-export const REQUESTS_PER_USER = 4;
+const REQUESTS_PER_USER = 4;
 
 interface Running {
   user: number;

@@ -44,7 +44,7 @@ export function stackOf(i: Pick<GpuInputs, 'stack'>): StackSpec {
 }
 
 /** The stack's tensor-parallel all-reduce: NCCL ring or a one-shot exchange. */
-export function collectiveOf(i: Pick<GpuInputs, 'stack'>): 'ring' | 'direct' {
+function collectiveOf(i: Pick<GpuInputs, 'stack'>): 'ring' | 'direct' {
   return stackOf(i).collective;
 }
 
@@ -53,7 +53,7 @@ export function buildGpuDecodeStep(i: GpuInputs, layout: GpuLayout): BuiltStep {
   return buildGpuStep(i.model, i.shape, i.gpu, layout, { batch: users, newTokens: 1, context: meanDecodeContext(i.shape) }, stackOf(i));
 }
 
-export interface GpuClosedStep {
+interface GpuClosedStep {
   passComputeUs: number;
   passCommUs: number;
   stageComputeUs: number;

@@ -76,7 +76,7 @@ const FITTED_SOURCES = {
 };
 
 /** A GPU's own figures; the serving stack's (stacks.ts) complete a GpuSpec. */
-export type GpuHardware = Omit<GpuSpec, keyof StackFigures>;
+type GpuHardware = Omit<GpuSpec, keyof StackFigures>;
 
 export const GPUS: Record<GpuId, GpuHardware> = {
   'a100-40gb': {
@@ -267,7 +267,7 @@ export function presetGpu(id: GpuId, stack: GpuSystem['stack'] = DEFAULT_STACK):
 }
 
 /** The stack's figures alone (no id, name, collective or sources). */
-export function stackFigures(stack: GpuSystem['stack']): StackFigures {
+function stackFigures(stack: GpuSystem['stack']): StackFigures {
   const st = STACKS[stack];
   if (!st) throw new Error(`gpu.stack: unknown stack "${String(stack)}"`);
   const {

@@ -12,7 +12,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export const JITTER_SAMPLES = 2000;
+const JITTER_SAMPLES = 2000;
 
 /**
  * p50 and p99 multipliers of the time per token: `samples` draws of a log-normal with median 1

@@ -22,7 +22,7 @@ import { simulateContinuous } from './continuous';
  * it only the first stages are simulated and the pass is scaled by the closed form (see
  * `runLpu`); every stage runs the same layers, so the first ones are representative.
  */
-export const LLM_OPS_BUDGET = 250_000;
+const LLM_OPS_BUDGET = 250_000;
 
 export interface LpuInputs {
   model: ModelSpec;
@@ -46,7 +46,7 @@ export function meanDecodeContext(s: Shape): number {
 type Geometry = Pick<LpuCandidate, 'tp' | 'stages' | 'layersPerStage' | 'ioChips'>;
 
 /** Contention-free all-reduce of the tensor-parallel group, with the algorithm the program uses. */
-export function lpuAllReduceUs(chip: ChipSpec, topology: Topology, tp: number, bytes: number): number {
+function lpuAllReduceUs(chip: ChipSpec, topology: Topology, tp: number, bytes: number): number {
   if (tp <= 1) return 0;
   const bw = chip.linkBandwidthGBps;
   const lat = chip.hopLatencyUs;
@@ -73,7 +73,7 @@ export function lpuAllReduceUs(chip: ChipSpec, topology: Topology, tp: number, b
   return ringAllReduceUs(tp, bytes, bw, tp <= cpn ? lat : 3 * lat);
 }
 
-export interface LpuClosedStep {
+interface LpuClosedStep {
   /** One micro-batch's pass through `stagesBuilt` stages and the head. */
   passComputeUs: number;
   passCommUs: number;
@@ -138,7 +138,7 @@ export function lpuClosedFormTokenUs(m: ModelSpec, s: Shape, chip: ChipSpec, top
 }
 
 /** With chips = null, layouts with up to this fraction more chips than the minimum compete. */
-export const LPU_SIZE_SLACK = 0.25;
+const LPU_SIZE_SLACK = 0.25;
 
 /**
  * Lays the model out. Chips given: among the layouts that fit, the smallest closed-form time
@@ -167,13 +167,13 @@ function lpuLayerOps(chip: ChipSpec, topology: Topology, tp: number): number {
 }
 
 /** Elementary ops of one simulated pass through the first `layers` layers of a layout. */
-export function lpuPassOps(m: ModelSpec, chip: ChipSpec, topology: Topology, g: Geometry, layers = m.layers): number {
+function lpuPassOps(m: ModelSpec, chip: ChipSpec, topology: Topology, g: Geometry, layers = m.layers): number {
   const stages = Math.ceil(Math.min(m.layers, layers) / g.layersPerStage);
   return Math.min(m.layers, layers) * lpuLayerOps(chip, topology, g.tp) + stages * g.tp + 4 * g.ioChips + g.ioChips * g.ioChips;
 }
 
 /** Layers to simulate so that one pass stays within LLM_OPS_BUDGET (all of them when it does). */
-export function lpuLayersToSimulate(m: ModelSpec, chip: ChipSpec, topology: Topology, g: Geometry): number {
+function lpuLayersToSimulate(m: ModelSpec, chip: ChipSpec, topology: Topology, g: Geometry): number {
   if (lpuPassOps(m, chip, topology, g) <= LLM_OPS_BUDGET) return m.layers;
   return Math.max(1, Math.floor(LLM_OPS_BUDGET / (lpuLayerOps(chip, topology, g.tp) + g.tp)));
 }
@@ -193,7 +193,7 @@ export function buildLpuDecodeStep(i: LpuInputs, layout: LpuLayout = layoutLpu(i
 }
 
 /** The prefill runs in chunks of `chunk` tokens per sequence; each is costed at the mean context of the prompt's chunks. */
-export function lpuPrefillChunking(s: Shape): { chunk: number; chunks: number; context: number } {
+function lpuPrefillChunking(s: Shape): { chunk: number; chunks: number; context: number } {
   const chunk = Math.min(s.prompt, PREFILL_CHUNK_TOKENS);
   return { chunk, chunks: Math.ceil(s.prompt / chunk), context: Math.max(0, Math.floor(s.prompt / 2 - chunk / 2)) };
 }

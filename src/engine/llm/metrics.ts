@@ -2,7 +2,7 @@
 import type { MachineResult, NetworkResult, RooflinePoint } from '../types';
 import type { BuiltStep, ComputeSplit } from './programs';
 
-export interface TimedStep {
+interface TimedStep {
   built: BuiltStep;
   net: NetworkResult;
 }
@@ -26,7 +26,7 @@ export function breakdownOf(step: TimedStep): MachineResult['breakdown'] {
  * time the roof allows (FLOPs at peak or bytes at the quoted bandwidth, whichever is longer),
  * the time the step takes, and its breakdown as shares of the time.
  */
-export function belowRoof(
+function belowRoof(
   flops: number,
   bytes: number,
   timeMs: number,
@@ -50,7 +50,7 @@ export function belowRoof(
   };
 }
 
-export interface Economics {
+interface Economics {
   tokensPerSecondPerUser: number;
   systemTokensPerSecond: number;
   outputTokensPerSecond: number;

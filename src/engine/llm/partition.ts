@@ -13,7 +13,7 @@ export type Shape = Formats & Pick<LlmWorkload, 'batch' | 'prompt' | 'output'> &
 /** The SRAM machine runs the prefill in chunks of this many tokens per sequence (activation buffers sized for it). */
 export const PREFILL_CHUNK_TOKENS = 64;
 /** Largest tensor-parallel group considered on the SRAM machine. */
-export const MAX_LPU_TP = 512;
+const MAX_LPU_TP = 512;
 /** Fraction of HBM usable for weights, KV and activations (rest: CUDA context, workspace, fragmentation). */
 export const HBM_USABLE_FRACTION = 0.9;
 /**
@@ -156,7 +156,7 @@ function lpuOccupancy(m: ModelSpec, s: Shape, chip: ChipSpec, c: LpuCandidate): 
   return occ;
 }
 
-export interface LpuLayoutOptions {
+interface LpuLayoutOptions {
   /** Force a tensor-parallel degree (bench: spread a model over every chip). */
   tp?: number;
   /** Scores a candidate (lower is better) when several fit in the chips given; default: fewest chips. */
@@ -173,7 +173,7 @@ export interface LpuLayoutOptions {
 }
 
 /** Largest batch that fits in `chips` chips, 0 if none (binary search over the fit test). */
-export function lpuMaxBatch(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number): number {
+function lpuMaxBatch(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number): number {
   const fitsAt = (b: number) => lpuCandidates(m, { ...s, batch: b }, chip).some((c) => c.chips <= chips);
   if (!fitsAt(1)) return 0;
   let lo = 1;
@@ -309,7 +309,7 @@ function gpuFits(b: GpuBytes): boolean {
 }
 
 /** Default tensor-parallel degree for `gpus` GPUs: the largest power of two within a node that divides it and the heads. */
-export function defaultTp(m: ModelSpec, g: GpuSpec, gpus: number): number {
+function defaultTp(m: ModelSpec, g: GpuSpec, gpus: number): number {
   let tp = 1;
   while (tp * 2 <= Math.min(gpus, g.gpusPerNode) && gpus % (tp * 2) === 0 && m.heads % (tp * 2) === 0) tp *= 2;
   return tp;
@@ -318,7 +318,7 @@ export function defaultTp(m: ModelSpec, g: GpuSpec, gpus: number): number {
 const MAX_GPUS = 4096;
 
 /** Smallest GPU count (tp within a node, pipeline across nodes) that holds the workload. */
-export function gpuMinGpus(m: ModelSpec, s: Shape, g: GpuSpec): { gpus: number; tp: number; pp: number } | null {
+function gpuMinGpus(m: ModelSpec, s: Shape, g: GpuSpec): { gpus: number; tp: number; pp: number } | null {
   for (let n = 1; n <= MAX_GPUS; n++) {
     const tp = defaultTp(m, g, n);
     if (n <= g.gpusPerNode ? tp !== n : tp !== Math.min(g.gpusPerNode, n)) continue;

@@ -9,7 +9,7 @@ import { lpuChipIndex, lpuIoChipIndex, type GpuLayout, type LpuLayout } from './
 import type { StackSpec } from './stacks';
 
 /** GroqNode: 4 global ports per card (Hot Chips 34 summaries; Argonne docs). */
-export const LPU_GLOBAL_PORTS = 4;
+const LPU_GLOBAL_PORTS = 4;
 
 /** Time split of one chain of compute tasks (the critical path when the network is free). */
 export interface ComputeSplit {
@@ -32,7 +32,7 @@ export interface BuiltStep {
   memoryBytes: number;
 }
 
-export interface StepShape {
+interface StepShape {
   batch: number;
   /** New tokens per sequence this step (1 for decode, the chunk for prefill). */
   newTokens: number;
@@ -118,7 +118,7 @@ export interface Cost {
   /** Activation traffic of the elementwise kernels between the GEMMs (memory-bound, not overlapped). */
   activationBytes?: number;
 }
-export interface Rates {
+interface Rates {
   flopsPerUs: number;
   /** Grouped expert GEMMs (few tokens per expert, routing and token permutation) run slower than dense ones. */
   expertFlopsPerUs: number;
@@ -162,7 +162,7 @@ export function taskUs(c: Cost, r: Rates, split: ComputeSplit | null = null, col
  * attention (QKV/O weights and the KV cache) then the FFN, each followed by an all-reduce of
  * the hidden vectors when tp > 1. The simulated programs and the closed forms both read it.
  */
-export interface LayerCosts {
+interface LayerCosts {
   attn: Cost;
   ffn: Cost;
   vectorBytes: number;
@@ -240,7 +240,7 @@ function writeLayers(
   return { ready, stagesBuilt: st };
 }
 
-export function lpuNetworkSpec(chip: ChipSpec, chips: number, topology: Topology): NetworkSpec {
+function lpuNetworkSpec(chip: ChipSpec, chips: number, topology: Topology): NetworkSpec {
   return {
     topology,
     chips,
@@ -253,7 +253,7 @@ export function lpuNetworkSpec(chip: ChipSpec, chips: number, topology: Topology
   };
 }
 
-export function gpuNetworkSpec(gpu: GpuSpec, gpus: number): NetworkSpec {
+function gpuNetworkSpec(gpu: GpuSpec, gpus: number): NetworkSpec {
   return {
     topology: 'nvswitch',
     chips: gpus,
@@ -289,7 +289,7 @@ export function headFormats(f: Formats): Formats {
 }
 
 /** Share of the 16-bit streaming rate a weight format reaches (weight-only kernels dequantise). */
-export function weightStreamEfficiency(gpu: GpuSpec, weights: Formats['weights']): number {
+function weightStreamEfficiency(gpu: GpuSpec, weights: Formats['weights']): number {
   switch (weights) {
     case 'int8':
       return gpu.int8StreamEfficiency;
@@ -305,7 +305,7 @@ export function weightStreamEfficiency(gpu: GpuSpec, weights: Formats['weights']
 const runsFp8 = (gpu: GpuSpec, f: Formats) => mathPrecision(f.weights, f.activations) === 'fp8' && gpu.tflopsFp8 > 0;
 
 /** Share of the peak of the math format large GEMMs sustain. */
-export function gpuComputeEfficiency(gpu: GpuSpec, f: Formats): number {
+function gpuComputeEfficiency(gpu: GpuSpec, f: Formats): number {
   return runsFp8(gpu, f) ? gpu.computeEfficiencyFp8 : gpu.computeEfficiency;
 }
 
@@ -358,7 +358,7 @@ export function gpuCollectiveAlgorithm(tp: number, gpusPerNode: number, preferre
   return tp <= gpusPerNode ? 'direct' : 'hierarchical';
 }
 
-export interface LpuStepOptions {
+interface LpuStepOptions {
   /** Build only the first `layers` layers (work bound; the caller scales). Default: all. */
   layers?: number;
 }

@@ -12,7 +12,7 @@ import { layoutLpu, lpuClosedFormTokenUs, type LpuInputs } from './lpu';
 import { gpuClosedFormTokenUs, type GpuInputs } from './gpu';
 import { gpuLayout } from './partition';
 
-export const SWEEP_MAX_BATCH = 256;
+const SWEEP_MAX_BATCH = 256;
 
 export function sweepBatches(max = SWEEP_MAX_BATCH): number[] {
   const out: number[] = [];

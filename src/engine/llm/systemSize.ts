@@ -3,7 +3,7 @@
 import type { Topology } from '../../scenario/types';
 
 /** Largest fully-connected system the interconnect simulation builds (its MAX_FULLY_CONNECTED_CHIPS). */
-export const MAX_FULLY_CONNECTED = 1024;
+const MAX_FULLY_CONNECTED = 1024;
 
 function isPrime(n: number): boolean {
   if (n < 2) return false;

@@ -9,13 +9,13 @@ export type Formats = Pick<LlmWorkload, 'weights' | 'activations' | 'kv'> & {
   head?: Precision;
 };
 
-export function attentionParamsPerLayer(m: ModelSpec): number {
+function attentionParamsPerLayer(m: ModelSpec): number {
   const q = m.heads * m.headDim;
   const kv = m.kvHeads * m.headDim;
   return m.hidden * q + 2 * m.hidden * kv + q * m.hidden; // Wq, Wk, Wv, Wo
 }
 
-export function ffnParamsPerExpert(m: ModelSpec): number {
+function ffnParamsPerExpert(m: ModelSpec): number {
   return (m.gatedFfn ? 3 : 2) * m.hidden * m.ffn;
 }
 
@@ -29,7 +29,7 @@ export function paramsPerLayer(m: ModelSpec): number {
 }
 
 /** Parameters one token multiplies by in one layer (active experts only). */
-export function activeParamsPerLayer(m: ModelSpec): number {
+function activeParamsPerLayer(m: ModelSpec): number {
   return attentionParamsPerLayer(m) + m.activeExperts * ffnParamsPerExpert(m) + routerParams(m);
 }
 
@@ -66,7 +66,7 @@ export function kvBytesPerToken(m: ModelSpec, f: Pick<Formats, 'kv'>): number {
 }
 
 /** Attention score + weighted-sum FLOPs of one new token against `context` cached tokens, one layer. */
-export function attentionFlopsPerLayer(m: ModelSpec, context: number): number {
+function attentionFlopsPerLayer(m: ModelSpec, context: number): number {
   return 4 * m.heads * m.headDim * context;
 }
 
@@ -97,7 +97,7 @@ export function activationBytesPerTokenPerLayer(m: ModelSpec, f: Formats): numbe
 }
 
 /** Work of one layer for one step: `newTokens` per sequence, each after `context` cached tokens. */
-export interface LayerWork {
+interface LayerWork {
   /** Q/K/V/O projections and attention over the context together. */
   attnFlops: number;
   /** The part of attnFlops that is attention over the context (scores and weighted sum of V). */

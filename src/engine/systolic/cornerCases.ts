@@ -19,8 +19,8 @@ function range(path: string): [number, number] {
   return [spec.min, spec.max];
 }
 
-export const ARRAY_SIDES = range('gemm.rows');
-export const DIMS = { m: range('gemm.m'), k: range('gemm.k'), n: range('gemm.n') };
+const ARRAY_SIDES = range('gemm.rows');
+const DIMS = { m: range('gemm.m'), k: range('gemm.k'), n: range('gemm.n') };
 if (range('gemm.cols').join() !== ARRAY_SIDES.join()) throw new Error('rows and cols limits differ: extend the corners');
 
 /** Every dataflow x array corner x M/K/N corner. */

@@ -25,7 +25,7 @@ export interface ReferenceCycle {
   sram: SramCounts;
 }
 
-export interface ReferenceWrite {
+interface ReferenceWrite {
   m: number;
   n: number;
   value: number;
