@@ -186,10 +186,9 @@ const GpuSchema = z.object({
   seed: ranged('gpu.seed'),
 });
 
-const TourRefSchema = leaf(
-  z.object({ id: z.string().regex(ID_PATTERN), step: z.number().int().min(0).max(MAX_TOUR_STEP) }).nullable(),
-  { kind: 'tour' },
-);
+const TourRefSchema = leaf(z.object({ id: z.string().regex(ID_PATTERN), step: z.number().int().min(0).max(MAX_TOUR_STEP) }).nullable(), {
+  kind: 'tour',
+});
 
 const ViewSchema = z.object({
   panel: oneOf(PANELS),
