@@ -21,7 +21,7 @@ import { ridgeIntensity, rooflineTflops } from './ratios';
 // Right margin leaves room for half of the last x tick label ("1,000,000").
 const X_LABEL = 'arithmetic intensity (FLOP per byte of weight memory), log';
 
-const BASE = { W: 620, H: 360, M: { top: 16, right: 36, bottom: 46, left: 64 } as Margins };
+const BASE = { W: 620, H: 360, M: { top: 16, right: 36, bottom: 46, left: 74 } as Margins };
 
 export function RooflineChart({ points, names }: { points: RooflinePoint[]; names: Record<string, string> }) {
   const frame = useChartFrame(BASE);
