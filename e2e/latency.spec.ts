@@ -148,8 +148,11 @@ test('the sweep keeps the machine unless asked, and says which; the roofline and
   await expect(page.getByTestId('sweep-machine')).toContainText(`same at every batch`);
   await expect(page.getByTestId('sweep-machine')).toContainText(`x ${lpuChips}`);
   // the batch-1 point equals the table at batch 1
-  const ringed = page.locator('[data-testid="sweep-point"][data-batch="1"][data-machine="lpu"]');
-  await expect(ringed.locator('xpath=..').locator('title')).toContainText(/tokens\/s per user/);
+  // (each point's figures are in the sweep's "?" explanation, reachable by tap and keyboard)
+  await expect(page.locator('[data-testid="sweep-point"][data-batch="1"][data-machine="lpu"]')).toHaveCount(1);
+  const sweepHow = page.locator('[data-chart="latency-sweep"]');
+  await sweepHow.getByTestId('how-btn').click();
+  await expect(sweepHow.getByTestId('how-text')).toContainText(/batch 1, [\d.,]+ tokens\/s per user/);
   const at1 = full.sweep.find((p) => p.machine === 'lpu' && p.batch === 1);
   expect(at1?.tokensPerSecondPerUser).toBeCloseTo(full.lpu.tokensPerSecondPerUser, 6);
   expect(full.sweep.filter((p) => p.fits).every((p) => p.chips === (p.machine === 'lpu' ? full.lpu.chips : full.gpu.chips))).toBe(true);

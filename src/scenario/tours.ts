@@ -41,7 +41,7 @@ export const TOUR_TARGETS = [
   'interconnect-summary',
 ] as const;
 
-interface TourStep {
+export interface TourStep {
   narration: string;
   panel: PanelId;
   /** A panel id, a control id (keys.ts `controlId`, e.g. 'llm-batch') or one of TOUR_TARGETS. */

@@ -2,7 +2,8 @@
 // tap and keyboard (a `title` tooltip is reachable by mouse hover only).
 import { useId, useState } from 'react';
 
-export function HowToggle({ text, what }: { text: string; what: string }) {
+/** `what`: the figure explained ("How {what} is computed"); `label` replaces that name for what is not a computed figure. */
+export function HowToggle({ text, what, label }: { text: string; what: string; label?: string }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
@@ -12,7 +13,7 @@ export function HowToggle({ text, what }: { text: string; what: string }) {
         className="how-btn"
         aria-expanded={open}
         aria-controls={id}
-        aria-label={`How ${what} is computed`}
+        aria-label={label ?? `How ${what} is computed`}
         data-testid="how-btn"
         onClick={() => setOpen(!open)}
       >

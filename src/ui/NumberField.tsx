@@ -7,6 +7,7 @@ import { useStore } from '../store/store';
 import { controlId } from '../scenario/keys';
 import { controlLabel, controlUnit } from './labels';
 import { describeRange, fieldAt } from '../scenario/fields';
+import { HowToggle } from './HowToggle';
 
 interface Props {
   /** Dotted scenario path, e.g. 'gemm.rows'; also the control's id for classroom hiding. */
@@ -60,10 +61,14 @@ export function NumberField({ path, unit: givenUnit, decimal: givenDecimal, slid
 
   return (
     <div className={`field${error ? ' field-error' : ''}`} data-control={controlId(path)} title={title}>
-      <label htmlFor={id}>
-        {label}
-        {unit ? <span className="unit"> ({unit})</span> : null}
-      </label>
+      {/* the explanation is a "?" beside the label too: a title is reachable by mouse hover only */}
+      <div className="field-head">
+        <label htmlFor={id}>
+          {label}
+          {unit ? <span className="unit"> ({unit})</span> : null}
+        </label>
+        {title ? <HowToggle text={title} what={label.toLowerCase()} label={`What ${label} means`} /> : null}
+      </div>
       <div className="field-inputs">
         <input
           id={id}

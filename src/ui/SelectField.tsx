@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useStore } from '../store/store';
 import { controlId } from './NumberField';
 import { controlLabel } from './labels';
+import { HowToggle } from './HowToggle';
 
 interface Props {
   path: string;
@@ -18,7 +19,11 @@ export function SelectField({ path, options, title }: Props) {
   if (hidden) return null;
   return (
     <div className={`field${error ? ' field-error' : ''}`} data-control={controlId(path)} title={title}>
-      <label htmlFor={id}>{controlLabel(path)}</label>
+      {/* the explanation is a "?" beside the label too: a title is reachable by mouse hover only */}
+      <div className="field-head">
+        <label htmlFor={id}>{controlLabel(path)}</label>
+        {title ? <HowToggle text={title} what={controlLabel(path).toLowerCase()} label={`What ${controlLabel(path)} means`} /> : null}
+      </div>
       <select id={id} value={value} disabled={locked} onChange={(e) => setField(path, e.target.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -5,6 +5,9 @@
 /** No text in presenter mode renders smaller than this, in CSS px (readable from the back of a room). */
 export const PRESENTER_MIN_TEXT_PX = 18;
 
+/** Outside presenter mode no text in a chart or table renders smaller than this, in CSS px (issue 9's type scale). */
+export const MIN_TEXT_PX = 12;
+
 /** The tour box takes at most this share of the viewport height in presenter mode. */
 export const TOUR_BOX_MAX_SHARE = 0.35;
 

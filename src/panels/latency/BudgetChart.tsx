@@ -1,21 +1,40 @@
-// Time to the first token and to the whole answer for each machine, on a log axis, against
-// the talk's 250-300 ms budget (00:22).
-import { scaleBand, scaleLog } from 'd3';
+// Time to the first token and to the whole answer for each machine against the talk's
+// 250-300 ms budget (00:22). A dot plot on a log axis: a dot's position, not a bar's length,
+// carries the value (bars from an arbitrary log origin would turn a 10x gap into ~1.4x of
+// length), every dot is labelled with its time, and the slower machine's is labelled with the
+// ratio, so the gap reads as a number.
+import { scaleLog } from 'd3';
 import type { MachineResult } from '../../engine/types';
 import { formatMs } from '../../ui/format';
-import { BottomAxis, isPowerOfTen, MACHINE_COLOUR, machineKey, MachineLegend, type Margins, useChartFrame } from './chart';
+import { HowToggle } from '../../ui/HowToggle';
+import {
+  axisLabelExtra,
+  BottomAxis,
+  isPowerOfTen,
+  MACHINE_COLOUR,
+  machineKey,
+  MachineLegend,
+  type Margins,
+  textWidth,
+  useChartFrame,
+  wrapText,
+} from './chart';
 import { TALK_CLAIMS, tokensWithinBudget } from './ratios';
+import { useTourStepOn } from './tourStep';
 
-// Left margin fits "GroqChip 1: answer (131072 tok)", the longest label the limits allow.
-const BASE = { W: 600, H: 190, M: { top: 22, right: 56, bottom: 42, left: 200 } as Margins };
+const X_LABEL = 'time, log scale';
 
-interface Bar {
+const BASE = { W: 600, H: 190, M: { top: 8, right: 14, bottom: 42, left: 14 } as Margins };
+
+type Kind = 'TTFT' | 'answer';
+
+interface Dot {
   m: MachineResult;
-  kind: 'TTFT' | 'answer';
+  kind: Kind;
   ms: number;
 }
 
-const barsOf = (machines: MachineResult[]): Bar[] =>
+const dotsOf = (machines: MachineResult[]): Dot[] =>
   machines
     .filter((m) => m.fits)
     .flatMap((m) => [
@@ -24,123 +43,173 @@ const barsOf = (machines: MachineResult[]): Bar[] =>
     ]);
 
 /** One row per machine kind (SRAM-only, GPU) and time: A's ghost shares B's row. */
-const rowOf = (b: Bar) => `${machineKey(b.m.machine)}-${b.kind}`;
+const rowOf = (b: Pick<Dot, 'm' | 'kind'>) => `${machineKey(b.m.machine)}-${b.kind}`;
 
-/** `ghost`: compare's pinned A, drawn as dashed outlines over B's bars. */
+/** How many times the slower machine's time is the faster one's, for the same kind; null when only one fits. */
+export function slowerRatio(dots: Dot[], d: Dot): number | null {
+  const other = dots.find((o) => o.kind === d.kind && o.m.machine !== d.m.machine);
+  return other && other.ms > 0 && d.ms > other.ms ? d.ms / other.ms : null;
+}
+
+const ratioText = (r: number) => `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}×`;
+
+/** `ghost`: compare's pinned A, drawn as dashed rings on B's rows. */
 export function BudgetChart({ machines, output, ghost }: { machines: MachineResult[]; output: number; ghost?: MachineResult[] | null }) {
-  const { W, H, M, k, ref } = useChartFrame(BASE);
+  const frame = useChartFrame(BASE);
+  const { W, M, k, px, ref } = frame;
+  const tour = useTourStepOn('latency-budget');
   const fit = machines.filter((m) => m.fits);
-  const bars = barsOf(machines);
-  const ghosts = ghost ? barsOf(ghost) : [];
+  const dots = dotsOf(machines);
+  const ghosts = ghost ? dotsOf(ghost) : [];
   const iw = W - M.left - M.right;
-  const ih = H - M.top - M.bottom;
-  const all = [...bars, ...ghosts];
+  const all = [...dots, ...ghosts];
   const maxMs = Math.max(TALK_CLAIMS.budgetMaxMs * 2, ...all.map((b) => b.ms));
   const minMs = Math.min(TALK_CLAIMS.budgetMinMs / 10, ...all.map((b) => b.ms)) * 0.8;
   const x = scaleLog()
     .domain([minMs, maxMs * 1.2])
     .range([0, iw])
     .nice();
-  const rows = Array.from(new Set([...bars, ...ghosts.filter((g) => !bars.some((b) => rowOf(b) === rowOf(g)))].map(rowOf)));
-  const y = scaleBand<string>().domain(rows).range([0, ih]).padding(0.25);
+  const rows = Array.from(new Set([...dots, ...ghosts].map(rowOf)));
+  const line = px * 1.3;
+  // The band's label sits above the rows, wrapped to the width, starting at the band's left
+  // edge and moved left as far as it must to end inside the plot.
+  const bandX0 = x(TALK_CLAIMS.budgetMinMs);
+  const bandText = `${TALK_CLAIMS.budgetMinMs}-${TALK_CLAIMS.budgetMaxMs} ms budget (talk, 00:22)`;
+  const bandLines = wrapText(bandText, px, iw);
+  const bandW = Math.max(...bandLines.map((l) => textWidth(l, px)));
+  const bandLabelX = Math.max(0, Math.min(bandX0, iw - bandW));
+  const top = bandLines.length * line + px * 0.4;
+  // Each row: its label on a line of its own, then the dot.
+  const rowH = line + px * 1.5;
+  const r = px * 0.42;
+  const rowsH = rows.length * rowH;
+  // The tour's note (wrapped), under the axis.
+  const answers = dots.filter((d) => d.kind === 'answer');
+  const note = tour && answers.length > 0 ? budgetNote(answers) : null;
+  const noteLines = note ? wrapText(note, px, iw) : [];
+  const axisH = 40 * k + axisLabelExtra(X_LABEL, iw, k);
+  const H = Math.round(M.top + top + rowsH + axisH + (noteLines.length ? noteLines.length * line + px * 0.5 : 0) + 4);
+  const rowY = (key: string) => top + rows.indexOf(key) * rowH;
+  const dotY = (key: string) => rowY(key) + line + px * 0.55;
   return (
     <figure className="chart" data-highlight="latency-budget" data-chart="answer-budget" data-chart-name="One answer against the budget">
-      <MachineLegend machines={fit} />
+      {/* Rows are labelled in the chart; this legend is for the exports only. */}
+      <div hidden>
+        <MachineLegend machines={fit} />
+      </div>
       <svg
         ref={ref}
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-label="Time to first token and to the whole answer, per machine, against a 250-300 ms budget"
+        aria-label={`Time to first token and to the whole answer, per machine, against a ${TALK_CLAIMS.budgetMinMs}-${TALK_CLAIMS.budgetMaxMs} ms budget, log scale`}
         data-testid="budget-chart"
+        style={{ fontSize: px }}
       >
         <g transform={`translate(${M.left},${M.top})`}>
           <rect
             className="budget-band"
-            x={x(TALK_CLAIMS.budgetMinMs)}
-            width={x(TALK_CLAIMS.budgetMaxMs) - x(TALK_CLAIMS.budgetMinMs)}
-            y={-8}
-            height={ih + 8}
-          >
-            <title>The talk's budget (00:22): “under about 250 to 300 milliseconds, you maximize revenue”</title>
-          </rect>
-          <text className="band-label" x={x(TALK_CLAIMS.budgetMaxMs) + 4} y={-10}>
-            250-300 ms budget (talk, 00:22)
-          </text>
-          {ghosts
-            .filter((g) => !bars.some((b) => rowOf(b) === rowOf(g)))
-            .map((g) => (
-              <text
-                key={`ghost-label-${rowOf(g)}`}
-                className="bar-label"
-                x={-8}
-                y={(y(rowOf(g)) ?? 0) + y.bandwidth() / 2}
-                dy="0.32em"
-                textAnchor="end"
-              >
-                A: {short(g.m.name)}: {g.kind === 'TTFT' ? 'first token' : `answer`}
-              </text>
+            data-testid="budget-band"
+            x={bandX0}
+            width={x(TALK_CLAIMS.budgetMaxMs) - bandX0}
+            y={top - px * 0.3}
+            height={rowsH + px * 0.3}
+          />
+          <text className="band-label" data-testid="budget-band-label" x={bandLabelX} y={0}>
+            {bandLines.map((l, i) => (
+              <tspan key={i} x={bandLabelX} dy={i === 0 ? '1em' : line}>
+                {l}
+              </tspan>
             ))}
-          {bars.map((b) => {
-            const key = rowOf(b);
-            const yy = y(key) ?? 0;
+          </text>
+          {rows.map((key) => {
+            const d = dots.find((b) => rowOf(b) === key);
+            const g = ghosts.find((b) => rowOf(b) === key);
+            const any = (d ?? g)!;
+            const yy = dotY(key);
+            const ratio = d ? slowerRatio(dots, d) : null;
+            const value = d ? `${formatMs(d.ms)}${ratio ? `, ${ratioText(ratio)} longer` : ''}` : '';
+            const vw = textWidth(value, px);
+            const cx = d ? x(d.ms) : 0;
+            const right = cx + r + 4 + vw <= iw;
             return (
-              <g key={key}>
-                <text className="bar-label" x={-8} y={yy + y.bandwidth() / 2} dy="0.32em" textAnchor="end">
-                  {short(b.m.name)}: {b.kind === 'TTFT' ? 'first token' : `answer (${output} tok)`}
+              <g key={key} data-row={key}>
+                <text className="bar-label" x={0} y={rowY(key) + px}>
+                  {`${d ? '' : 'A: '}${short(any.m.name)}: ${any.kind === 'TTFT' ? 'first token' : d ? `whole answer (${output} tokens)` : 'whole answer'}`}
                 </text>
-                <rect
-                  x={0}
-                  y={yy}
-                  width={Math.max(1, x(b.ms))}
-                  height={y.bandwidth()}
-                  fill={MACHINE_COLOUR[machineKey(b.m.machine)]}
-                  opacity={b.kind === 'TTFT' ? 0.55 : 1}
-                  data-testid="budget-bar"
-                  data-row={key}
-                  data-ms={b.ms}
-                >
-                  <title>
-                    {b.kind === 'TTFT'
-                      ? `Time to first token: ${formatMs(b.ms)} (prefill of the whole prompt)`
-                      : `Whole answer: ${formatMs(b.ms)} = TTFT + (output tokens - 1) x time per output token`}
-                  </title>
-                </rect>
-                <text className="bar-value" x={x(b.ms) + 4} y={yy + y.bandwidth() / 2} dy="0.32em">
-                  {formatMs(b.ms)}
-                </text>
+                <line className="budget-guide" x1={0} x2={iw} y1={yy} y2={yy} />
+                {g ? (
+                  <circle
+                    className="budget-ghost"
+                    data-testid="budget-ghost"
+                    data-row={key}
+                    data-ms={g.ms}
+                    cx={x(g.ms)}
+                    cy={yy}
+                    r={r + 3}
+                    fill="none"
+                    stroke="var(--fg)"
+                    strokeWidth={1.2}
+                    strokeDasharray="3 2"
+                  />
+                ) : null}
+                {d ? (
+                  <>
+                    <circle
+                      cx={cx}
+                      cy={yy}
+                      r={r}
+                      fill={MACHINE_COLOUR[machineKey(d.m.machine)]}
+                      fillOpacity={d.kind === 'TTFT' ? 0.55 : 1}
+                      stroke="var(--fg)"
+                      strokeWidth={0.8}
+                      data-testid="budget-bar"
+                      data-row={key}
+                      data-ms={d.ms}
+                    />
+                    {note && d.kind === 'answer' ? (
+                      <circle className="tour-mark" data-testid="budget-tour-mark" cx={cx} cy={yy} r={r + 5} fill="none" />
+                    ) : null}
+                    <text
+                      className="bar-value"
+                      data-testid={ratio ? 'budget-ratio' : undefined}
+                      x={right ? cx + r + 4 : cx - r - 4}
+                      y={yy}
+                      dy="0.32em"
+                      textAnchor={right ? 'start' : 'end'}
+                    >
+                      {value}
+                    </text>
+                  </>
+                ) : null}
               </g>
             );
           })}
-          {ghosts.map((g) => {
-            const key = rowOf(g);
-            const yy = y(key) ?? 0;
-            return (
-              <rect
-                key={`ghost-${key}`}
-                className="budget-ghost"
-                data-testid="budget-ghost"
-                data-row={key}
-                data-ms={g.ms}
-                x={0}
-                y={yy - 2}
-                width={Math.max(1, x(g.ms))}
-                height={y.bandwidth() + 4}
-                fill="none"
-                stroke="var(--fg)"
-                strokeWidth={1.2}
-                strokeDasharray="4 3"
-              >
-                <title>{`A (pinned), ${g.m.name}: ${g.kind === 'TTFT' ? 'time to first token' : 'whole answer'} ${formatMs(g.ms)}`}</title>
-              </rect>
-            );
-          })}
-          <g transform={`translate(0,${ih})`}>
-            <BottomAxis k={k} scale={x} ticks={6} format={(v) => formatMs(v)} label="time, log scale" length={iw} labelIf={isPowerOfTen} />
+          <g transform={`translate(0,${top + rowsH})`}>
+            <BottomAxis
+              room={[M.left, M.right]}
+              k={k}
+              scale={x}
+              ticks={6}
+              format={(v) => formatMs(v)}
+              label={X_LABEL}
+              length={iw}
+              labelIf={isPowerOfTen}
+            />
           </g>
+          {noteLines.length ? (
+            <text className="tour-note" data-testid="budget-tour-note" x={0} y={top + rowsH + axisH}>
+              {noteLines.map((l, i) => (
+                <tspan key={i} x={0} dy={i === 0 ? '1em' : line}>
+                  {l}
+                </tspan>
+              ))}
+            </text>
+          ) : null}
         </g>
       </svg>
       <figcaption className="caption">
-        Within {TALK_CLAIMS.budgetMaxMs} ms one user receives{' '}
+        Dots on a log axis: equal gaps are equal ratios, and the slower machine&apos;s time says how many times longer it is. Within{' '}
+        {TALK_CLAIMS.budgetMaxMs} ms one user receives{' '}
         {fit.map((m, i) => (
           <span key={m.machine}>
             {i > 0 ? '; ' : ''}
@@ -148,11 +217,25 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
             from the {short(m.name)}
           </span>
         ))}{' '}
-        (as the engine counts the answer: the prefill takes TTFT, then one token per time per output token).
-        {ghosts.length > 0 ? <span data-testid="budget-ghost-legend"> Dashed outlines: A (pinned), for comparison.</span> : null}
+        (as the engine counts the answer: the prefill takes the time to first token, then one token per time per output token; whole answer
+        = first token + (output tokens - 1) × time per output token).
+        <HowToggle
+          what="the budget"
+          text={`The talk's budget (00:22): “under about ${TALK_CLAIMS.budgetMinMs} to ${TALK_CLAIMS.budgetMaxMs} milliseconds, you maximize revenue”. ${fit.map((m) => `${short(m.name)}: first token ${formatMs(m.ttftMs)} (prefill of the whole prompt), whole answer ${formatMs(m.answerMs)} = ${formatMs(m.ttftMs)} + ${output - 1} × ${formatMs(m.tpotMs)}`).join('; ')}.`}
+        />
+        {ghosts.length > 0 ? <span data-testid="budget-ghost-legend"> Dashed rings: A (pinned), for comparison.</span> : null}
       </figcaption>
     </figure>
   );
+}
+
+/** The point the budget step makes, in the engine's numbers: each answer against the budget. */
+function budgetNote(answers: Dot[]): string {
+  const max = TALK_CLAIMS.budgetMaxMs;
+  const parts = answers.map(
+    (d) => `${short(d.m.name)} ${formatMs(d.ms)} (${d.ms <= max ? 'inside the budget' : `${ratioText(d.ms / max)} the ${max} ms budget`})`,
+  );
+  return `Tour: whole answer, ${parts.join('; ')}.`;
 }
 
 function short(name: string): string {

@@ -1,6 +1,7 @@
 // Published measurements against what the model gives for the same setting (from the worker),
 // grouped by regime. A "fitted" row set a preset figure, so agreement there is by construction;
 // only "checked" rows test the model.
+import { HowToggle } from '../../ui/HowToggle';
 import { memo, useEffect, useState } from 'react';
 import type { CalibrationRow } from '../../engine/types';
 import { callEngine } from '../../worker/client';
@@ -48,11 +49,11 @@ export const CalibrationTable = memo(function CalibrationTable() {
             <th scope="col">Setting</th>
             <th scope="col">Published</th>
             <th scope="col">Modelled</th>
-            <th scope="col" title="(modelled - published) / published">
-              Error
+            <th scope="col">
+              Error <HowToggle what="the error" text="(modelled - published) / published, within the row's tolerance (±) or not" />
             </th>
-            <th scope="col" title="fitted: used to set a figure; checked: never seen by the model">
-              Use
+            <th scope="col">
+              Use <HowToggle what="the use of a row" text="fitted: used to set a figure; checked: never seen by the model" />
             </th>
             <th scope="col">Source</th>
           </tr>
@@ -73,10 +74,11 @@ export const CalibrationTable = memo(function CalibrationTable() {
                     <td>{r.setting}</td>
                     <td>{formatNumber(r.published, UNIT[r.metric])}</td>
                     <td>{formatNumber(r.modelled, UNIT[r.metric])}</td>
-                    <td className={ok ? 'ok' : 'off'} title={`tolerance ±${formatPercent(r.tolerance)}`}>
+                    <td className={ok ? 'ok' : 'off'}>
                       {r.error >= 0 ? '+' : ''}
                       {formatPercent(r.error)}
                       {r.status === 'checked' ? (ok ? ' ✓' : ' ✗') : ''}
+                      <span className="muted small"> (±{formatPercent(r.tolerance)})</span>
                     </td>
                     <td>{r.status}</td>
                     <td className="source">{r.source}</td>

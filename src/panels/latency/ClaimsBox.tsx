@@ -2,6 +2,7 @@
 import type { MachineResult } from '../../engine/types';
 import { checkClaims, TALK_CLAIMS } from './ratios';
 import { sramFittedInputs } from '../../engine/llm/calibration';
+import { HowToggle } from '../../ui/HowToggle';
 
 const FITTED = sramFittedInputs();
 
@@ -11,8 +12,11 @@ export function ClaimsBox({ lpu, gpu }: { lpu: MachineResult; gpu: MachineResult
   const c = checkClaims(lpu, gpu);
   return (
     <div className="claims" data-testid="claims">
-      <div className="claim" title="Modelled: SRAM-only tokens/s per user ÷ GPU tokens/s per user, for this scenario">
-        <div className="label">Faster per user (tokens/s per user, SRAM-only ÷ GPU)</div>
+      <div className="claim">
+        <div className="label">
+          Faster per user (tokens/s per user, SRAM-only ÷ GPU){' '}
+          <HowToggle what="the speed-up" text="Modelled: SRAM-only tokens/s per user ÷ GPU tokens/s per user, for this scenario" />
+        </div>
         <div className="value">
           <span data-testid="claim-speedup">{c ? `${fmt(c.speedupPerUser)}×` : '-'}</span>{' '}
           {c ? (
@@ -25,8 +29,14 @@ export function ClaimsBox({ lpu, gpu }: { lpu: MachineResult; gpu: MachineResult
           Talk (00:18): “typically five to 10x faster” ({TALK_CLAIMS.speedupMin}-{TALK_CLAIMS.speedupMax}×)
         </div>
       </div>
-      <div className="claim" title="Modelled: SRAM-only cost per million tokens ÷ GPU cost per million tokens, for this scenario">
-        <div className="label">Cost per token (SRAM-only ÷ GPU)</div>
+      <div className="claim">
+        <div className="label">
+          Cost per token (SRAM-only ÷ GPU){' '}
+          <HowToggle
+            what="the cost ratio"
+            text="Modelled: SRAM-only cost per million tokens ÷ GPU cost per million tokens, for this scenario"
+          />
+        </div>
         <div className="value">
           <span data-testid="claim-cost">{c ? `${fmt(c.costRatio)}×` : '-'}</span>{' '}
           {c ? (

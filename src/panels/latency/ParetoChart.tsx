@@ -5,7 +5,8 @@ import { extent, line, scaleLog } from 'd3';
 import type { SweepPoint } from '../../engine/types';
 import type { SweepMachine } from '../../scenario/types';
 import { formatNumber } from '../../ui/format';
-import { BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins, useChartFrame } from './chart';
+import { HowToggle } from '../../ui/HowToggle';
+import { axisLabelExtra, BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins, useChartFrame } from './chart';
 import { paretoFrontier, type SweepMetric } from './ratios';
 
 const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[] = [
@@ -29,6 +30,8 @@ const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[
   },
 ];
 
+const X_LABEL = 'tokens/s per user (experience) →, log';
+
 const BASE = { W: 620, H: 360, M: { top: 16, right: 24, bottom: 46, left: 64 } as Margins };
 
 interface Props {
@@ -42,7 +45,11 @@ interface Props {
 }
 
 export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props) {
-  const { W, H, M, k, ref } = useChartFrame(BASE);
+  const frame = useChartFrame(BASE);
+  const { W, M, k, px, ref } = frame;
+  const iw0 = W - M.left - M.right;
+  // a wrapped x-axis label makes the chart taller, not the plot shorter
+  const H = frame.H + axisLabelExtra(X_LABEL, iw0, k);
   const [metric, setMetric] = useState<SweepMetric>('tokensPerSecondPerChip');
   const meta = METRICS.find((m) => m.value === metric) ?? METRICS[0];
   const drawable = (p: SweepPoint) => p.fits && p.tokensPerSecondPerUser > 0 && p[metric] > 0;
@@ -51,7 +58,7 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
   const ghostMachines = [...new Set(ghostFit.map((p) => p.machine))];
   const machines = [...new Set(sweep.map((p) => p.machine))];
   const iw = W - M.left - M.right;
-  const ih = H - M.top - M.bottom;
+  const ih = frame.H - M.top - M.bottom;
   const both = [...fit, ...ghostFit];
   const [x0, x1] = extent(both, (p) => p.tokensPerSecondPerUser) as [number, number] | [undefined, undefined];
   const [y0, y1] = extent(both, (p) => p[metric]) as [number, number] | [undefined, undefined];
@@ -85,23 +92,32 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
         aria-label={`Batch sweep: tokens/s per user against ${meta.unit}, one curve per machine`}
         data-testid="pareto-chart"
         data-metric={metric}
+        style={{ fontSize: px }}
       >
         <g transform={`translate(${M.left},${M.top})`}>
           <g transform={`translate(0,${ih})`}>
             <BottomAxis
+              room={[M.left, M.right]}
               k={k}
               scale={x}
               ticks={6}
               format={(v) => formatNumber(v, '')}
-              label="tokens/s per user (experience) →, log"
+              label={X_LABEL}
               length={iw}
             />
           </g>
-          <LeftAxis k={k} scale={y} ticks={6} format={(v) => formatNumber(v, '')} label={`${meta.unit} (economics) ↑, log`} length={ih} />
+          <LeftAxis
+            room={[M.top, M.bottom]}
+            k={k}
+            scale={y}
+            ticks={6}
+            format={(v) => formatNumber(v, '')}
+            label={`${meta.unit} (economics) ↑, log`}
+            length={ih}
+          />
           {ghostMachines.map((mc) => {
             const pts = ghostFit.filter((p) => p.machine === mc).sort((a, b) => a.batch - b.batch);
             const colour = MACHINE_COLOUR[machineKey(mc)];
-            const name = ghost?.names[mc] ?? mc;
             return (
               <g key={`ghost-${mc}`} className="sweep-ghost" data-machine={mc} opacity={0.55}>
                 <path d={path(pts) ?? ''} fill="none" stroke={colour} strokeWidth={1.5} strokeDasharray="5 4" />
@@ -120,9 +136,7 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
                     fill="none"
                     stroke={colour}
                     strokeWidth={1.2}
-                  >
-                    <title>{`A (pinned): ${name}, batch ${p.batch}: ${formatNumber(p.tokensPerSecondPerUser, 'tokens/s per user')}, ${formatNumber(p[metric], meta.unit)}`}</title>
-                  </rect>
+                  />
                 ))}
               </g>
             );
@@ -147,9 +161,7 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
                       fill={frontier.has(p) ? colour : '#fff'}
                       stroke={p.batch === batch ? 'var(--fg)' : colour}
                       strokeWidth={p.batch === batch ? 2.5 : 1.5}
-                    >
-                      <title>{`${names[mc] ?? mc}, batch ${p.batch}: ${formatNumber(p.tokensPerSecondPerUser, 'tokens/s per user')}, ${formatNumber(p[metric], meta.unit)} (${meta.how})${frontier.has(p) ? '' : '; dominated by another batch'}`}</title>
-                    </circle>
+                    />
                     <text className="point-label" x={6} y={-6}>
                       {p.batch}
                     </text>
@@ -180,6 +192,22 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
             {names[mc] ?? mc}{' '}
           </span>
         ))}
+        <HowToggle
+          what="each point of the sweep"
+          text={`y: ${meta.how}. ${machines
+            .map(
+              (mc) =>
+                `${names[mc] ?? mc}: ${fit
+                  .filter((p) => p.machine === mc)
+                  .sort((a, b) => a.batch - b.batch)
+                  .map(
+                    (p) =>
+                      `batch ${p.batch}, ${formatNumber(p.tokensPerSecondPerUser, 'tokens/s per user')}, ${formatNumber(p[metric], meta.unit)}`,
+                  )
+                  .join('; ')}`,
+            )
+            .join('. ')}.`}
+        />{' '}
         {ghostFit.length > 0 ? (
           <span className="legend-item" data-testid="sweep-ghost-legend" data-legend-item="">
             <i className="sw" style={{ background: 'none', border: '1.5px dashed var(--fg)', boxSizing: 'border-box' }} />

@@ -9,6 +9,7 @@ import { setPresenter } from './tourActions';
 import { TourPicker } from './TourPicker';
 import { ExportMenu } from './ExportMenu';
 import { useShareUi } from './shareUi';
+import { HowToggle } from '../../ui/HowToggle';
 import './share.css';
 
 export const LOCKED_IMPORT_MESSAGE =
@@ -100,12 +101,16 @@ export function Toolbar() {
             (custom)
           </option>
           {presets.map((p) => (
-            <option key={p.id} value={p.id} title={p.description}>
+            <option key={p.id} value={p.id}>
               {p.name}
             </option>
           ))}
         </select>
       </label>
+      {/* the preset's description, by tap and keyboard (an option's title shows on hover only, and not in every browser) */}
+      {presets.find((p) => p.id === presetId) ? (
+        <HowToggle what="this preset" label="What this preset is" text={presets.find((p) => p.id === presetId)?.description ?? ''} />
+      ) : null}
       <TourPicker disabled={locked} />
       <button type="button" className="btn" onClick={() => void copyLink()} data-testid="copy-link">
         Copy link
@@ -184,16 +189,16 @@ export function Toolbar() {
         Presenter
       </button>
       {locked ? (
-        <span
-          className="share-locked"
-          data-testid="locked-note"
-          title="The author locked this scenario: it can be viewed, not changed, and files cannot be imported into it."
-        >
+        <span className="share-locked" data-testid="locked-note">
           <svg className="share-lock-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
             <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
             <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
           </svg>{' '}
-          Locked by the author
+          Locked by the author{' '}
+          <HowToggle
+            what="the lock"
+            text="The author locked this scenario: it can be viewed, not changed, and files cannot be imported into it."
+          />
         </span>
       ) : null}
       <div className="sr-only" role="status" aria-live="polite" data-testid="share-status">

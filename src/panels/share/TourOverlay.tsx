@@ -15,6 +15,7 @@ import { SPEAKER_NAMES, TALK_DATE } from '../../scenario/tours';
 import { describeFact } from '../../scenario/tourFacts';
 import { useTourFactChecks } from './tourFactsLive';
 import { placeTourBox } from './tourPlacement';
+import { HowToggle } from '../../ui/HowToggle';
 
 /** Keeps the presenter-mode box beside the highlighted target as the panel renders, scrolls and resizes. */
 function usePlacement(boxRef: RefObject<HTMLElement | null>, on: boolean, stepKey: string) {
@@ -164,6 +165,13 @@ export function TourOverlay() {
                       </span>
                     ) : null}
                     {state === 'fails' ? <span className="sr-only"> (does not hold for these results)</span> : null}
+                    {c ? (
+                      <HowToggle
+                        what="this check"
+                        label="Why this check holds or not"
+                        text={`${c.ok ? 'Holds' : 'Does not hold'} for the results shown: ${c.detail}`}
+                      />
+                    ) : null}
                   </li>
                 );
               })}
