@@ -3,22 +3,22 @@
 // Below 900 px wide (phone, tablet) the controls are a drawer opened by the header's
 // Controls button; on a wide screen they are the sidebar, always shown.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useStore } from './store/store';
-import { startRunner } from './store/runner';
-import { PANELS, type PanelId } from './scenario/types';
-import { DataflowPanel } from './panels/dataflow/DataflowPanel';
-import { SramPanel } from './panels/sram/SramPanel';
-import { InterconnectPanel } from './panels/interconnect/InterconnectPanel';
-import { LatencyPanel } from './panels/latency/LatencyPanel';
-import { ArgumentPanel } from './panels/argument/ArgumentPanel';
-import { GemmControls } from './panels/dataflow/GemmControls';
-import { LlmControls } from './panels/sram/LlmControls';
-import { Toolbar } from './panels/share/Toolbar';
-import { ShareLayer } from './panels/share/ShareLayer';
-import { startUrlSync } from './store/urlSync';
-import { PANEL_TITLES } from './ui/labels';
-import { presenterVars } from './ui/presenterLimits';
-import './styles.css';
+import { useStore } from '../store/store';
+import { startRunner } from '../store/runner';
+import { PANELS, type PanelId } from '../scenario/types';
+import { DataflowPanel } from '../panels/dataflow/DataflowPanel';
+import { SramPanel } from '../panels/sram/SramPanel';
+import { InterconnectPanel } from '../panels/interconnect/InterconnectPanel';
+import { LatencyPanel } from '../panels/latency/LatencyPanel';
+import { ArgumentPanel } from '../panels/argument/ArgumentPanel';
+import { GemmControls } from '../panels/dataflow/GemmControls';
+import { LlmControls } from '../panels/sram/LlmControls';
+import { Toolbar } from './Toolbar';
+import { ShareLayer } from '../panels/share/ShareLayer';
+import { startUrlSync } from '../store/urlSync';
+import { PANEL_TITLES } from '../ui/labels';
+import { presenterVars } from '../ui/presenterLimits';
+import '../styles.css';
 
 /** Where the controls stop being a sidebar and become a drawer (styles.css uses the same width). */
 const NARROW = '(max-width: 900px)';

@@ -2,15 +2,15 @@
 // In presenter mode only the tour menu and the way out are shown (no editing chrome).
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useStore } from '../../store/store';
-import { currentLink } from '../../store/urlSync';
-import { importScenarioText, presetList, presetScenario } from './scenarioApi';
-import { setPresenter } from './tourActions';
-import { TourPicker } from './TourPicker';
-import { ExportMenu } from './ExportMenu';
-import { useShareUi } from './shareUi';
-import { HowToggle } from '../../ui/HowToggle';
-import './share.css';
+import { useStore } from '../store/store';
+import { currentLink } from '../store/urlSync';
+import { importScenarioText, presetList, presetScenario } from '../panels/share/scenarioApi';
+import { setPresenter } from '../panels/share/tourActions';
+import { TourPicker } from '../panels/share/TourPicker';
+import { ExportMenu } from '../panels/share/ExportMenu';
+import { useShareUi } from '../panels/share/shareUi';
+import { HowToggle } from '../ui/HowToggle';
+import '../panels/share/share.css';
 
 export const LOCKED_IMPORT_MESSAGE =
   'this scenario is locked by its author, so it does not accept imported files; open a link without the lock to import one';
