@@ -96,6 +96,8 @@ export function ArrayCanvas({ gemm, result }: Props) {
         bottomQueue,
         Math.max(420, window.innerHeight * 0.72),
         textFloor,
+        // Presenter mode is one screen: grow to print values only within it.
+        window.innerHeight - 60,
       );
       canvas.style.width = `${cssW}px`;
       canvas.style.height = `${cssH}px`;

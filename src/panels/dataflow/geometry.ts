@@ -74,6 +74,25 @@ function labelMargin(textFloor = 0): number {
   return LABEL_MARGIN + Math.max(0, textFloor - LABEL_PX);
 }
 
+/** Gap between PEs at a pitch (device px). Wide gaps on readable arrays leave room for the flow arrows. */
+function gapFor(pitch: number, dpr: number): number {
+  const gap = pitch >= 56 * dpr ? 8 * dpr : pitch >= 24 ? 5 * dpr : pitch >= 6 ? 1 : 0;
+  return Math.min(gap, Math.floor(pitch / 3));
+}
+
+/** The largest font (device px) three lines of values fit in at a pitch: about a third of the cell, less its edge marks. */
+function valueFits(pitch: number, dpr: number): number {
+  const s = pitch - gapFor(pitch, dpr);
+  return Math.floor((s - 2 * valueStrip(s)) / 3.1);
+}
+
+/** Smallest PE pitch (CSS px) at which values print at `textFloor` px (NUMBER_PITCH without a floor). */
+export function numberPitch(textFloor: number): number {
+  let p = NUMBER_PITCH;
+  while (textFloor > 0 && valueFits(p, 1) < textFloor) p++;
+  return p;
+}
+
 export function arrayGeometry(g: GeometryInput): ArrayGeometry {
   const floor = g.textFloor ?? 0;
   const margin = labelMargin(floor) * g.dpr;
@@ -83,19 +102,15 @@ export function arrayGeometry(g: GeometryInput): ArrayGeometry {
   const acrossCells = g.cols + q;
   const downCells = g.rows + topQueue + bottomQueue;
   const pitch = Math.max(1, Math.floor(Math.min((g.width - 2 * margin) / acrossCells, (g.height - 2 * margin) / downCells)));
-  // Wide gaps on readable arrays leave room for the flow arrows between PEs.
-  const gap = pitch >= 56 * g.dpr ? 8 * g.dpr : pitch >= 24 ? 5 * g.dpr : pitch >= 6 ? 1 : 0;
   const usedW = acrossCells * pitch;
   const usedH = downCells * pitch;
   const x0 = Math.floor((g.width - usedW) / 2) + q * pitch;
   const y0 = Math.floor((g.height - usedH) / 2) + topQueue * pitch;
-  const gapPx = Math.min(gap, Math.floor(pitch / 3));
+  const gapPx = gapFor(pitch, g.dpr);
   const s = pitch - gapPx;
-  // Three lines of values fit in a cell at about a third of its side, less its edge marks.
-  const strip = valueStrip(s);
   const lo = Math.max(VALUE_PX.min, floor) * g.dpr;
   const hi = Math.max(VALUE_PX.max, floor) * g.dpr;
-  const fits = Math.floor((s - 2 * strip) / 3.1);
+  const fits = valueFits(pitch, g.dpr);
   const valuePx = Math.max(lo, Math.min(hi, fits));
   // Under a text floor a value that does not fit is not printed (never shrunk below it).
   const legible = floor > 0 ? fits >= lo : pitch >= NUMBER_PITCH * g.dpr;
@@ -136,6 +151,8 @@ export function preferredHeight(
   bottomQueue: boolean,
   maxCss: number,
   textFloor = 0,
+  /** With a text floor: grow to print values only if that still fits this height (presenter mode: one screen). */
+  screenCss = Infinity,
 ): number {
   const margin = labelMargin(textFloor);
   const q = queueDepth(rows, cols);
@@ -143,6 +160,7 @@ export function preferredHeight(
   const down = rows + (topQueue ? q : 0) + (bottomQueue ? q : 0);
   const pitch = (widthCss - 2 * margin) / across;
   // Small arrays print their values: allow the height that needs, whatever the window.
-  const cap = rows <= NUMBER_MAX_SIDE && cols <= NUMBER_MAX_SIDE ? Math.max(maxCss, down * (NUMBER_PITCH + 10) + 2 * margin) : maxCss;
+  const needed = down * (textFloor > 0 ? numberPitch(textFloor) + 1 : NUMBER_PITCH + 10) + 2 * margin;
+  const cap = rows <= NUMBER_MAX_SIDE && cols <= NUMBER_MAX_SIDE && needed <= screenCss ? Math.max(maxCss, needed) : maxCss;
   return Math.min(cap, Math.max(220, Math.ceil(pitch * down + 2 * margin)));
 }
