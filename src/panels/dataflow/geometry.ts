@@ -88,8 +88,9 @@ function valueFits(pitch: number, dpr: number): number {
 
 /** Smallest PE pitch (CSS px) at which values print at `textFloor` px (NUMBER_PITCH without a floor). */
 export function numberPitch(textFloor: number): number {
+  if (textFloor <= 0) return NUMBER_PITCH;
   let p = NUMBER_PITCH;
-  while (textFloor > 0 && valueFits(p, 1) < textFloor) p++;
+  while (valueFits(p, 1) < textFloor) p++;
   return p;
 }
 
