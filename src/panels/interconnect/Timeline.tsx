@@ -25,8 +25,8 @@ export function timelineLayout(width: number, k: number) {
   return {
     M: { top: BASE_MARGIN.top * k, right: BASE_MARGIN.right * k, bottom: BASE_MARGIN.bottom * k, left },
     laneH: LANE_H * k,
-    // Characters of a lane label that fit its margin (an average character is ~0.55 em wide).
-    labelChars: Math.max(8, Math.floor((left - 8) / (TEXT_PX * k * 0.55))),
+    // Characters of a lane label that fit its margin (critical lanes are bold: ~0.62 em a character).
+    labelChars: Math.max(8, Math.floor((left - 8) / (TEXT_PX * k * 0.62))),
   };
 }
 
