@@ -159,8 +159,13 @@ export function frameShapes(f: FrameRequest, sink: ShapeSink): DrainedOutput[] {
   }
 
   const inset = s >= 6 ? Math.max(1, Math.floor(s / 6)) : 0;
-  const mark = (kind: 'queue' | 'drain', x: number, y: number, colour: Operand) =>
-    sink.mark(kind, x + inset, y + inset, s - 2 * inset, s - 2 * inset, colour);
+  const mark = (kind: 'queue' | 'drain', x: number, y: number, colour: Operand) => {
+    const full = s - 2 * inset;
+    // A queued value sliding in is cut at the array's edge: inside, the PE's edge mark shows it.
+    const w = kind === 'queue' && x < x0 ? Math.min(full, x0 - geo.gap - (x + inset)) : full;
+    const h = kind === 'queue' && y < y0 ? Math.min(full, y0 - geo.gap - (y + inset)) : full;
+    if (w > 0 && h > 0) sink.mark(kind, x + inset, y + inset, w, h, colour);
+  };
 
   // Left queue: what will reach column 0 in the next cycles, so row r is skewed by r.
   for (let d = 1; d <= geo.leftQueue; d++) {
@@ -260,7 +265,9 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
   ctx.fillText(labels.horizontal, x0 - geo.gap - 2 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
   ctx.textAlign = 'left';
   ctx.fillText(labels.vertical, x0 + 8 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
-  ctx.fillText(labels.below, x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
+  // Moved left, as far as the canvas edge, when it would run off the right (18 px presenter text, phones).
+  const belowX = Math.max(2 * dpr, Math.min(x0, geo.width - ctx.measureText(labels.below).width - 2 * dpr));
+  ctx.fillText(labels.below, belowX, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
 
   if (geo.showNumbers) {
     // Flow arrows in the gaps between PEs.
@@ -322,7 +329,9 @@ function drawQueueValues(ctx: CanvasRenderingContext2D, f: FrameRequest, drained
     for (let r = 0; r < rows; r++) {
       const i = slot.offset * n + r * cols;
       const v = valueOf(slot.window, roles.horizontal, i);
-      if (slot.window.active[i] === 1 && v !== 0) ctx.fillText(shortNumber(v), x0 - d * pitch + shift + s / 2, y0 + r * pitch + s / 2);
+      // Not on a box half into the array (cut at its edge): the value reaches the PE at the next cycle.
+      if (slot.window.active[i] === 1 && v !== 0 && (d > 1 || shift === 0))
+        ctx.fillText(shortNumber(v), x0 - d * pitch + shift + s / 2, y0 + r * pitch + s / 2);
     }
   }
   for (let d = 1; d <= geo.topQueue; d++) {
@@ -331,7 +340,8 @@ function drawQueueValues(ctx: CanvasRenderingContext2D, f: FrameRequest, drained
     for (let c = 0; c < cols; c++) {
       const i = slot.offset * n + c;
       const v = valueOf(slot.window, roles.vertical, i);
-      if (slot.window.active[i] === 1 && v !== 0) ctx.fillText(shortNumber(v), x0 + c * pitch + s / 2, y0 - d * pitch + shift + s / 2);
+      if (slot.window.active[i] === 1 && v !== 0 && (d > 1 || shift === 0))
+        ctx.fillText(shortNumber(v), x0 + c * pitch + s / 2, y0 - d * pitch + shift + s / 2);
     }
   }
   // Every drained output is printed, 0 included: it was written.
