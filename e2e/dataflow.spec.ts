@@ -447,13 +447,16 @@ test('at the top speed a 128x128 run (~640 cycles) plays at 128 cycles/s or more
   // Sample the shown cycle each frame in the page: it must only move forward, to the end.
   const samples = page.evaluate(
     (t) =>
-      new Promise<{ ms: number; cycles: number[] }>((resolve) => {
+      new Promise<{ ms: number; cycles: number[]; inFlight: number }>((resolve) => {
         const seen: number[] = [];
+        let inFlight = 0;
         const t0 = performance.now();
         const frame = () => {
           const c = Number(document.querySelector('[data-testid="current-cycle"]')?.textContent);
           if (seen.at(-1) !== c) seen.push(c);
-          if (c >= t) resolve({ ms: performance.now() - t0, cycles: seen });
+          // The top speed jumps from cycle to cycle: no frame draws values between PEs.
+          if (document.querySelector<HTMLCanvasElement>('[data-testid="array-canvas"]')?.dataset.transit !== '0') inFlight++;
+          if (c >= t) resolve({ ms: performance.now() - t0, cycles: seen, inFlight });
           else requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
@@ -461,9 +464,105 @@ test('at the top speed a 128x128 run (~640 cycles) plays at 128 cycles/s or more
     total,
   );
   await page.getByTestId('play').click();
-  const { ms, cycles } = await samples;
+  const { ms, cycles, inFlight } = await samples;
+  expect(inFlight).toBe(0);
   const rate = (total / ms) * 1000;
   test.info().annotations.push({ type: 'playback', description: `${total} cycles in ${ms.toFixed(0)} ms: ${rate.toFixed(0)} cycles/s` });
   expect(rate).toBeGreaterThanOrEqual(128);
   expect(cycles.every((c, i) => i === 0 || c > cycles[i - 1])).toBe(true);
+});
+
+/** Pixels of the array canvas that differ between two captures kept in the page (window.__frames). */
+async function framesDiffer(page: Page, a: string, b: string): Promise<number> {
+  return page.evaluate(
+    ([a, b]) => {
+      const f = (window as unknown as { __frames: Record<string, Uint8ClampedArray> }).__frames;
+      let n = 0;
+      for (let i = 0; i < f[a].length; i += 4) if (f[a][i] !== f[b][i] || f[a][i + 1] !== f[b][i + 1] || f[a][i + 2] !== f[b][i + 2]) n++;
+      return n;
+    },
+    [a, b],
+  );
+}
+
+/** Keeps the canvas's pixels under `name` once its drawn frame is `cycle` exactly (paused). */
+async function captureCycle(page: Page, name: string, cycle: number): Promise<void> {
+  await page.getByTestId('scrub').fill(String(cycle));
+  const canvas = page.getByTestId('array-canvas');
+  await expect(canvas).toHaveAttribute('data-cycle', String(cycle));
+  await expect(canvas).toHaveAttribute('data-transit', '0');
+  await canvas.evaluate((el, name) => {
+    const c = el as HTMLCanvasElement;
+    const w = window as unknown as { __frames?: Record<string, Uint8ClampedArray> };
+    w.__frames = { ...w.__frames, [name]: c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data };
+  }, name);
+}
+
+test('at a slow speed values move between PEs: a frame mid-cycle differs from both cycles it lies between', async ({ page }) => {
+  await openPanel(page);
+  await page.mouse.move(0, 0);
+  await page.locator('.df-transport select').selectOption(String(SPEEDS[0]));
+  await page.getByTestId('scrub').fill('6');
+  await expect(page.getByTestId('array-canvas')).toHaveAttribute('data-cycle', '6');
+  // The first frame drawn while playing between 0.3 and 0.7 of the way to the next cycle.
+  const mid = page.evaluate(
+    () =>
+      new Promise<{ cycle: number; t: number; label: string }>((resolve) => {
+        const frame = () => {
+          const c = document.querySelector<HTMLCanvasElement>('[data-testid="array-canvas"]')!;
+          const t = Number(c.dataset.transit);
+          if (t >= 0.3 && t <= 0.7) {
+            const w = window as unknown as { __frames?: Record<string, Uint8ClampedArray> };
+            w.__frames = { mid: c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data };
+            const label = document.querySelector('.df-scrub-label')?.textContent ?? '';
+            resolve({ cycle: Number(c.dataset.cycle), t, label });
+          } else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  await page.getByTestId('play').click();
+  const { cycle, t, label } = await mid;
+  await page.getByTestId('play').click(); // pause
+  expect(t).toBeGreaterThan(0);
+  // The counter names the two engine cycles the picture lies between.
+  expect(label.replace(/\s+/g, ' ')).toContain(`cycle ${cycle} → ${cycle + 1} of`);
+  await captureCycle(page, 'from', cycle);
+  await captureCycle(page, 'to', cycle + 1);
+  const fromDiff = await framesDiffer(page, 'mid', 'from');
+  const toDiff = await framesDiffer(page, 'mid', 'to');
+  test
+    .info()
+    .annotations.push({ type: 'transit', description: `t=${t}: ${fromDiff} px differ from cycle ${cycle}, ${toDiff} from ${cycle + 1}` });
+  expect(fromDiff).toBeGreaterThan(100);
+  expect(toDiff).toBeGreaterThan(100);
+  await expect(page.getByTestId('next-cycle')).toHaveCount(0);
+});
+
+test('under prefers-reduced-motion no frame is drawn between cycles: Play jumps', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openPanel(page);
+  await page.locator('.df-transport select').selectOption(String(SPEEDS[0]));
+  const total = Number(await page.getByTestId('total-cycles').textContent());
+  await page.getByTestId('scrub').fill('6');
+  await expect(page.getByTestId('array-canvas')).toHaveAttribute('data-cycle', '6');
+  const frames = page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        const t0 = performance.now();
+        const frame = () => {
+          const c = document.querySelector<HTMLCanvasElement>('[data-testid="array-canvas"]')!;
+          seen.push(`${c.dataset.cycle}/${c.dataset.transit}`);
+          if (performance.now() - t0 > 1500) resolve(seen);
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  await page.getByTestId('play').click();
+  const seen = await frames;
+  expect(seen.every((f) => f.endsWith('/0'))).toBe(true);
+  expect(seen.at(-1)).toBe(`${total}/0`);
+  await expect(page.getByTestId('next-cycle')).toHaveCount(0);
 });

@@ -16,8 +16,13 @@ export function cli(machine: string, flags: Record<string, string | number>): Cl
   return JSON.parse(execFileSync('npx', args, { encoding: 'utf8', cwd: process.cwd() })) as CliOutput;
 }
 
-/** Runs a throwaway script that ends with `const r = simulateLlm(...)` in Node and returns r (without the timelines). */
-function runEngineScript(name: string, body: string): LlmResult {
+/** What a script prints by default: the result without the timelines. */
+const RESULT_OUT = `r.lpu.network = null;
+r.gpu.network = null;
+process.stdout.write(JSON.stringify(r));`;
+
+/** Runs a throwaway script that ends with `const r = simulateLlm(...)` in Node and returns what `out` prints (default: r without the timelines). */
+function runEngineScript<T = LlmResult>(name: string, body: string, out = RESULT_OUT): T {
   const root = process.cwd();
   const file = join(tmpdir(), `sramlat-${name}-${process.pid}-${Date.now()}.mts`);
   writeFileSync(
@@ -30,13 +35,11 @@ import { MODELS } from '${root}/src/engine/llm/models';
 void DEFAULT_SCENARIO; void cloneScenario; void MODELS; // for the patches' extra statements
 const net = createInterconnect(await loadWasmModule('interconnect'));
 ${body}
-r.lpu.network = null;
-r.gpu.network = null;
-process.stdout.write(JSON.stringify(r));
+${out}
 `,
   );
   try {
-    return JSON.parse(execFileSync('npx', ['tsx', file], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 })) as LlmResult;
+    return JSON.parse(execFileSync('npx', ['tsx', file], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 })) as T;
   } finally {
     rmSync(file, { force: true });
   }
@@ -55,6 +58,24 @@ Object.assign(s.llm, p.llm ?? {});
 Object.assign(s.lpu, p.lpu ?? {});
 ${extra}
 const r = simulateLlm(s, net);`,
+  );
+}
+
+/** The utilisation of each machine's busiest link (null: no network) for the default scenario patched. */
+export function busiestLinks(patch: { llm?: Record<string, unknown>; lpu?: Record<string, unknown>; gpu?: Record<string, unknown> }): {
+  lpu: number | null;
+  gpu: number | null;
+} {
+  return runEngineScript(
+    'busiest',
+    `const s = cloneScenario(DEFAULT_SCENARIO);
+const p = ${JSON.stringify(patch)};
+Object.assign(s.llm, p.llm ?? {});
+Object.assign(s.lpu, p.lpu ?? {});
+Object.assign(s.gpu, p.gpu ?? {});
+const r = simulateLlm(s, net);`,
+    `const max = (m) => (m.network ? m.network.links.reduce((a, l) => Math.max(a, l.utilization), 0) : null);
+process.stdout.write(JSON.stringify({ lpu: max(r.lpu), gpu: max(r.gpu) }));`,
   );
 }
 

@@ -169,3 +169,59 @@ test('the CSV carries the inputs, the results, the latency sweep and the rooflin
   expect(blocks[3][1]).toMatch(/^machine,phase,intensity,achievedTflops/);
   expect(blocks[3].slice(2).some((l) => l.startsWith('lpu,decode,'))).toBe(true);
 });
+
+/** A framed chart file: title, the lines about what it shows and the scenario, the link, at least `legend` legend entries; parses as SVG. */
+async function expectFramed(page: Page, file: { name: string; text: string }, title: string, legend: number): Promise<void> {
+  // The title (long ones wrap over several lines on the page: the document's <title> holds it whole).
+  expect(/<title>([^<]*)<\/title>/.exec(file.text)?.[1]).toBe(title);
+  expect(file.text).toContain('class="chart-title"');
+  expect(file.text).toMatch(/class="scenario"[^>]*>(Scenario: )?Llama-2 70B/);
+  expect(file.text).toContain('class="scenario-link"');
+  await expectPageLink(page, file.text);
+  expect(count(file.text, /class="legend-item"/g)).toBeGreaterThanOrEqual(legend);
+  const errors = await page.evaluate(
+    (t) => new DOMParser().parseFromString(t, 'image/svg+xml').getElementsByTagName('parsererror').length,
+    file.text,
+  );
+  expect(errors).toBe(0);
+}
+
+const legendLabels = (svg: string) => [...svg.matchAll(/<g class="legend-item">.*?<\/g>/g)].map((m) => m[0].replace(/<[^>]+>/g, ''));
+
+test('the SRAM occupancy strips export with title, scenario line, legend of memory parts and link', async ({ page }) => {
+  await openPanel(page, 'sram');
+  for (const [machine, memory] of [
+    ['lpu', 'SRAM'],
+    ['gpu', 'HBM'],
+  ]) {
+    const name = (await page.locator(`[data-testid="occ-${machine}"] h3`).textContent())!;
+    const title = `${memory} occupancy per chip: ${name}`;
+    const svg = await exportFile(page, `export-svg-memory-per-chip-${machine}`);
+    expect(svg.name).toBe(`memory-per-chip-${machine}-llama-2-70b-b1.svg`);
+    await expectFramed(page, svg, title, 5);
+    expect(legendLabels(svg.text)).toEqual(['weights', 'KV cache', 'activations', 'free', 'over capacity']);
+    // What it shows beyond the scenario: the token position of the request.
+    const shown = (await page.getByTestId('token-value').textContent())!.replace(' tokens', '');
+    expect(svg.text).toContain(`at token ${shown.replace(' / ', ' of ')}`);
+    expect(svg.text).toContain('<image href="data:image/png;base64,');
+  }
+});
+
+test('the interconnect charts export with title, scenario line, legend and link; the colour legend names the scale', async ({ page }) => {
+  await openPanel(page, 'interconnect');
+  const max = (await page.getByTestId('legend-max').textContent())!;
+  const net = await exportFile(page, 'export-svg-network-topology');
+  expect(net.name).toBe('network-topology-llama-2-70b-b1.svg');
+  const machine = (await page.locator('.ic-radio.active').textContent())!.replace(/^SRAM-only system \((.*)\)$/, '$1');
+  await expectFramed(page, net, `Chip-to-chip network of ${machine}, links coloured by utilisation`, 5);
+  const labels = legendLabels(net.text);
+  expect(labels[0]).toBe('0% busy');
+  expect(labels.at(-1)).toContain(`${max} busy (`);
+  expect(net.text).toContain(`scale 0 to ${max}`);
+
+  const timeline = await exportFile(page, 'export-svg-decode-timeline');
+  expect(timeline.name).toBe('decode-timeline-llama-2-70b-b1.svg');
+  await expectFramed(page, timeline, `One decode step on ${machine}: compute and transfers per lane`, 3);
+  expect(legendLabels(timeline.text)).toEqual(['compute', 'transfer', 'on the critical path']);
+  expect(count(timeline.text, /data-testid="timeline-event"/g)).toBeGreaterThan(2);
+});

@@ -6,6 +6,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { formatShare, utilizationColour } from '../src/panels/interconnect/colour';
+import { busiestLinks } from './engineInNode';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-ic';
 mkdirSync(SHOTS, { recursive: true });
@@ -80,14 +82,20 @@ test('step time equals the engine for ring and dragonfly; switching topology red
   expect(bundles).toBeLessThanOrEqual((81 * 80) / 2);
   await page.screenshot({ path: `${SHOTS}/dragonfly.png`, fullPage: true });
 
-  // Stretch the colour scale to the busiest link: the legend's top becomes that link's utilisation.
-  const legendMax = async () => Number(((await page.locator('.ic-legend-ticks span').last().textContent()) ?? '').replace('%', ''));
-  expect(await legendMax()).toBe(100);
+  // Bundled: the colour scale runs to the busiest mark drawn (a bundle's mean), at most the busiest link, and says so.
   const busiest = Number(await page.getByTestId('ic-busiest').getAttribute('data-value'));
-  await page.getByLabel('scale to busiest link').check();
+  const scaleMax = Number(await page.getByTestId('utilization-legend').getAttribute('data-scale-max'));
   expect(busiest).toBeGreaterThan(0);
-  await expect.poll(async () => Math.abs((await legendMax()) / (busiest * 100) - 1)).toBeLessThan(5e-3);
-  await page.getByTestId('topology-drawing').screenshot({ path: `${SHOTS}/dragonfly-relative.png` });
+  expect(scaleMax).toBeGreaterThan(0);
+  expect(scaleMax).toBeLessThanOrEqual(busiest + 1e-12);
+  await expect(page.getByTestId('legend-max')).toHaveText(formatShare(scaleMax));
+  await expect(page.getByTestId('legend-caption')).toContainText('a bundle showing the mean of its links');
+  // The fixed scale: 0-100% busy.
+  await page.getByLabel('fixed scale (0-100% busy)').check();
+  await expect(page.getByTestId('legend-max')).toHaveText('100%');
+  await expect(page.getByTestId('legend-caption')).toContainText('always busy');
+  await page.getByTestId('topology-drawing').screenshot({ path: `${SHOTS}/dragonfly-fixed.png` });
+  await page.getByLabel('fixed scale (0-100% busy)').uncheck();
 
   // Drill into group 3: its 8 chips and the links touching them.
   await page.locator('.ic-drill select').selectOption('3');
@@ -154,4 +162,29 @@ test('GPU machine: NVSwitch nodes and a network switch', async ({ page }) => {
   await expect(page.locator('.ic-switch')).toHaveCount(3);
   await expect(page.locator('.ic-topology-head')).toContainText('NVSwitch');
   await page.screenshot({ path: `${SHOTS}/nvswitch.png`, fullPage: true });
+});
+
+test('link colours: the busiest link gets the top colour of the scale, and the legend names its utilisation from the engine', async ({
+  page,
+}) => {
+  const engine = busiestLinks({ llm: { ...WORKLOAD }, gpu: { gpus: 16 } });
+  expect(engine.gpu).toBeGreaterThan(0);
+  await openPanel(page);
+  await page.locator('[data-control="gpu-gpus"] input[type="text"]').fill('16');
+  await page.locator('#ic-machine-gpu').check();
+  await expect(page.getByTestId('topology-drawing')).toHaveAttribute('data-drawn-links', '32', { timeout: 30_000 });
+  // The scale's maximum is the engine's busiest link, named in the legend with its unit.
+  await expect(page.getByTestId('legend-max')).toHaveText(formatShare(engine.gpu!));
+  await expect(page.getByTestId('legend-caption')).toContainText(`Colour scale 0% to ${formatShare(engine.gpu!)} = the busiest link`);
+  await expect(page.getByTestId('legend-caption')).toContainText('% of one decode step');
+  const links = await page
+    .locator('[data-testid="topology-drawing"] path.ic-link')
+    .evaluateAll((els) => els.map((e) => ({ u: Number(e.getAttribute('data-utilization')), stroke: e.getAttribute('stroke') })));
+  expect(links).toHaveLength(32);
+  const top = utilizationColour(1);
+  const max = Math.max(...links.map((l) => l.u));
+  expect(max).toBeCloseTo(engine.gpu!, 12);
+  // Every link as busy as the busiest is drawn in the top colour; every less busy one is not.
+  for (const l of links) expect(l.stroke === top, `link at ${l.u} (max ${max})`).toBe(l.u === max);
+  await page.getByTestId('topology-drawing').screenshot({ path: `${SHOTS}/nvswitch-scale.png` });
 });

@@ -97,6 +97,81 @@ test.describe('presenter mode at 1280x720', () => {
   });
 });
 
+/** Records every fillText on a canvas with the CSS px size of its font (font px / the canvas's device-pixel ratio). */
+function recordCanvasText(page: Page) {
+  return page.addInitScript(() => {
+    const seen: { canvas: string; px: number; text: string }[] = [];
+    (window as unknown as { __canvasText: typeof seen }).__canvasText = seen;
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (
+      this: CanvasRenderingContext2D,
+      text: string,
+      x: number,
+      y: number,
+      w?: number,
+    ) {
+      const c = this.canvas;
+      // The canvas's CSS width is its style width (clientWidth would leave out a border).
+      const css = parseFloat(c.style.width) || c.clientWidth;
+      const px = parseFloat(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? 'NaN') / (c.width / Math.max(1, css));
+      seen.push({ canvas: c.dataset.testid ?? c.className, px, text });
+      return w === undefined ? fill.call(this, text, x, y) : fill.call(this, text, x, y, w);
+    };
+  });
+}
+
+const canvasText = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __canvasText: { canvas: string; px: number; text: string }[] }).__canvasText);
+
+test.describe('presenter mode canvases at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  for (const gemm of [
+    { name: '8x8 (values too small to print: hidden, read by pointing)', hash: '', numbers: 'hidden' },
+    { name: '4x4 (values printed at the floor)', hash: '&ar=4&ac=4&m=4&k=4&n=4', numbers: 'shown' },
+  ]) {
+    test(`the systolic array ${gemm.name}: no canvas text under the floor`, async ({ page }) => {
+      await recordCanvasText(page);
+      await page.goto(`/#v=2&vp=dataflow&vr=1${gemm.hash}`);
+      await waitForApp(page);
+      await expect(page.locator('.app.presenter')).toHaveCount(1);
+      const canvas = page.getByTestId('array-canvas');
+      await page.getByTestId('scrub').fill('5');
+      await expect(canvas).toHaveAttribute('data-cycle', '5');
+      await expect(canvas).toHaveAttribute('data-numbers', gemm.numbers);
+      await expect(page.getByTestId('values-note')).toBeVisible({ visible: gemm.numbers === 'hidden' });
+      const drawn = (await canvasText(page)).filter((t) => t.canvas === 'array-canvas');
+      expect(drawn.length).toBeGreaterThan(2);
+      const smallest = drawn.reduce((a, b) => (b.px < a.px ? b : a));
+      expect(smallest.px, `smallest canvas text: "${smallest.text}"`).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
+      // Printed values are the engine's numbers (digits), not only the edge words.
+      expect(drawn.some((t) => /^-?\d/.test(t.text))).toBe(gemm.numbers === 'shown');
+      // Where values are hidden, pointing at a PE shows them in text at the floor.
+      if (gemm.numbers === 'hidden') {
+        const geo = JSON.parse((await canvas.getAttribute('data-geometry'))!) as { x0: number; y0: number; pitch: number };
+        await canvas.hover({ position: { x: geo.x0 + 2.5 * geo.pitch, y: geo.y0 + 1.5 * geo.pitch } });
+        await expect(page.getByTestId('pe-tooltip')).toContainText('partial sum');
+      }
+      expect((await minTextPx(page)).px).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
+      await page.screenshot({ path: `${SHOTS}/presenter-dataflow-${gemm.numbers}-1280.png` });
+    });
+  }
+
+  test('the interconnect charts are redrawn at their width with text at the floor', async ({ page }) => {
+    await page.goto('/#v=2&vp=interconnect&vr=1');
+    await waitForApp(page);
+    await expect(page.getByTestId('timeline-event').first()).toBeAttached({ timeout: 30_000 });
+    const text = await minTextPx(page);
+    expect(text.px, `smallest text: ${text.where}`).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
+    // One SVG unit per CSS px: drawn at the width it has on screen, not scaled down.
+    const fit = await page.getByTestId('timeline').evaluate((el) => {
+      const svg = el as unknown as SVGSVGElement;
+      return { viewBox: svg.viewBox.baseVal.width, shown: svg.getBoundingClientRect().width };
+    });
+    expect(Math.abs(fit.viewBox - fit.shown)).toBeLessThan(1);
+    await page.screenshot({ path: `${SHOTS}/presenter-interconnect-1280.png`, fullPage: true });
+  });
+});
+
 test.describe('presenter mode at 1920x1080', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
   test('every step fits: text at least the floor, box short and beside the target, nothing wider than the screen', async ({ page }) => {

@@ -15,6 +15,8 @@ import { formatCount } from '../../ui/format';
 import { arraySvg } from './arraySvg';
 import { legendItems, rgb } from './legendItems';
 import { setChartSource } from '../share/chartSource';
+import { interpolates } from './transit';
+import { PRESENTER_MIN_TEXT_PX } from '../../ui/presenterLimits';
 import { gemmLine } from '../share/scenarioLine';
 
 interface Props {
@@ -54,6 +56,8 @@ export function ArrayCanvas({ gemm, result }: Props) {
   const counterRefs = useRef<(HTMLElement | null)[]>([]);
   const foldRef = useRef<HTMLElement>(null);
   const statusRef = useRef<HTMLElement>(null);
+  const valuesNoteRef = useRef<HTMLParagraphElement>(null);
+  const presenter = useStore((s) => s.scenario.view.presenter);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -79,16 +83,40 @@ export function ArrayCanvas({ gemm, result }: Props) {
     let raf = 0;
     const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
+    // Presenter mode: no canvas text under the floor (values too small to print are hidden).
+    const textFloor = presenter ? PRESENTER_MIN_TEXT_PX : 0;
     const resize = () => {
       dpr = window.devicePixelRatio || 1;
       const cssW = Math.max(320, wrap.clientWidth);
-      const cssH = preferredHeight(result.rows, result.cols, cssW, topQueue, bottomQueue, Math.max(420, window.innerHeight * 0.72));
+      const cssH = preferredHeight(
+        result.rows,
+        result.cols,
+        cssW,
+        topQueue,
+        bottomQueue,
+        Math.max(420, window.innerHeight * 0.72),
+        textFloor,
+        // Presenter mode is one screen: grow to print values only within it.
+        window.innerHeight - 60,
+      );
       canvas.style.width = `${cssW}px`;
       canvas.style.height = `${cssH}px`;
       canvas.width = Math.round(cssW * dpr);
       canvas.height = Math.round(cssH * dpr);
-      geo = arrayGeometry({ rows: result.rows, cols: result.cols, width: canvas.width, height: canvas.height, dpr, topQueue, bottomQueue });
+      geo = arrayGeometry({
+        rows: result.rows,
+        cols: result.cols,
+        width: canvas.width,
+        height: canvas.height,
+        dpr,
+        topQueue,
+        bottomQueue,
+        textFloor,
+      });
       drawnKey = '';
+      canvas.dataset.numbers = geo.showNumbers ? 'shown' : 'hidden';
+      // Where values are too small to print, say where to read them instead.
+      if (valuesNoteRef.current) valuesNoteRef.current.hidden = geo.showNumbers;
       // PE placement in CSS px, for tests and tools that point at a PE.
       canvas.dataset.geometry = JSON.stringify({ x0: geo.x0 / dpr, y0: geo.y0 / dpr, pitch: geo.pitch / dpr, gap: geo.gap / dpr });
     };
@@ -113,6 +141,8 @@ export function ArrayCanvas({ gemm, result }: Props) {
     const frame = (now: number) => {
       const st = useStore.getState();
       let cycle = clampCycle(st.scenario.view.cycle, total);
+      // How far the operands are on their way to the next cycle (0: drawn as the engine has them at this cycle).
+      let t = 0;
       if (st.playing && reducedMotion.matches) {
         // Reduced motion: whoever started playback gets a jump to the end, not an animation.
         st.setPlaying(false);
@@ -128,6 +158,7 @@ export function ArrayCanvas({ gemm, result }: Props) {
             st.setCycle(cycle);
           }
           if (step.ended) st.setPlaying(false);
+          else if (interpolates(st.speed, reducedMotion.matches)) t = step.carry;
         } else if (st.gemmStatus !== 'running') cache.ensure(traceIndex(step.cycle));
       } else carry = 0;
       last = now;
@@ -141,16 +172,22 @@ export function ArrayCanvas({ gemm, result }: Props) {
         if (st.playing) cache.request(index + Math.max(geo.leftQueue, geo.topQueue) + 1);
       }
       const hoverKey = hover ? `${hover.row},${hover.col},${Math.round(hover.x)},${Math.round(hover.y)}` : '';
-      const key = `${cycle}|${cache.version}|${hoverKey}|${canvas.width}x${canvas.height}`;
+      // Nothing is in flight before the next cycle's trace has arrived.
+      if (t > 0 && !cache.has(index + 1)) t = 0;
+      t = Math.round(t * 64) / 64;
+      if (t >= 1) t = 0;
+      const key = `${cycle}|${t}|${cache.version}|${hoverKey}|${canvas.width}x${canvas.height}`;
       if (geo && key !== drawnKey) {
         drawnKey = key;
         const t0 = performance.now();
-        const drained = drawArray(ctx, { gemm, geo, roles, index, slotAt: (i) => cache.lookup(i), hover, dpr });
+        const drained = drawArray(ctx, { gemm, geo, roles, index, slotAt: (i) => cache.lookup(i), hover, dpr, t });
         canvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
         // What is drawn as drained, for tests and tools: [m, n, value, cell row, cell col] per output.
         canvas.dataset.drainedCount = String(drained.length);
         if (geo.showNumbers) canvas.dataset.drained = JSON.stringify(drained.map((o) => [o.m, o.n, o.value, o.row, o.col]));
         canvas.dataset.cycle = String(cycle);
+        // The fraction of the way to cycle + 1 drawn, for tests (0: this cycle exactly).
+        canvas.dataset.transit = String(t);
         updateReadouts(index);
       }
       raf = requestAnimationFrame(frame);
@@ -233,7 +270,7 @@ export function ArrayCanvas({ gemm, result }: Props) {
       canvas.removeEventListener('pointerleave', onLeave);
       cache.dispose();
     };
-  }, [gemm, result]);
+  }, [gemm, result, presenter]);
 
   const roles = flowRoles(result.dataflow);
   return (
@@ -256,6 +293,9 @@ export function ArrayCanvas({ gemm, result }: Props) {
         />
         <div className="df-tooltip" ref={tipRef} hidden data-testid="pe-tooltip" role="status" />
       </div>
+      <p className="df-values-note muted" ref={valuesNoteRef} hidden data-testid="values-note">
+        PEs too small to print their values legibly here: point at a PE to read its weight, input and partial sum; colours as in the legend.
+      </p>
       <div className="df-live" aria-live="off" data-highlight="dataflow-sram-counters">
         <span className="df-live-status muted" ref={statusRef} />
         <span title="Which fold (tile of the GEMM mapped onto the array) the array is working on at this cycle.">

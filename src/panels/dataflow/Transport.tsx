@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { CYCLES_PER_SECOND, SPEEDS, clampCycle, keyAction, ownsKey } from './playback';
+import { interpolates } from './transit';
 
 function usePrefersReducedMotion(): boolean {
   const query = '(prefers-reduced-motion: reduce)';
@@ -67,6 +68,7 @@ export function Transport({ total }: { total: number }) {
     })),
   );
   const shown = clampCycle(cycle, total);
+  const moving = playing && shown < total && interpolates(speed, reducedMotion);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -140,7 +142,9 @@ export function Transport({ total }: { total: number }) {
         end »
       </button>
       <label htmlFor={scrubId} className="df-scrub-label">
-        cycle <b data-testid="current-cycle">{shown}</b> of <span data-testid="total-cycles">{total}</span>
+        cycle <b data-testid="current-cycle">{shown}</b>
+        {/* Between cycles the values on screen are on their way from this cycle to the next. */}
+        {moving ? <span data-testid="next-cycle"> → {shown + 1}</span> : null} of <span data-testid="total-cycles">{total}</span>
       </label>
       <input
         id={scrubId}

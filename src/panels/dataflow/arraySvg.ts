@@ -4,7 +4,7 @@
 // shows exactly what the engine computed at that cycle.
 import type { ChartBody } from '../share/svgFrame';
 import { escapeXml } from '../share/svgFrame';
-import { COLOURS, edgeLabels, frameShapes, peValueLines, stripWidth, type FrameRequest } from './drawArray';
+import { COLOURS, edgeLabels, frameShapes, peValueLines, roomyCells, type FrameRequest } from './drawArray';
 import { rgb } from './legendItems';
 
 /** Up to this many PEs a side the export is vector; beyond, one rect per PE makes a file too big to open. */
@@ -43,14 +43,14 @@ export function arraySvg(f: FrameRequest): ChartBody | null {
 
   const cur = f.slotAt(f.index);
   if (geo.showNumbers && cur) {
-    const px = Math.max(8, Math.min(14, Math.floor((s - 2 * stripWidth(geo)) / 3.1)));
+    const px = geo.valuePx;
     const n = rows * cols;
     const values: string[] = [];
     for (let r = 0; r < rows; r++)
       for (let c = 0; c < cols; c++) {
         const i = cur.offset * n + r * cols + c;
         const cx = x0 + c * pitch + s / 2;
-        for (const line of peValueLines(cur.window, i, s >= 64))
+        for (const line of peValueLines(cur.window, i, roomyCells(geo)))
           values.push(`<text x="${cx}" y="${y0 + r * pitch + s * line.at}" fill="${line.colour}">${escapeXml(line.text)}</text>`);
       }
     parts.push(

@@ -3,11 +3,12 @@
 // calls), text and arrows are drawn on top only when the array is small enough to read.
 import { format } from 'd3';
 import type { TraceWindow } from '../../engine/types';
-import type { ArrayGeometry } from './geometry';
+import { valueStrip, type ArrayGeometry } from './geometry';
 import type { FlowRoles, Operand } from './flowRoles';
 import type { TraceSlot } from './traceCache';
 import { foldGeometry, type GemmShape } from '../../engine/systolic/geometry';
 import { drainedAt, type DrainedOutput, type SlotAt } from './drain';
+import { inFlight, moves, transitPoint, type Move } from './transit';
 
 /** Okabe-Ito colours (styles.css) as RGB triples. */
 export const COLOURS = {
@@ -52,11 +53,32 @@ export interface FrameRequest {
   slotAt: SlotAt;
   hover: { row: number; col: number } | null;
   dpr: number;
+  /**
+   * How far (0..1) the moving operands are on their way to the state at index + 1: 0 draws
+   * the cycle as it is (exports, paused, top speed, reduced motion).
+   */
+  t?: number;
+}
+
+/** The moves drawn in flight at this frame, with the next cycle's slot they land in (none at t = 0 or before it has loaded). */
+function transitOf(f: FrameRequest): { next: TraceSlot; moves: Move[]; t: number } | null {
+  const t = f.t ?? 0;
+  if (t <= 0 || t >= 1) return null;
+  const next = f.slotAt(f.index + 1);
+  return next ? { next, moves: moves(f.roles), t } : null;
+}
+
+/** The edge an operand's mark sits on inside a PE box of side `s` at (x, y). */
+function edgeRect(operand: Operand, x: number, y: number, s: number, strip: number): [number, number, number, number] {
+  return operand === 'input' ? [x, y, strip, s] : operand === 'weight' ? [x, y, s, strip] : [x, y + s - strip, s, strip];
 }
 
 let scratch: ImageData | null = null;
 
-function fillRect(u32: Uint32Array, stride: number, x: number, y: number, w: number, h: number, colour: number): void {
+function fillRect(u32: Uint32Array, stride: number, xf: number, yf: number, w: number, h: number, colour: number): void {
+  // Marks in flight sit between pixels: snap, or a fractional row index would land in the wrong row.
+  const x = Math.round(xf);
+  const y = Math.round(yf);
   for (let yy = y; yy < y + h; yy++) {
     const base = yy * stride;
     u32.fill(colour, base + x, base + x + w);
@@ -68,6 +90,8 @@ const compact = format('.2~s');
 export function shortNumber(v: number): string {
   return Math.abs(v) < 1000 ? String(v) : compact(v).replace('−', '-');
 }
+
+const OPERANDS: readonly Operand[] = ['input', 'weight', 'psum'];
 
 export type PeFill = 'active' | 'written' | 'holding' | 'idle' | Operand;
 
@@ -87,7 +111,7 @@ export interface ShapeSink {
   /** PE (row, col): a square of side `s` at (x, y). */
   pe(row: number, col: number, x: number, y: number, s: number, fill: PeFill): void;
   /** An operand mark: on a PE's edge, queued beside the array, or drained below it. */
-  mark(kind: 'edge' | 'queue' | 'drain', x: number, y: number, w: number, h: number, colour: Operand): void;
+  mark(kind: 'edge' | 'transit' | 'queue' | 'drain', x: number, y: number, w: number, h: number, colour: Operand): void;
 }
 
 /**
@@ -102,6 +126,9 @@ export function frameShapes(f: FrameRequest, sink: ShapeSink): DrainedOutput[] {
   const strip = stripWidth(geo);
   const cur = f.slotAt(f.index);
   const n = rows * cols;
+  const transit = strip > 0 ? transitOf(f) : null;
+  // Queued operands advance with the ones in the array (the queue is the next cycles' column 0 / row 0).
+  const shift = (transit?.t ?? 0) * pitch;
 
   // PEs.
   for (let r = 0; r < rows; r++) {
@@ -116,21 +143,35 @@ export function frameShapes(f: FrameRequest, sink: ShapeSink): DrainedOutput[] {
       const i = cur.offset * n + r * cols + c;
       sink.pe(r, c, x, y, s, peFill(w, i, roles, strip > 0));
       if (strip === 0) continue;
-      if (w.input[i] !== 0) sink.mark('edge', x, y, strip, s, 'input'); // left edge: input
-      if (w.weight[i] !== 0) sink.mark('edge', x, y, s, strip, 'weight'); // top edge: weight
-      if (w.psum[i] !== 0) sink.mark('edge', x, y + s - strip, s, strip, 'psum'); // bottom edge: psum
+      // Left edge: input; top edge: weight; bottom edge: psum.
+      for (const operand of OPERANDS) {
+        const move = transit?.moves.find((m) => m.operand === operand);
+        if (!move) {
+          if (valueOf(w, operand, i) !== 0) sink.mark('edge', ...edgeRect(operand, x, y, s, strip), operand);
+          continue;
+        }
+        // In flight: the mark slides towards the PE that holds this value at the next cycle.
+        if (inFlight(cur, transit!.next, rows, cols, r, c, move) === null) continue;
+        const p = transitPoint(geo, r, c, move, transit!.t);
+        sink.mark('transit', ...edgeRect(operand, p.x, p.y, s, strip), operand);
+      }
     }
   }
 
   const inset = s >= 6 ? Math.max(1, Math.floor(s / 6)) : 0;
-  const mark = (kind: 'queue' | 'drain', x: number, y: number, colour: Operand) =>
-    sink.mark(kind, x + inset, y + inset, s - 2 * inset, s - 2 * inset, colour);
+  const mark = (kind: 'queue' | 'drain', x: number, y: number, colour: Operand) => {
+    const full = s - 2 * inset;
+    // A queued value sliding in is cut at the array's edge: inside, the PE's edge mark shows it.
+    const w = kind === 'queue' && x < x0 ? Math.min(full, x0 - geo.gap - (x + inset)) : full;
+    const h = kind === 'queue' && y < y0 ? Math.min(full, y0 - geo.gap - (y + inset)) : full;
+    if (w > 0 && h > 0) sink.mark(kind, x + inset, y + inset, w, h, colour);
+  };
 
   // Left queue: what will reach column 0 in the next cycles, so row r is skewed by r.
   for (let d = 1; d <= geo.leftQueue; d++) {
     const slot = f.slotAt(f.index + d);
     if (!slot) continue;
-    const x = x0 - d * pitch;
+    const x = x0 - d * pitch + shift;
     for (let r = 0; r < rows; r++) {
       const i = slot.offset * n + r * cols;
       if (slot.window.active[i] === 1 && valueOf(slot.window, roles.horizontal, i) !== 0)
@@ -141,7 +182,7 @@ export function frameShapes(f: FrameRequest, sink: ShapeSink): DrainedOutput[] {
   for (let d = 1; d <= geo.topQueue; d++) {
     const slot = f.slotAt(f.index + d);
     if (!slot) continue;
-    const y = y0 - d * pitch;
+    const y = y0 - d * pitch + shift;
     for (let c = 0; c < cols; c++) {
       const i = slot.offset * n + c;
       if (slot.window.active[i] === 1 && valueOf(slot.window, roles.vertical, i) !== 0) mark('queue', x0 + c * pitch, y, roles.vertical);
@@ -172,14 +213,19 @@ export function edgeLabels(f: Pick<FrameRequest, 'gemm' | 'geo' | 'roles'>): { h
 }
 
 /** The three values a PE prints, top to bottom, and the colours they print in. */
-export function peValueLines(w: TraceWindow, i: number, roomy: boolean): { text: string; colour: string; at: number }[] {
+export function peValueLines(w: TraceWindow, i: number, roomy: boolean): { operand: Operand; text: string; colour: string; at: number }[] {
   // Roomy cells name each line; small ones rely on the colour (legend).
   const num = roomy ? String : shortNumber;
   return [
-    { text: `${roomy ? 'a ' : ''}${num(w.input[i])}`, colour: TEXT.input, at: 0.27 },
-    { text: `${roomy ? 'b ' : ''}${num(w.weight[i])}`, colour: TEXT.weight, at: 0.5 },
-    { text: `${roomy ? 'Σ ' : ''}${num(w.psum[i])}`, colour: TEXT.psum, at: 0.73 },
+    { operand: 'input', text: `${roomy ? 'a ' : ''}${num(w.input[i])}`, colour: TEXT.input, at: 0.27 },
+    { operand: 'weight', text: `${roomy ? 'b ' : ''}${num(w.weight[i])}`, colour: TEXT.weight, at: 0.5 },
+    { operand: 'psum', text: `${roomy ? 'Σ ' : ''}${num(w.psum[i])}`, colour: TEXT.psum, at: 0.73 },
   ];
+}
+
+/** Cells wide enough to name each value line ("a 127") at the font size the values print in. */
+export function roomyCells(geo: ArrayGeometry): boolean {
+  return geo.pitch - geo.gap >= (geo.valuePx * 64) / 14;
 }
 
 /** Draws the frame; returns the outputs it drew as drained. */
@@ -200,7 +246,7 @@ export function drawArray(ctx: CanvasRenderingContext2D, f: FrameRequest): Drain
 /** Edge marks: thin when values are printed (the text must stay readable), bold otherwise; none on tiny PEs. */
 export function stripWidth(geo: ArrayGeometry): number {
   const s = geo.pitch - geo.gap;
-  return geo.showNumbers ? Math.max(2, Math.floor(s / 14)) : s >= 5 ? Math.max(1, Math.floor(s / 5)) : 0;
+  return geo.showNumbers ? valueStrip(s) : s >= 5 ? Math.max(1, Math.floor(s / 5)) : 0;
 }
 
 function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceSlot | null, drained: DrainedOutput[]): void {
@@ -214,12 +260,14 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
   // Edge labels saying which way each operand flows.
   const labels = edgeLabels(f);
   ctx.fillStyle = '#5f6368';
-  ctx.font = `${12 * dpr}px system-ui, sans-serif`;
+  ctx.font = `${geo.labelPx}px system-ui, sans-serif`;
   ctx.textAlign = 'right';
   ctx.fillText(labels.horizontal, x0 - geo.gap - 2 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
   ctx.textAlign = 'left';
   ctx.fillText(labels.vertical, x0 + 8 * dpr, y0 - 10 * dpr - geo.topQueue * pitch);
-  ctx.fillText(labels.below, x0, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
+  // Moved left, as far as the canvas edge, when it would run off the right (18 px presenter text, phones).
+  const belowX = Math.max(2 * dpr, Math.min(x0, geo.width - ctx.measureText(labels.below).width - 2 * dpr));
+  ctx.fillText(labels.below, belowX, y0 + (rows + geo.bottomQueue) * pitch + 10 * dpr);
 
   if (geo.showNumbers) {
     // Flow arrows in the gaps between PEs.
@@ -235,19 +283,21 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
     }
     drawQueueValues(ctx, f, drained);
     if (cur) {
-      const fontPx = Math.max(8 * dpr, Math.min(14 * dpr, Math.floor((s - 2 * stripWidth(geo)) / 3.1)));
-      ctx.font = `${fontPx}px ui-monospace, Menlo, Consolas, monospace`;
+      ctx.font = `${geo.valuePx}px ui-monospace, Menlo, Consolas, monospace`;
       ctx.textAlign = 'center';
-      const roomy = s >= 64 * dpr;
+      const roomy = roomyCells(geo);
+      const transit = transitOf(f);
       const w = cur.window;
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
           const i = cur.offset * n + r * cols + c;
-          const cx = x0 + c * pitch + s / 2;
-          const y = y0 + r * pitch;
           for (const line of peValueLines(w, i, roomy)) {
+            // A value in flight travels with its mark; one that is not carried on is not drawn.
+            const move = transit?.moves.find((m) => m.operand === line.operand);
+            if (move && inFlight(cur, transit!.next, rows, cols, r, c, move) === null) continue;
+            const p = move ? transitPoint(geo, r, c, move, transit!.t) : { x: x0 + c * pitch, y: y0 + r * pitch };
             ctx.fillStyle = line.colour;
-            ctx.fillText(line.text, cx, y + s * line.at);
+            ctx.fillText(line.text, p.x + s / 2, p.y + s * line.at);
           }
         }
       }
@@ -264,20 +314,24 @@ function drawOverlay(ctx: CanvasRenderingContext2D, f: FrameRequest, cur: TraceS
 
 /** Values in the queue and drain marks, for arrays small enough to print numbers. */
 function drawQueueValues(ctx: CanvasRenderingContext2D, f: FrameRequest, drained: DrainedOutput[]): void {
-  const { geo, roles, dpr } = f;
+  const { geo, roles } = f;
   const { pitch, rows, cols, x0, y0 } = geo;
   const s = pitch - geo.gap;
   const n = rows * cols;
   ctx.fillStyle = '#000';
   ctx.textAlign = 'center';
-  ctx.font = `${Math.max(8 * dpr, Math.min(14 * dpr, Math.floor(s / 3.4)))}px ui-monospace, Menlo, Consolas, monospace`;
+  ctx.font = `${geo.queuePx}px ui-monospace, Menlo, Consolas, monospace`;
+  // Queued values advance with the array's (frameShapes shifts their marks the same way).
+  const shift = (transitOf(f)?.t ?? 0) * pitch;
   for (let d = 1; d <= geo.leftQueue; d++) {
     const slot = f.slotAt(f.index + d);
     if (!slot) continue;
     for (let r = 0; r < rows; r++) {
       const i = slot.offset * n + r * cols;
       const v = valueOf(slot.window, roles.horizontal, i);
-      if (slot.window.active[i] === 1 && v !== 0) ctx.fillText(shortNumber(v), x0 - d * pitch + s / 2, y0 + r * pitch + s / 2);
+      // Not on a box half into the array (cut at its edge): the value reaches the PE at the next cycle.
+      if (slot.window.active[i] === 1 && v !== 0 && (d > 1 || shift === 0))
+        ctx.fillText(shortNumber(v), x0 - d * pitch + shift + s / 2, y0 + r * pitch + s / 2);
     }
   }
   for (let d = 1; d <= geo.topQueue; d++) {
@@ -286,7 +340,8 @@ function drawQueueValues(ctx: CanvasRenderingContext2D, f: FrameRequest, drained
     for (let c = 0; c < cols; c++) {
       const i = slot.offset * n + c;
       const v = valueOf(slot.window, roles.vertical, i);
-      if (slot.window.active[i] === 1 && v !== 0) ctx.fillText(shortNumber(v), x0 + c * pitch + s / 2, y0 - d * pitch + s / 2);
+      if (slot.window.active[i] === 1 && v !== 0 && (d > 1 || shift === 0))
+        ctx.fillText(shortNumber(v), x0 + c * pitch + s / 2, y0 - d * pitch + shift + s / 2);
     }
   }
   // Every drained output is printed, 0 included: it was written.

@@ -19,8 +19,14 @@ export interface ArrayGeometry {
   bottomQueue: number;
   width: number;
   height: number;
-  /** PE values are legible (numbers drawn in cells). */
+  /** PE values are legible (numbers drawn in cells) at `valuePx`, never under the text floor. */
   showNumbers: boolean;
+  /** Font size of the words around the array, device px. */
+  labelPx: number;
+  /** Font size of the values printed in PEs, device px (meaningful when showNumbers). */
+  valuePx: number;
+  /** Font size of the values in queue and drain cells, device px. */
+  queuePx: number;
 }
 
 export interface GeometryInput {
@@ -32,6 +38,11 @@ export interface GeometryInput {
   dpr: number;
   topQueue: boolean;
   bottomQueue: boolean;
+  /**
+   * Smallest text allowed on the canvas, CSS px (presenter mode: PRESENTER_MIN_TEXT_PX). Values
+   * that would print smaller are not printed at all; 0 keeps the normal sizes.
+   */
+  textFloor?: number;
 }
 
 /** Queue depth in cells: enough to see the skew, not so much it crowds the array. */
@@ -47,28 +58,68 @@ export const NUMBER_PITCH = 28;
 /** Up to this many PEs a side the canvas grows tall enough to print values. */
 export const NUMBER_MAX_SIDE = 16;
 
-/** Room for edge labels, CSS px. */
+/** Room for edge labels, CSS px, at the normal 12 px label size. */
 const LABEL_MARGIN = 22;
+/** Text sizes on the canvas in CSS px: labels, and the range PE values are printed in. */
+const LABEL_PX = 12;
+const VALUE_PX = { min: 8, max: 14 };
+
+/** Width of the thin operand marks on the edges of a PE of side `s` that prints its values. */
+export function valueStrip(s: number): number {
+  return Math.max(2, Math.floor(s / 14));
+}
+
+/** Margin (CSS px) that holds the edge labels at the text floor. */
+function labelMargin(textFloor = 0): number {
+  return LABEL_MARGIN + Math.max(0, textFloor - LABEL_PX);
+}
+
+/** Gap between PEs at a pitch (device px). Wide gaps on readable arrays leave room for the flow arrows. */
+function gapFor(pitch: number, dpr: number): number {
+  const gap = pitch >= 56 * dpr ? 8 * dpr : pitch >= 24 ? 5 * dpr : pitch >= 6 ? 1 : 0;
+  return Math.min(gap, Math.floor(pitch / 3));
+}
+
+/** The largest font (device px) three lines of values fit in at a pitch: about a third of the cell, less its edge marks. */
+function valueFits(pitch: number, dpr: number): number {
+  const s = pitch - gapFor(pitch, dpr);
+  return Math.floor((s - 2 * valueStrip(s)) / 3.1);
+}
+
+/** Smallest PE pitch (CSS px) at which values print at `textFloor` px (NUMBER_PITCH without a floor). */
+export function numberPitch(textFloor: number): number {
+  if (textFloor <= 0) return NUMBER_PITCH;
+  let p = NUMBER_PITCH;
+  while (valueFits(p, 1) < textFloor) p++;
+  return p;
+}
 
 export function arrayGeometry(g: GeometryInput): ArrayGeometry {
-  const margin = LABEL_MARGIN * g.dpr;
+  const floor = g.textFloor ?? 0;
+  const margin = labelMargin(floor) * g.dpr;
   const q = queueDepth(g.rows, g.cols);
   const topQueue = g.topQueue ? q : 0;
   const bottomQueue = g.bottomQueue ? q : 0;
   const acrossCells = g.cols + q;
   const downCells = g.rows + topQueue + bottomQueue;
   const pitch = Math.max(1, Math.floor(Math.min((g.width - 2 * margin) / acrossCells, (g.height - 2 * margin) / downCells)));
-  // Wide gaps on readable arrays leave room for the flow arrows between PEs.
-  const gap = pitch >= 56 * g.dpr ? 8 * g.dpr : pitch >= 24 ? 5 * g.dpr : pitch >= 6 ? 1 : 0;
   const usedW = acrossCells * pitch;
   const usedH = downCells * pitch;
   const x0 = Math.floor((g.width - usedW) / 2) + q * pitch;
   const y0 = Math.floor((g.height - usedH) / 2) + topQueue * pitch;
+  const gapPx = gapFor(pitch, g.dpr);
+  const s = pitch - gapPx;
+  const lo = Math.max(VALUE_PX.min, floor) * g.dpr;
+  const hi = Math.max(VALUE_PX.max, floor) * g.dpr;
+  const fits = valueFits(pitch, g.dpr);
+  const valuePx = Math.max(lo, Math.min(hi, fits));
+  // Under a text floor a value that does not fit is not printed (never shrunk below it).
+  const legible = floor > 0 ? fits >= lo : pitch >= NUMBER_PITCH * g.dpr;
   return {
     rows: g.rows,
     cols: g.cols,
     pitch,
-    gap: Math.min(gap, Math.floor(pitch / 3)),
+    gap: gapPx,
     x0,
     y0,
     leftQueue: q,
@@ -77,7 +128,10 @@ export function arrayGeometry(g: GeometryInput): ArrayGeometry {
     width: g.width,
     height: g.height,
     // Three short lines of text need about 28 CSS px.
-    showNumbers: g.rows <= 16 && g.cols <= 16 && pitch >= NUMBER_PITCH * g.dpr,
+    showNumbers: g.rows <= NUMBER_MAX_SIDE && g.cols <= NUMBER_MAX_SIDE && pitch >= NUMBER_PITCH * g.dpr && legible,
+    labelPx: Math.max(LABEL_PX, floor) * g.dpr,
+    valuePx,
+    queuePx: Math.max(lo, Math.min(hi, Math.floor(s / 3.4))),
   };
 }
 
@@ -97,12 +151,17 @@ export function preferredHeight(
   topQueue: boolean,
   bottomQueue: boolean,
   maxCss: number,
+  textFloor = 0,
+  /** With a text floor: grow to print values only if that still fits this height (presenter mode: one screen). */
+  screenCss = Infinity,
 ): number {
+  const margin = labelMargin(textFloor);
   const q = queueDepth(rows, cols);
   const across = cols + q;
   const down = rows + (topQueue ? q : 0) + (bottomQueue ? q : 0);
-  const pitch = (widthCss - 2 * LABEL_MARGIN) / across;
+  const pitch = (widthCss - 2 * margin) / across;
   // Small arrays print their values: allow the height that needs, whatever the window.
-  const cap = rows <= NUMBER_MAX_SIDE && cols <= NUMBER_MAX_SIDE ? Math.max(maxCss, down * (NUMBER_PITCH + 10) + 2 * LABEL_MARGIN) : maxCss;
-  return Math.min(cap, Math.max(220, Math.ceil(pitch * down + 2 * LABEL_MARGIN)));
+  const needed = down * (textFloor > 0 ? numberPitch(textFloor) + 1 : NUMBER_PITCH + 10) + 2 * margin;
+  const cap = rows <= NUMBER_MAX_SIDE && cols <= NUMBER_MAX_SIDE && needed <= screenCss ? Math.max(maxCss, needed) : maxCss;
+  return Math.min(cap, Math.max(220, Math.ceil(pitch * down + 2 * margin)));
 }

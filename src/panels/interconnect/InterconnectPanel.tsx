@@ -48,10 +48,10 @@ export function InterconnectPanel() {
           {!m.fits && m.message ? <p className="ic-error">{m.message}</p> : null}
           <NetworkSummaryView network={m.network} />
           <div className="ic-row">
-            <TopologyView network={m.network} />
+            <TopologyView network={m.network} machineName={m.name} />
             <Explain machine={machine} m={m} />
           </div>
-          <Timeline network={m.network} />
+          <Timeline network={m.network} machineName={m.name} />
         </>
       )}
     </section>

@@ -7,10 +7,28 @@ import type { NetworkResult, TimelineEvent } from '../../engine/types';
 import { selectLanes, type Lane } from './lanes';
 import { formatUs } from './summary';
 import { formatBytes } from '../../ui/format';
+import { useStore } from '../../store/store';
+import { PRESENTER_MIN_TEXT_PX } from '../../ui/presenterLimits';
+import { useBoxWidth } from './useBoxWidth';
 
-const MARGIN = { top: 8, right: 16, bottom: 28, left: 210 };
-const LANE_H = 16;
-const WIDTH = 1000;
+/** The timeline's text size (interconnect.css: .ic-lane-label, .ic-axis text), CSS px. */
+const TEXT_PX = 12;
+/** Layout at TEXT_PX; presenter mode scales it with the text. */
+const BASE_MARGIN = { top: 8, right: 16, bottom: 32, left: 230 };
+const LANE_H = 18;
+/** Width drawn before the box has been measured. */
+const DEFAULT_WIDTH = 1000;
+
+/** Margins, lane height and the label length that fits, for a timeline `width` CSS px wide with text `k` x TEXT_PX. */
+export function timelineLayout(width: number, k: number) {
+  const left = Math.min(BASE_MARGIN.left * k, Math.max(120, width * 0.4));
+  return {
+    M: { top: BASE_MARGIN.top * k, right: BASE_MARGIN.right * k, bottom: BASE_MARGIN.bottom * k, left },
+    laneH: LANE_H * k,
+    // Characters of a lane label that fit its margin (critical lanes are bold: ~0.62 em a character).
+    labelChars: Math.max(8, Math.floor((left - 8) / (TEXT_PX * k * 0.62))),
+  };
+}
 
 interface Hover {
   event: TimelineEvent;
@@ -21,9 +39,11 @@ interface Hover {
 
 interface Props {
   network: NetworkResult;
+  /** The machine the step runs on, for the export's title. */
+  machineName: string;
 }
 
-export function Timeline({ network }: Props) {
+export function Timeline({ network, machineName }: Props) {
   const selection = useMemo(() => selectLanes(network), [network]);
   const [criticalOnly, setCriticalOnly] = useState(false);
   const lanes = useMemo(() => (criticalOnly ? selection.lanes.filter((l) => l.critical) : selection.lanes), [selection, criticalOnly]);
@@ -39,23 +59,31 @@ export function Timeline({ network }: Props) {
     return end > 0 ? end : 1;
   }, [network]);
 
-  const height = MARGIN.top + MARGIN.bottom + Math.max(1, lanes.length) * LANE_H;
+  // Drawn at the box's width (one SVG unit = one CSS px), text at its CSS size; presenter
+  // mode grows text, margins and lanes to the floor.
+  const boxRef = useRef<HTMLDivElement>(null);
+  const presenter = useStore((s) => s.scenario.view.presenter);
+  const WIDTH = Math.max(280, useBoxWidth(boxRef) || DEFAULT_WIDTH);
+  const k = presenter ? PRESENTER_MIN_TEXT_PX / TEXT_PX : 1;
+  const { M: margin, laneH, labelChars } = timelineLayout(WIDTH, k);
+  const height = Math.round(margin.top + margin.bottom + Math.max(1, lanes.length) * laneH);
 
   useEffect(() => {
     const svgEl = svgRef.current;
     if (!svgEl) return;
+    const { M } = timelineLayout(WIDTH, k);
     const svg = d3.select(svgEl);
     svg.selectAll('*').remove();
-    const innerW = WIDTH - MARGIN.left - MARGIN.right;
+    const innerW = WIDTH - M.left - M.right;
     // Range in SVG units (margin included) so zoom transforms, which live in SVG units, apply directly.
     const x0 = d3
       .scaleLinear()
       .domain([0, endUs])
-      .range([MARGIN.left, MARGIN.left + innerW]);
+      .range([M.left, M.left + innerW]);
     const y = d3
       .scaleBand<string>()
       .domain(lanes.map((l) => l.key))
-      .range([MARGIN.top, height - MARGIN.bottom])
+      .range([M.top, height - M.bottom])
       .paddingInner(0.2);
 
     svg
@@ -63,7 +91,7 @@ export function Timeline({ network }: Props) {
       .append('clipPath')
       .attr('id', 'ic-timeline-clip')
       .append('rect')
-      .attr('x', MARGIN.left)
+      .attr('x', M.left)
       .attr('y', 0)
       .attr('width', innerW)
       .attr('height', height);
@@ -74,7 +102,7 @@ export function Timeline({ network }: Props) {
       .selectAll('rect')
       .data(lanes)
       .join('rect')
-      .attr('x', MARGIN.left)
+      .attr('x', M.left)
       .attr('width', innerW)
       .attr('y', (l) => y(l.key) ?? 0)
       .attr('height', y.bandwidth())
@@ -83,12 +111,12 @@ export function Timeline({ network }: Props) {
       .selectAll('text')
       .data(lanes)
       .join('text')
-      .attr('x', MARGIN.left - 6)
+      .attr('x', M.left - 6)
       .attr('y', (l) => (y(l.key) ?? 0) + y.bandwidth() / 2)
       .attr('dy', '0.35em')
       .attr('text-anchor', 'end')
       .attr('class', (l) => `ic-lane-label${l.critical ? ' critical' : ''}`)
-      .text((l) => shortLabel(l));
+      .text((l) => shortLabel(l, labelChars));
 
     const flat: { e: TimelineEvent; lane: Lane }[] = [];
     for (const lane of lanes) for (const e of lane.events) flat.push({ e, lane });
@@ -127,12 +155,12 @@ export function Timeline({ network }: Props) {
     const axisG = svg
       .append('g')
       .attr('class', 'ic-axis')
-      .attr('transform', `translate(0,${height - MARGIN.bottom})`);
+      .attr('transform', `translate(0,${height - M.bottom})`);
     svg
       .append('text')
       .attr('class', 'ic-axis-unit')
-      .attr('x', WIDTH - MARGIN.right)
-      .attr('y', height - 2)
+      .attr('x', WIDTH - M.right)
+      .attr('y', height - 4 * k)
       .attr('text-anchor', 'end')
       .text('time in the decode step (µs)');
 
@@ -142,7 +170,7 @@ export function Timeline({ network }: Props) {
       axisG.call(
         d3
           .axisBottom(x)
-          .ticks(8)
+          .ticks(Math.max(2, Math.round(innerW / (110 * k))))
           .tickFormat((v) => d3.format('~g')(Number(v))),
       );
       const [a, b] = x.domain();
@@ -154,12 +182,12 @@ export function Timeline({ network }: Props) {
       .zoom<SVGSVGElement, unknown>()
       .scaleExtent([1, 10_000])
       .translateExtent([
-        [MARGIN.left, 0],
-        [WIDTH - MARGIN.right, height],
+        [M.left, 0],
+        [WIDTH - M.right, height],
       ])
       .extent([
-        [MARGIN.left, 0],
-        [WIDTH - MARGIN.right, height],
+        [M.left, 0],
+        [WIDTH - M.right, height],
       ])
       .on('zoom', (ev: d3.D3ZoomEvent<SVGSVGElement, unknown>) => {
         setHover(null);
@@ -167,16 +195,20 @@ export function Timeline({ network }: Props) {
       });
     svg.call(zoom);
     resetRef.current = () => svg.call(zoom.transform, d3.zoomIdentity);
-    zoomByRef.current = (k: number) => svg.call(zoom.scaleBy, k);
+    zoomByRef.current = (factor: number) => svg.call(zoom.scaleBy, factor);
     return () => {
       svg.on('.zoom', null);
     };
-  }, [lanes, endUs, height]);
+  }, [lanes, endUs, height, WIDTH, k, labelChars]);
 
   const shown = lanes.length;
   const shownCritical = lanes.filter((l) => l.critical).length;
   return (
-    <div className="ic-timeline">
+    <div
+      className="ic-timeline"
+      data-chart="decode-timeline"
+      data-chart-name={`One decode step on ${machineName}: compute and transfers per lane`}
+    >
       <div className="ic-timeline-head">
         <strong>One decode step (one token)</strong>
         <label>
@@ -210,30 +242,38 @@ export function Timeline({ network }: Props) {
         </p>
       ) : null}
       {network.events.length === 0 ? <p className="muted">No events in this step.</p> : null}
-      <div className="ic-timeline-box">
+      <div className="ic-timeline-box" ref={boxRef}>
         <svg
           ref={svgRef}
           viewBox={`0 0 ${WIDTH} ${height}`}
-          width="100%"
-          style={{ maxWidth: WIDTH }}
+          width={WIDTH}
+          height={height}
           role="img"
           aria-label={`Timeline of one decode step, ${formatUs(network.stepUs)}, ${shown} lanes`}
           data-testid="timeline"
         />
         {hover ? <EventTooltip hover={hover} /> : null}
       </div>
+      {/* data-legend-item: the export's legend (exportChart.ts reads the swatch, then the words). */}
       <div className="ic-timeline-key">
-        <span className="key compute" /> compute <span className="key transfer" /> transfer <span className="key critical" /> on the
-        critical path
+        <span data-legend-item="">
+          <span className="key compute" /> compute
+        </span>
+        <span data-legend-item="">
+          <span className="key transfer" /> transfer
+        </span>
+        <span data-legend-item="">
+          <span className="key critical" /> on the critical path
+        </span>
       </div>
     </div>
   );
 }
 
-function shortLabel(l: Lane): string {
+function shortLabel(l: Lane, max: number): string {
   let text = l.kind === 'compute' ? `${l.label} compute` : l.label.replace(/^link (\d+): /, 'L$1 ');
-  if (text.length > 34) text = text.replace(/ \((local|global|nvlink|network)\)$/, '');
-  return text.length > 34 ? `${text.slice(0, 33)}…` : text;
+  if (text.length > max) text = text.replace(/ \((local|global|nvlink|network)\)$/, '');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function EventTooltip({ hover }: { hover: Hover }) {

@@ -3,10 +3,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NetworkResult } from '../../engine/types';
 import { layoutNetwork, type LinkMark, type Segment, type TopologyDrawing } from './layout';
-import { utilizationColour, utilizationGradient } from './colour';
+import { formatShare, utilizationColour, utilizationGradient } from './colour';
 import { useOnChange } from '../../ui/useOnChange';
+import { setChartSource } from '../share/chartSource';
 
-const SIZE = 460;
+/** Drawing area (CSS px); the SVG adds a 12 px border for node marks, so one SVG unit is one CSS px and text renders at its CSS size. */
+const SIZE = 436;
+const PAD = 12;
+const CANVAS_SIZE = SIZE + 2 * PAD;
 /** Beyond these the drawing goes to canvas. */
 const SVG_MAX_NODES = 300;
 const SVG_MAX_LINKS = 2500;
@@ -19,6 +23,8 @@ function lineAlpha(u: number, busiest: number): number {
 
 interface Props {
   network: NetworkResult;
+  /** The machine the network belongs to, for the export's title. */
+  machineName: string;
 }
 
 function segPath(s: Segment, k: number): string {
@@ -39,12 +45,12 @@ function nodeRadius(d: TopologyDrawing): number {
 
 function paintCanvas(canvas: HTMLCanvasElement, d: TopologyDrawing, scaleMax: number, busiest: number, faint: boolean): void {
   const dpr = window.devicePixelRatio || 1;
-  canvas.width = SIZE * dpr;
-  canvas.height = SIZE * dpr;
+  canvas.width = CANVAS_SIZE * dpr;
+  canvas.height = CANVAS_SIZE * dpr;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, SIZE, SIZE);
+  ctx.clearRect(0, 0, CANVAS_SIZE, CANVAS_SIZE);
   // One path per (colour, opacity, width) bin: a few dozen strokes instead of one per link,
   // so half a million links (fully connected, 1,024 chips) still paint in well under a second.
   const BINS = 48;
@@ -72,9 +78,9 @@ function paintCanvas(canvas: HTMLCanvasElement, d: TopologyDrawing, scaleMax: nu
     ctx.beginPath();
     for (const l of bin.links)
       for (const s of l.segments) {
-        ctx.moveTo(s[0] * SIZE, s[1] * SIZE);
-        if (s.length === 6) ctx.quadraticCurveTo(s[4] * SIZE, s[5] * SIZE, s[2] * SIZE, s[3] * SIZE);
-        else ctx.lineTo(s[2] * SIZE, s[3] * SIZE);
+        ctx.moveTo(s[0] * CANVAS_SIZE, s[1] * CANVAS_SIZE);
+        if (s.length === 6) ctx.quadraticCurveTo(s[4] * CANVAS_SIZE, s[5] * CANVAS_SIZE, s[2] * CANVAS_SIZE, s[3] * CANVAS_SIZE);
+        else ctx.lineTo(s[2] * CANVAS_SIZE, s[3] * CANVAS_SIZE);
       }
     ctx.stroke();
   }
@@ -84,24 +90,25 @@ function paintCanvas(canvas: HTMLCanvasElement, d: TopologyDrawing, scaleMax: nu
   ctx.fillStyle = d.nodes.length > 200 ? '#555' : '#1d1d1f';
   for (const n of d.nodes) {
     ctx.beginPath();
-    ctx.arc(n.x * SIZE, n.y * SIZE, n.kind === 'group' ? r + 1 : r, 0, 2 * Math.PI);
+    ctx.arc(n.x * CANVAS_SIZE, n.y * CANVAS_SIZE, n.kind === 'group' ? r + 1 : r, 0, 2 * Math.PI);
     ctx.fill();
   }
 }
 
-export function TopologyView({ network }: Props) {
+export function TopologyView({ network, machineName }: Props) {
   const [drill, setDrill] = useState<number | null>(null);
   // A new network (other topology or chip count) closes any drill-down.
   useOnChange(network, () => setDrill(null));
   const drawing = useMemo(() => layoutNetwork(network, drill), [network, drill]);
   const useCanvas = drawing.nodes.length > SVG_MAX_NODES || drawing.links.length > SVG_MAX_LINKS;
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const [hover, setHover] = useState<string | null>(null);
-  // Colour scale: absolute (0-100% busy) or stretched to the busiest link, to show the
-  // pattern when every link is nearly idle.
-  const [relative, setRelative] = useState(false);
-  const busiest = useMemo(() => network.links.reduce((m, l) => Math.max(m, l.utilization), 0), [network]);
-  const scaleMax = relative && busiest > 0 ? busiest : 1;
+  // Colour scale: 0 to the busiest mark drawn, so the busiest link reads busy whatever its load
+  // (the legend states the maximum); or fixed at 0-100% busy, to compare loads across scenarios.
+  const [fixed, setFixed] = useState(false);
+  const busiest = useMemo(() => drawing.links.reduce((m, l) => Math.max(m, l.utilization), 0), [drawing]);
+  const scaleMax = fixed || busiest <= 0 ? 1 : busiest;
   // Crossing lines (bundles, chords) pile up: let opacity follow load so the busy ones show.
   const faint = drawing.links.length > FAINT_OVER && (drawing.aggregated || network.topology === 'fully-connected');
 
@@ -109,13 +116,34 @@ export function TopologyView({ network }: Props) {
     if (useCanvas && canvasRef.current) paintCanvas(canvasRef.current, drawing, scaleMax, busiest, faint);
   }, [useCanvas, drawing, scaleMax, busiest, faint]);
 
+  const top = scaleTop(fixed, drawing.aggregated);
+  // For the export menu: the colour scale as legend entries, and what the scale means.
+  useEffect(() => {
+    const el = useCanvas ? canvasRef.current : svgRef.current;
+    if (!el) return;
+    return setChartSource(el, {
+      legend: () =>
+        [0, 0.25, 0.5, 0.75, 1].map((u) => ({
+          label: `${formatShare(u * scaleMax)} busy${u === 1 ? ` (${top})` : ''}`,
+          colour: utilizationColour(u),
+        })),
+      detail: () =>
+        `${machineName}: ${topologyTitle(network)} · link colour: % of one decode step a link is busy, scale 0 to ${formatShare(scaleMax)} (${top})`,
+      vector: () => null,
+    });
+  }, [useCanvas, scaleMax, top, machineName, network]);
+
   const r = nodeRadius(drawing);
   const groupsPickable = network.topology === 'dragonfly' && drawing.groups.length > 1;
   const wrapLinks = drawing.links.filter((l) => l.wrap).length;
   const switchLabels = drawing.nodes.filter((n) => n.kind === 'switch').length <= 9;
 
   return (
-    <div className="ic-topology">
+    <div
+      className="ic-topology"
+      data-chart="network-topology"
+      data-chart-name={`Chip-to-chip network of ${machineName}, links coloured by utilisation`}
+    >
       <div className="ic-topology-head">
         <strong>{topologyTitle(network)}</strong>
         {groupsPickable ? (
@@ -146,15 +174,16 @@ export function TopologyView({ network }: Props) {
         {useCanvas ? (
           <canvas
             ref={canvasRef}
-            style={{ width: SIZE, height: SIZE }}
+            style={{ width: CANVAS_SIZE, height: CANVAS_SIZE }}
             role="img"
             aria-label={`${topologyTitle(network)}: ${drawing.nodes.length} marks, ${drawing.links.length} links coloured by utilisation`}
           />
         ) : (
           <svg
-            viewBox={`-12 -12 ${SIZE + 24} ${SIZE + 24}`}
-            width={SIZE}
-            height={SIZE}
+            ref={svgRef}
+            viewBox={`${-PAD} ${-PAD} ${SIZE + 2 * PAD} ${SIZE + 2 * PAD}`}
+            width={SIZE + 2 * PAD}
+            height={SIZE + 2 * PAD}
             role="img"
             aria-label={`${topologyTitle(network)}: ${drawing.nodes.length} marks, ${drawing.links.length} links coloured by utilisation`}
           >
@@ -166,6 +195,7 @@ export function TopologyView({ network }: Props) {
                   <path
                     key={l.key}
                     className={`ic-link${l.wrap ? ' wrap' : ''}`}
+                    data-utilization={l.utilization}
                     d={l.segments.map((s) => segPath(s, SIZE)).join('')}
                     stroke={utilizationColour(l.utilization / scaleMax)}
                     strokeOpacity={faint ? lineAlpha(l.utilization, busiest) : undefined}
@@ -227,9 +257,9 @@ export function TopologyView({ network }: Props) {
         </p>
       ) : null}
       <div className="ic-scale">
-        <Legend scaleMax={scaleMax} />
-        <label title="Stretch the colour scale to the busiest link, to see the pattern when all links are nearly idle">
-          <input type="checkbox" checked={relative} onChange={(e) => setRelative(e.target.checked)} /> scale to busiest link
+        <Legend scaleMax={scaleMax} top={top} />
+        <label>
+          <input type="checkbox" checked={fixed} onChange={(e) => setFixed(e.target.checked)} /> fixed scale (0-100% busy)
         </label>
       </div>
     </div>
@@ -249,21 +279,25 @@ function topologyTitle(n: NetworkResult): string {
   return `${names[n.topology]}: ${plural(n.chips, 'chip')}${switches ? `, ${plural(switches, 'switch')}` : ''}, ${plural(n.links.length, 'link')}`;
 }
 
-function Legend({ scaleMax }: { scaleMax: number }) {
-  const pct = (f: number) => `${+(f * 100).toPrecision(3)}%`;
+/** What the top of the colour scale is. */
+function scaleTop(fixed: boolean, bundles: boolean): string {
+  return fixed ? 'always busy' : bundles ? 'the busiest mark drawn, a bundle showing the mean of its links' : 'the busiest link';
+}
+
+/** The colour scale and what its ends mean, in words: a reader must know whether the top is the busiest link or 100%. */
+function Legend({ scaleMax, top }: { scaleMax: number; top: string }) {
   return (
-    <div
-      className="ic-legend"
-      data-testid="utilization-legend"
-      title="Utilisation of a link = time its busier direction spends putting bytes on the wire (bytes / bandwidth, summed over the transfers it carried; latency excluded) / decode-step time, from the event simulation. A bundle (many groups) shows the mean over its links."
-    >
+    <div className="ic-legend" data-testid="utilization-legend" data-scale-max={scaleMax}>
       <div className="ic-legend-bar" style={{ background: utilizationGradient() }} />
       <div className="ic-legend-ticks">
         <span>0%</span>
-        <span>{pct(scaleMax / 2)}</span>
-        <span>{pct(scaleMax)}</span>
+        <span>{formatShare(scaleMax / 2)}</span>
+        <span data-testid="legend-max">{formatShare(scaleMax)}</span>
       </div>
-      <div className="ic-legend-caption">link utilisation (% busy over one decode step)</div>
+      <div className="ic-legend-caption" data-testid="legend-caption">
+        Link utilisation: % of one decode step a link is busy (its busier direction: bytes / bandwidth). Colour scale 0% to{' '}
+        {formatShare(scaleMax)} = {top}.
+      </div>
     </div>
   );
 }

@@ -15,3 +15,8 @@ export function utilizationGradient(): string {
   const stops = [0, 0.25, 0.5, 0.75, 1].map((u) => `${utilizationColour(u)} ${u * 100}%`);
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
+
+/** A utilisation as the legend prints it: three significant digits, in percent. */
+export function formatShare(f: number): string {
+  return `${+(f * 100).toPrecision(3)}%`;
+}

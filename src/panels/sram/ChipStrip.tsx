@@ -3,6 +3,8 @@
 import { useEffect, useRef } from 'react';
 import type { ChipOccupancy } from '../../engine/types';
 import { fillAtToken } from './occupancy';
+import { MEMORY_PARTS, partColours } from './memoryParts';
+import { setChartSource } from '../share/chartSource';
 
 interface Props {
   occupancy: readonly ChipOccupancy[];
@@ -12,14 +14,28 @@ interface Props {
   selected: number | null;
   onSelect(index: number): void;
   label: string;
+  /** Export: the chart's id and title, and what it shows beyond the scenario (machine, token). */
+  chartId: string;
+  chartName: string;
+  detail: string;
 }
 
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
-
-export function ChipStrip({ occupancy, token, prompt, output, selected, onSelect, label }: Props) {
+export function ChipStrip({ occupancy, token, prompt, output, selected, onSelect, label, chartId, chartName, detail }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
+
+  // For the export menu: the strip's legend and what it shows (the bitmap is the chart).
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    return setChartSource(canvas, {
+      legend: () => {
+        const colours = partColours(canvas);
+        return MEMORY_PARTS.map((p) => ({ label: p.label, colour: colours[p.part] }));
+      },
+      detail: () => detail,
+      vector: () => null,
+    });
+  }, [detail]);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -34,13 +50,7 @@ export function ChipStrip({ occupancy, token, prompt, output, selected, onSelect
       if (!ctx) return;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, w, h);
-      const colours = {
-        weights: cssVar(canvas, '--c-blue', '#0072b2'),
-        kv: cssVar(canvas, '--c-orange', '#e69f00'),
-        act: cssVar(canvas, '--c-purple', '#cc79a7'),
-        over: cssVar(canvas, '--c-vermillion', '#d55e00'),
-        free: '#eceff1',
-      };
+      const colours = partColours(canvas);
       const n = occupancy.length;
       const colW = w / Math.max(1, n);
       const gap = colW > 4 ? 1 : 0;
@@ -89,6 +99,8 @@ export function ChipStrip({ occupancy, token, prompt, output, selected, onSelect
     <canvas
       ref={ref}
       className="chip-strip"
+      data-chart={chartId}
+      data-chart-name={chartName}
       role="img"
       aria-label={`${label}: ${occupancy.length} chips, each a column filled with weights, KV cache and activations (bottom to top); click one to see its bytes`}
       onClick={pick}

@@ -3,19 +3,13 @@
 import { useMemo, useState } from 'react';
 import type { MachineResult } from '../../engine/types';
 import { formatBytes, formatPercent } from '../../ui/format';
-import { fillAtToken, formatRanges, groupChips, totalsAtToken } from './occupancy';
+import { fillAtToken, formatRanges, groupChips, phaseAt, totalsAtToken } from './occupancy';
 import { ChipStrip } from './ChipStrip';
 import { StackBar } from './StackBar';
 import { ChipDetail } from './ChipDetail';
 
-const LEGEND = [
-  ['sw-weights', 'weights'],
-  ['sw-kv', 'KV cache'],
-  ['sw-act', 'activations'],
-  ['sw-free', 'free'],
-  ['sw-over', 'over capacity'],
-] as const;
 import type { MemoryNeed } from '../../engine/types';
+import { MEMORY_PARTS } from './memoryParts';
 
 interface Props {
   m: MachineResult;
@@ -75,10 +69,10 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
       {m.occupancy.length > 0 ? (
         <>
           <div className="sram-legend" aria-hidden="true">
-            {LEGEND.map(([cls, label]) => (
-              <span key={cls}>
-                <i className={`sw ${cls}`} />
-                {label}
+            {MEMORY_PARTS.map((p) => (
+              <span key={p.part}>
+                <i className={`sw ${p.swatch}`} />
+                {p.label}
               </span>
             ))}
           </div>
@@ -90,6 +84,9 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
             selected={sel}
             onSelect={setSelected}
             label={`${m.name}, all chips`}
+            chartId={`memory-per-chip-${testId.replace(/^occ-/, '')}`}
+            chartName={`${memory} occupancy per chip: ${m.name}`}
+            detail={`${m.name}: ${m.occupancy.length} chips holding data, one column each (bottom to top: weights, KV cache, activations) · at token ${token} of ${prompt + output} (${phaseAt(token, prompt)}) · ${memory} in use ${formatBytes(used)} of ${formatBytes(totals.capacityBytes)}`}
           />
           <div className="group-bars" role="group" aria-label="Groups of identical chips">
             {groups.slice(0, MAX_GROUP_ROWS).map((g, gi) => {
