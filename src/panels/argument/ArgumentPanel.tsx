@@ -63,9 +63,12 @@ function MachineCard({ m, side }: { m: MachineResult; side: 'lpu' | 'gpu' }) {
 
 export function ArgumentPanel() {
   const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
-  const llm = useStore((s) => s.scenario.llm);
-  const lpuChips = useStore((s) => s.scenario.lpu.chips);
-  const gpus = useStore((s) => s.scenario.gpu.gpus);
+  // The workload the result on screen was computed for (the controls' until the first one).
+  const controls = useStore(useShallow((s) => ({ llm: s.scenario.llm, lpu: s.scenario.lpu, gpu: s.scenario.gpu })));
+  const inputs = result?.inputs ?? controls;
+  const { llm } = inputs;
+  const lpuChips = inputs.lpu.chips;
+  const gpus = inputs.gpu.gpus;
   const setPanel = useStore((s) => s.setPanel);
   const tour = TOURS[0];
   const model = resolveModel(llm);
@@ -89,8 +92,7 @@ export function ArgumentPanel() {
           </h2>
           <p className="muted arg-scenario" data-testid="arg-scenario">
             {model.name}, {llm.batch === 1 ? 'one user' : `${llm.batch} users`}, {llm.weights} weights, {llm.prompt} tokens in and{' '}
-            {llm.output} out;
-            {sizingNote(result.lpu, result.gpu, lpuChips, gpus)}.{' '}
+            {llm.output} out; {sizingNote(result.lpu, result.gpu, lpuChips, gpus)}.{' '}
             <button type="button" className="linklike" onClick={() => setPanel('latency')}>
               Change the workload in {PANEL_TITLES.latency}
             </button>

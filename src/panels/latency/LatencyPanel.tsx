@@ -26,9 +26,9 @@ function NothingToDraw({ what = 'neither machine fits this workload' }: { what?:
 
 export function LatencyPanel() {
   const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
-  const { batch, output, sweepMachine } = useStore(
-    useShallow((s) => ({ batch: s.scenario.llm.batch, output: s.scenario.llm.output, sweepMachine: s.scenario.llm.sweepMachine })),
-  );
+  // Labelled with the inputs the result was computed for (the controls' until the first one).
+  const controls = useStore(useShallow((s) => s.scenario.llm));
+  const { batch, output, sweepMachine } = result ? result.inputs.llm : controls;
   // Compare's pinned A, drawn as a ghost behind B in the budget and sweep charts.
   const ghost = useStore((s) => s.pinned?.llm ?? null);
   const names = result ? { [result.lpu.machine]: result.lpu.name, [result.gpu.machine]: result.gpu.name } : {};
