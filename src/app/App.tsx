@@ -2,10 +2,14 @@
 // in view, and the four panels as tabs. Components render only what the store holds.
 // Below 900 px wide (phone, tablet) the controls are a drawer opened by the header's
 // Controls button; on a wide screen they are the sidebar, always shown.
-import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../store/store';
 import { startRunner } from '../store/runner';
 import { PANELS, type PanelId } from '../scenario/types';
+import { DataflowPanel } from '../panels/dataflow/DataflowPanel';
+import { SramPanel } from '../panels/sram/SramPanel';
+import { InterconnectPanel } from '../panels/interconnect/InterconnectPanel';
+import { LatencyPanel } from '../panels/latency/LatencyPanel';
 import { ArgumentPanel } from '../panels/argument/ArgumentPanel';
 import { GemmControls } from '../panels/dataflow/GemmControls';
 import { LlmControls } from '../panels/sram/LlmControls';
@@ -15,13 +19,6 @@ import { startUrlSync } from '../store/urlSync';
 import { PANEL_TITLES } from '../ui/labels';
 import { presenterVars } from '../ui/presenterLimits';
 import '../styles.css';
-
-// The landing tab (the argument) is in the main bundle; the other panels load with their tab,
-// so a first visit fetches and parses less before the numbers show.
-const DataflowPanel = lazy(() => import('../panels/dataflow/DataflowPanel').then((m) => ({ default: m.DataflowPanel })));
-const SramPanel = lazy(() => import('../panels/sram/SramPanel').then((m) => ({ default: m.SramPanel })));
-const InterconnectPanel = lazy(() => import('../panels/interconnect/InterconnectPanel').then((m) => ({ default: m.InterconnectPanel })));
-const LatencyPanel = lazy(() => import('../panels/latency/LatencyPanel').then((m) => ({ default: m.LatencyPanel })));
 
 /** Where the controls stop being a sidebar and become a drawer (styles.css uses the same width). */
 const NARROW = '(max-width: 900px)';
@@ -193,13 +190,11 @@ export function App() {
           </>
         ) : null}
         <main id={`tabpanel-${shown}`} role="tabpanel" aria-labelledby={`tab-${shown}`} className="panel-area">
-          <Suspense fallback={<p className="muted">Loading the panel…</p>}>
-            {shown === 'argument' ? <ArgumentPanel /> : null}
-            {shown === 'dataflow' ? <DataflowPanel /> : null}
-            {shown === 'sram' ? <SramPanel /> : null}
-            {shown === 'interconnect' ? <InterconnectPanel /> : null}
-            {shown === 'latency' ? <LatencyPanel /> : null}
-          </Suspense>
+          {shown === 'argument' ? <ArgumentPanel /> : null}
+          {shown === 'dataflow' ? <DataflowPanel /> : null}
+          {shown === 'sram' ? <SramPanel /> : null}
+          {shown === 'interconnect' ? <InterconnectPanel /> : null}
+          {shown === 'latency' ? <LatencyPanel /> : null}
         </main>
       </div>
     </div>
