@@ -1,7 +1,7 @@
 // A labelled numeric control bound to one scenario field. Invalid text stays in the box
 // with a message beside it naming the limit; the scenario keeps its last valid value.
 import { useField } from './useField';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useOnChange } from './useOnChange';
 import { useStore } from '../store/store';
 import { controlId } from '../scenario/keys';
@@ -24,7 +24,16 @@ interface Props {
   placeholder?: string;
 }
 
-export function NumberField({ path, unit: givenUnit, decimal: givenDecimal, slider, title: givenTitle, nullable, placeholder }: Props) {
+// memo: a store change re-renders a control only when its own props or state change.
+export const NumberField = memo(function NumberField({
+  path,
+  unit: givenUnit,
+  decimal: givenDecimal,
+  slider,
+  title: givenTitle,
+  nullable,
+  placeholder,
+}: Props) {
   const id = useId();
   const label = controlLabel(path);
   // Unit, integer-ness and the accepted range are the registry's unless the caller says otherwise.
@@ -101,6 +110,6 @@ export function NumberField({ path, unit: givenUnit, decimal: givenDecimal, slid
       ) : null}
     </div>
   );
-}
+});
 
 export { controlId } from '../scenario/keys';

@@ -1,6 +1,6 @@
 // A labelled select bound to one scenario field.
 import { useField } from './useField';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useStore } from '../store/store';
 import { controlId } from './NumberField';
 import { controlLabel } from './labels';
@@ -12,7 +12,8 @@ interface Props {
   title?: string;
 }
 
-export function SelectField({ path, options, title }: Props) {
+// memo: a store change re-renders a control only when its own props or state change.
+export const SelectField = memo(function SelectField({ path, options, title }: Props) {
   const id = useId();
   const { value, error, hidden, locked } = useField<string>(path);
   const setField = useStore((s) => s.setField);
@@ -38,4 +39,4 @@ export function SelectField({ path, options, title }: Props) {
       ) : null}
     </div>
   );
-}
+});

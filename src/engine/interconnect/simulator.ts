@@ -64,9 +64,9 @@ const SLOT = {
 const SLOTS = 32;
 
 /** Built topologies kept per simulator (most recently used first). */
-const TOPOLOGY_CACHE = 4;
+const TOPOLOGY_CACHE = 8;
 /** Lowered program structures kept per simulator: each machine's decode step and prefill chunk, and a spare. */
-const LOWERING_CACHE = 6;
+const LOWERING_CACHE = 16;
 
 function topologyKey(spec: NetworkSpec): string {
   return [

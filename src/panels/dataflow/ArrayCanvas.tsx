@@ -1,6 +1,7 @@
 // The animated array: a canvas redrawn from trace windows in a requestAnimationFrame loop
 // that reads the store with getState() (no React re-render per frame). Live SRAM counters
 // and the PE tooltip are written straight into their DOM nodes by the same loop.
+import { HowToggle } from '../../ui/HowToggle';
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store/store';
 import { callEngine } from '../../worker/client';
@@ -302,7 +303,12 @@ export function ArrayCanvas({ gemm, result }: Props) {
           fold{' '}
           <b ref={foldRef} data-testid="current-fold">
             -
-          </b>
+          </b>{' '}
+          <HowToggle
+            text="Which fold (tile of the GEMM mapped onto the array) the array is working on at this cycle."
+            what="the fold"
+            label="What a fold is"
+          />
         </span>
         {COUNTERS.map((c, k) => (
           <span key={c.key} title={c.title}>
@@ -314,7 +320,8 @@ export function ArrayCanvas({ gemm, result }: Props) {
               }}
             >
               0 elements
-            </b>
+            </b>{' '}
+            <HowToggle text={c.title} what={c.label} />
           </span>
         ))}
       </div>

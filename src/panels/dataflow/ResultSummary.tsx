@@ -1,4 +1,5 @@
 // The run's figures (with units and how each is computed) and SCALE-Sim's beside them.
+import { HowToggle } from '../../ui/HowToggle';
 import type { GemmResult } from '../../engine/types';
 import { formatCount, formatPercent } from '../../ui/format';
 import { compareWithScaleSim } from './scaleSimComparison';
@@ -7,7 +8,9 @@ import { CYCLE_MODEL_PATH } from './cycleModelDoc';
 function Metric({ label, value, title, testId }: { label: string; value: string; title: string; testId: string }) {
   return (
     <div className="metric" title={title}>
-      <div className="label">{label}</div>
+      <div className="label">
+        {label} <HowToggle text={title} what={label.toLowerCase()} />
+      </div>
       <div className="value" data-testid={testId}>
         {value}
       </div>

@@ -1,4 +1,5 @@
 // Step time and where it goes on the critical path, plus link-utilisation figures.
+import { HowToggle } from '../../ui/HowToggle';
 import type { NetworkResult } from '../../engine/types';
 import { summarizeNetwork, formatUs, formatUtilization } from './summary';
 import { linkName } from './layout';
@@ -59,7 +60,9 @@ export function NetworkSummaryView({ network }: { network: NetworkResult }) {
 function Metric(props: { id: string; label: string; value: string; raw: number; title: string; sub?: string }) {
   return (
     <div className="metric" title={props.title} data-testid={`ic-${props.id}`} data-value={props.raw}>
-      <div className="label">{props.label}</div>
+      <div className="label">
+        {props.label} <HowToggle text={props.title} what={props.label.toLowerCase()} />
+      </div>
       <div className="value">{props.value}</div>
       {props.sub ? <div className="ic-sub muted">{props.sub}</div> : null}
     </div>

@@ -1,4 +1,5 @@
 // Exact bytes of one chip: what it holds (its label) and each part of its memory.
+import { HowToggle } from '../../ui/HowToggle';
 import type { ChipOccupancy } from '../../engine/types';
 import { formatBytes, formatPercent } from '../../ui/format';
 import { fillAtToken } from './occupancy';
@@ -61,7 +62,9 @@ export function ChipDetail({ occ, index, count, token, prompt, output, memory, o
         <tbody>
           {rows.map(([key, name, bytes, how]) => (
             <tr key={key} title={how}>
-              <td>{name}</td>
+              <td>
+                {name} <HowToggle text={how} what={name.toLowerCase()} />
+              </td>
               <td data-testid={`${testId}-${key}`}>{exact(bytes)}</td>
               <td>{formatBytes(bytes)}</td>
             </tr>

@@ -1,5 +1,6 @@
 // Controls of the LLM-serving scenario (sram, interconnect and latency tabs): the model and
 // workload, the SRAM-only system and the GPU baseline, each hardware figure overridable.
+import { HowToggle } from '../../ui/HowToggle';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import {
@@ -103,7 +104,10 @@ function ModelSection() {
     <Section title="Model" id="model">
       {hidden ? null : (
         <div className="field" data-control={controlId('llm.model')} title={spec?.source}>
-          <label htmlFor="llm-model-select">{controlLabel('llm.model')}</label>
+          <div className="field-head">
+            <label htmlFor="llm-model-select">{controlLabel('llm.model')}</label>
+            {spec?.source ? <HowToggle text={spec.source} what="the model" label="Where the model's figures come from" /> : null}
+          </div>
           <select id="llm-model-select" value={model} disabled={locked} onChange={(e) => choose(e.target.value)}>
             {MODEL_IDS.map((m) => (
               <option key={m} value={m}>
@@ -201,6 +205,7 @@ function GpuSection() {
             <span key={t.text} title={t.source}>
               {i > 0 ? '; ' : ''}
               {t.text}
+              {t.source ? <HowToggle text={t.source} what={t.text} label={`Source: ${t.text}`} /> : null}
             </span>
           ))}
         </div>

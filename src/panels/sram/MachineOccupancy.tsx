@@ -1,5 +1,6 @@
 // Occupancy of one machine's chips: totals, a canvas strip of every chip, one bar per group of
 // identical chips (with its count), and the bytes of the chip the user opens.
+import { HowToggle } from '../../ui/HowToggle';
 import { useMemo, useState } from 'react';
 import type { MachineResult } from '../../engine/types';
 import { formatBytes, formatPercent } from '../../ui/format';
@@ -54,7 +55,12 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
             title="The partitioner places weights on whole groups of chips; the rest of the system is idle for this model"
           >
             {' '}
-            {m.occupancy.length} hold data, {m.chips - m.occupancy.length} idle.
+            {m.occupancy.length} hold data, {m.chips - m.occupancy.length} idle.{' '}
+            <HowToggle
+              text="The partitioner places weights on whole groups of chips; the rest of the system is idle for this model"
+              what="the idle chips"
+              label="Why some chips are idle"
+            />
           </span>
         ) : null}
         <br />
@@ -62,7 +68,8 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
           <span title={`Sum over all ${m.occupancy.length} chips at token ${token}`}>
             {memory} in use {formatBytes(used)} of {formatBytes(totals.capacityBytes)} (
             {formatPercent(used / Math.max(1, totals.capacityBytes))}): weights {formatBytes(totals.weightsBytes)}, KV cache{' '}
-            {formatBytes(totals.kvBytes)}, activations {formatBytes(totals.activationBytes)}
+            {formatBytes(totals.kvBytes)}, activations {formatBytes(totals.activationBytes)}{' '}
+            <HowToggle text={`Sum over all ${m.occupancy.length} chips at token ${token}`} what={`${memory} in use`} />
           </span>
         )}
       </div>
@@ -180,6 +187,10 @@ function NeedBar({
         ) : (
           '.'
         )}
+        <HowToggle
+          text="Weights = parameters x bytes per weight; KV cache = 2 x KV heads x head dim x layers x tokens x batch x bytes (activations left out)"
+          what="the memory the model needs"
+        />
       </p>
       <StackBar fill={f} />
     </div>

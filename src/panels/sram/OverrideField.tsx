@@ -2,12 +2,14 @@
 // Empty box = the preset value (shown as placeholder, with its source as the tooltip);
 // the reset button drops the override.
 import { useField } from '../../ui/useField';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useOnChange } from '../../ui/useOnChange';
 import { useStore } from '../../store/store';
 import { getIn, setIn } from '../../store/path';
 import { controlId } from '../../ui/NumberField';
 import { controlLabel } from '../../ui/labels';
+import { HowToggle } from '../../ui/HowToggle';
+import { describeRange, fieldAt } from '../../scenario/fields';
 
 interface Props {
   system: 'lpu' | 'gpu';
@@ -17,7 +19,8 @@ interface Props {
   source: string | undefined;
 }
 
-export function OverrideField({ system, field, unit, preset, source }: Props) {
+// memo: a store change re-renders a control only when its own props or state change.
+export const OverrideField = memo(function OverrideField({ system, field, unit, preset, source }: Props) {
   const id = useId();
   const path = `${system}.overrides.${field}`;
   const label = controlLabel(path);
@@ -55,16 +58,21 @@ export function OverrideField({ system, field, unit, preset, source }: Props) {
   };
 
   const overridden = value !== undefined;
-  const tip = `Preset: ${preset} ${unit}. Source: ${source ?? 'not given'}`;
+  const range = fieldAt(path)?.range;
+  const tip = `Preset: ${preset} ${unit}. Source: ${source ?? 'not given'}.${range ? ` Accepts ${describeRange(range)}.` : ''}`;
   return (
     <div
       className={`field override${error ? ' field-error' : ''}${overridden ? ' overridden' : ''}`}
       data-control={controlId(path)}
       title={tip}
     >
-      <label htmlFor={id}>
-        {label} <span className="unit">({unit})</span>
-      </label>
+      {/* the preset and its source are a "?" beside the label too: a title is reachable by mouse hover only */}
+      <div className="field-head">
+        <label htmlFor={id}>
+          {label} <span className="unit">({unit})</span>
+        </label>
+        <HowToggle text={tip} what={label.toLowerCase()} label={`Where the preset ${label} comes from`} />
+      </div>
       <div className="field-inputs">
         <input
           id={id}
@@ -98,4 +106,4 @@ export function OverrideField({ system, field, unit, preset, source }: Props) {
       ) : null}
     </div>
   );
-}
+});

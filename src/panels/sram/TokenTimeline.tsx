@@ -1,5 +1,6 @@
 // Token position through one request (0..prompt+output) with its phase, and a play button
 // that sweeps it. Local to the SRAM panel: it only re-colours the KV cache.
+import { HowToggle } from '../../ui/HowToggle';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { phaseAt } from './occupancy';
 
@@ -68,17 +69,18 @@ export function TokenTimeline({ token, prompt, output, onToken }: Props) {
       <output htmlFor="sram-token" data-testid="token-value">
         {token} / {total} tokens
       </output>
-      <span
-        className={`phase-badge phase-${phase}`}
-        data-testid="phase"
-        title={
+      <span className={`phase-badge phase-${phase}`} data-testid="phase">
+        {phase}
+      </span>
+      <HowToggle
+        text={
           phase === 'prefill'
             ? 'Reading the prompt: the KV cache of the prompt is written'
             : 'Generating: each new token appends one K and V vector per layer per user'
         }
-      >
-        {phase}
-      </span>
+        what={`the ${phase} phase`}
+        label={`What ${phase} means`}
+      />
       <div className="caption">
         KV cache shown at this position, interpolated linearly per token: from 0 to the engine's cache at the end of the prompt over
         positions 0..{prompt} (prefill), then to its cache at the end of the answer over {prompt}..{total} (decode). Every token adds the
