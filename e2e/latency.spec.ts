@@ -183,3 +183,25 @@ test('the sweep keeps the machine unless asked, and says which; the roofline and
   await expect(page.getByTestId('breakdown-chart')).not.toContainText('compute-bound: 0');
   await page.screenshot({ path: `${SHOTS}/latency-why.png`, fullPage: true });
 });
+
+test('the calibration table reads as a table: the setting column is wide and long sources wrap inside the card', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/#v=2&p=default&vp=latency');
+  const table = page.getByTestId('calibration-table');
+  await expect(page.getByTestId('calibration-row').first()).toBeVisible();
+  await table.scrollIntoViewIfNeeded();
+  const m = await table.evaluate((t) => {
+    const card = t.closest('.lat-card')!.getBoundingClientRect();
+    const rows = Array.from(t.querySelectorAll('[data-testid="calibration-row"]'));
+    return {
+      tableRight: t.getBoundingClientRect().right,
+      cardRight: card.right,
+      settingWidths: rows.map((r) => (r.firstElementChild as HTMLElement).getBoundingClientRect().width),
+      tallestRow: Math.max(...rows.map((r) => r.getBoundingClientRect().height)),
+    };
+  });
+  // Before: unbreakable source paths squeezed the setting into ~70 px and rows ran ~340 px tall.
+  expect(Math.min(...m.settingWidths)).toBeGreaterThanOrEqual(200);
+  expect(m.tableRight).toBeLessThanOrEqual(m.cardRight + 1);
+  expect(m.tallestRow).toBeLessThan(200);
+});
