@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { MIN_TEXT_PX, PRESENTER_MIN_TEXT_PX } from '../src/ui/presenterLimits';
 import { formatMs } from '../src/ui/format';
 import { waitForApp } from './shareHelpers';
+import { minTextPx } from './textSize';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-charts';
 mkdirSync(SHOTS, { recursive: true });
@@ -22,32 +23,6 @@ async function openLatency(page: Page, presenter = false) {
   await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
   // the charts re-lay out once they have measured their width
   await page.waitForTimeout(400);
-}
-
-/** Smallest rendered text in the latency panel: computed size, times the SVG's screen scale for SVG text. */
-function minTextPx(page: Page) {
-  return page.evaluate(() => {
-    const panel = document.querySelector('[data-panel="latency"]')!;
-    let px = Infinity;
-    let where = '';
-    const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || !n.textContent?.trim() || el.closest('[hidden], .sr-only, title')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-      let size = parseFloat(getComputedStyle(el).fontSize);
-      if (el instanceof SVGGraphicsElement) {
-        const m = el.getScreenCTM();
-        size *= m ? Math.hypot(m.a, m.b) : 1;
-      }
-      if (size < px) {
-        px = size;
-        where = `${el.tagName} "${n.textContent.trim().slice(0, 40)}"`;
-      }
-    }
-    return { px, where };
-  });
 }
 
 /** Text boxes of a chart (screen px) and whether each lies inside the SVG's box. */
@@ -96,7 +71,7 @@ for (const v of VIEWS) {
     test('no text under the floor; no chart text cut off; roofline texts overprint nothing', async ({ page }) => {
       await openLatency(page, v.presenter);
       if (!v.name.startsWith('390')) {
-        const min = await minTextPx(page);
+        const min = await minTextPx(page, '[data-panel="latency"]');
         expect(min.px, `smallest text: ${min.where}`).toBeGreaterThanOrEqual(v.floor - 0.01);
       }
       for (const id of CHARTS) {

@@ -7,35 +7,10 @@ import { mkdirSync } from 'node:fs';
 import { TOURS } from '../src/scenario/tours';
 import { PRESENTER_MIN_TEXT_PX, TOUR_BOX_MAX_SHARE } from '../src/ui/presenterLimits';
 import { waitForApp } from './shareHelpers';
+import { minTextPx } from './textSize';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-presenter';
 mkdirSync(SHOTS, { recursive: true });
-
-/** The smallest rendered text size in the panel in view: CSS font size, times the SVG's screen scale for SVG text. */
-function minTextPx(page: Page): Promise<{ px: number; where: string }> {
-  return page.evaluate(() => {
-    const panel = document.querySelector('main[role="tabpanel"]')!;
-    let px = Infinity;
-    let where = '';
-    const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || !n.textContent?.trim() || el.closest('[hidden], .sr-only, title')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-      let size = parseFloat(getComputedStyle(el).fontSize);
-      if (el instanceof SVGGraphicsElement) {
-        const m = el.getScreenCTM();
-        size *= m ? Math.hypot(m.a, m.b) : 1;
-      }
-      if (size < px) {
-        px = size;
-        where = `${el.tagName} "${n.textContent.trim().slice(0, 40)}"`;
-      }
-    }
-    return { px, where };
-  });
-}
 
 const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 interface Box {
@@ -67,7 +42,7 @@ test.describe('presenter mode at 1280x720', () => {
         await expect(target).toHaveCount(1);
         // Let results and the box's placement settle.
         await page.waitForTimeout(800);
-        const text = await minTextPx(page);
+        const text = await minTextPx(page, 'main[role="tabpanel"]');
         expect(text.px, `${tour.id}[${i}] smallest text: ${text.where}`).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
         const tb = (await overlay.boundingBox())!;
         expect(tb.height, `${tour.id}[${i}] tour box height`).toBeLessThanOrEqual(TOUR_BOX_MAX_SHARE * vp.height + 0.5);
@@ -151,7 +126,7 @@ test.describe('presenter mode canvases at 1280x720', () => {
         await canvas.hover({ position: { x: geo.x0 + 2.5 * geo.pitch, y: geo.y0 + 1.5 * geo.pitch } });
         await expect(page.getByTestId('pe-tooltip')).toContainText('partial sum');
       }
-      expect((await minTextPx(page)).px).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
+      expect((await minTextPx(page, 'main[role="tabpanel"]')).px).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
       await page.screenshot({ path: `${SHOTS}/presenter-dataflow-${gemm.numbers}-1280.png` });
     });
   }
@@ -160,7 +135,7 @@ test.describe('presenter mode canvases at 1280x720', () => {
     await page.goto('/#v=2&vp=interconnect&vr=1');
     await waitForApp(page);
     await expect(page.getByTestId('timeline-event').first()).toBeAttached({ timeout: 30_000 });
-    const text = await minTextPx(page);
+    const text = await minTextPx(page, 'main[role="tabpanel"]');
     expect(text.px, `smallest text: ${text.where}`).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
     // One SVG unit per CSS px: drawn at the width it has on screen, not scaled down.
     const fit = await page.getByTestId('timeline').evaluate((el) => {
@@ -182,7 +157,7 @@ test.describe('presenter mode at 1920x1080', () => {
       for (let i = 0; i < tour.steps.length; i++) {
         await expect(overlay.getByTestId('tour-step')).toHaveText(`Step ${i + 1} of ${tour.steps.length}`);
         await page.waitForTimeout(500);
-        expect((await minTextPx(page)).px).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
+        expect((await minTextPx(page, 'main[role="tabpanel"]')).px).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
         expect((await overlay.boundingBox())!.height).toBeLessThanOrEqual(TOUR_BOX_MAX_SHARE * 1080 + 0.5);
         await expect
           .poll(async () => intersects((await overlay.boundingBox())!, (await page.locator('.tour-highlight').boundingBox())!))

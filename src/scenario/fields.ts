@@ -40,6 +40,8 @@ interface FieldDef {
   range?: NumericRange;
   /** The CLI flag that sets it (`--name`). */
   cli?: string;
+  /** 'entry': changing it is a step of its own in the browser history (Back undoes it); default: it replaces the current entry. */
+  history?: 'entry';
 }
 
 const int = (min: number, max: number): NumericRange => ({ integer: true, min, max, minExclusive: false, maxExclusive: false });
@@ -311,10 +313,10 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'gpu.overrides.interNodeLatencyUs', key: 'gil', range: num(0, 1e4) },
   { path: 'view.panel', key: 'vp' },
   { path: 'view.cycle', key: 'vc' },
-  { path: 'view.tour', key: 'vt' },
-  { path: 'view.presenter', key: 'vr' },
-  { path: 'classroom.hidden', key: 'xh' },
-  { path: 'classroom.locked', key: 'xl' },
+  { path: 'view.tour', key: 'vt', history: 'entry' },
+  { path: 'view.presenter', key: 'vr', history: 'entry' },
+  { path: 'classroom.hidden', key: 'xh', history: 'entry' },
+  { path: 'classroom.locked', key: 'xl', history: 'entry' },
 ];
 
 const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
@@ -340,6 +342,11 @@ export function figureFields(machine: 'lpu' | 'gpu'): readonly (FieldDef & { nam
 /** The fields under `prefix` (e.g. 'llm.custom.'), by their last name. */
 export function fieldsUnder(prefix: string): Map<string, FieldDef> {
   return new Map(FIELDS.filter((f) => f.path.startsWith(prefix)).map((f) => [f.path.slice(prefix.length), f]));
+}
+
+/** The numeric ranges of the fields under `prefix`, by their last name. */
+export function rangesUnder(prefix: string): Record<string, NumericRange> {
+  return Object.fromEntries([...fieldsUnder(prefix)].flatMap(([name, f]) => (f.range ? [[name, f.range]] : [])));
 }
 
 export function inRange(v: unknown, r: NumericRange): v is number {

@@ -2,7 +2,7 @@
 // the field registry (fields.ts), so the schema accepts a value only if the engine can run it
 // (the engine's own checks then add the rules that depend on several fields, such as a
 // torus's chip count).
-import { MAX_TOKENS, fieldsUnder, rangeOf, type NumericRange } from './fields';
+import { MAX_TOKENS, rangeOf, rangesUnder, type NumericRange } from './fields';
 import type { ModelSpec } from './types';
 
 export const LLM_LIMITS = {
@@ -14,6 +14,4 @@ export const LLM_LIMITS = {
 } as const;
 
 /** A custom model's numeric figures and their ranges. */
-export const MODEL_RANGES: Partial<Record<keyof ModelSpec, NumericRange>> = Object.fromEntries(
-  [...fieldsUnder('llm.custom.')].flatMap(([name, f]) => (f.range ? [[name, f.range]] : [])),
-);
+export const MODEL_RANGES: Partial<Record<keyof ModelSpec, NumericRange>> = rangesUnder('llm.custom.');

@@ -9,6 +9,7 @@ import type { QueueState } from './latestOnly';
 import { DEFAULT_SCENARIO } from '../scenario/defaults';
 import { validateField, type Problem } from '../scenario/schema';
 import { setIn } from './path';
+import { fieldAt } from '../scenario/fields';
 import { SPEEDS } from '../panels/dataflow/playback';
 import { dependentFields, engineFieldProblem } from './engineChecks';
 
@@ -22,9 +23,6 @@ type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 type HistoryIntent = 'entry' | 'replace';
 /** A fresh object per action, so two actions in a row with the same intent are told apart. */
 const change = (history: HistoryIntent): { history: HistoryIntent } => ({ history });
-
-/** Fields whose change is a deliberate step of its own (Back undoes it), unlike a control's value. */
-const ENTRY_FIELDS = /^(classroom\.|view\.presenter$|view\.tour$)/;
 
 export interface PinnedScenario {
   scenario: Scenario;
@@ -124,7 +122,7 @@ export const useStore = create<AppState>()((set, get) => ({
     // A refusal on a field tied to this one (chips vs topology) may be stale now: drop it,
     // and the control shows the value in force again.
     for (const f of dependentFields(path)) delete rest[f];
-    set({ scenario: next, fieldErrors: rest, change: change(ENTRY_FIELDS.test(path) ? 'entry' : 'replace') });
+    set({ scenario: next, fieldErrors: rest, change: change(fieldAt(path)?.history ?? 'replace') });
     return true;
   },
   setScenario(s, presetId) {

@@ -8,7 +8,7 @@ import { resolveModel } from './models';
 import { lpuLayout, gpuLayout, type Shape } from './partition';
 import { gpuCountProblem, lpuTopologyProblem } from './systemSize';
 import { LLM_LIMITS, MODEL_RANGES } from '../../scenario/limits';
-import { describeRange, figureFields, inRange, rangeOf, type NumericRange } from '../../scenario/fields';
+import { describeRange, inRange, rangeOf, rangesUnder, type NumericRange } from '../../scenario/fields';
 
 export interface LlmProblem {
   field: string;
@@ -20,10 +20,8 @@ export { LLM_LIMITS };
 
 // The ranges of the hardware figures come from the field registry: what a link, a control and
 // the CLI accept is what the engine accepts.
-const figureRanges = (machine: 'lpu' | 'gpu'): Record<string, NumericRange> =>
-  Object.fromEntries(figureFields(machine).flatMap((f) => (f.range ? [[f.name, f.range]] : [])));
-const CHIP_RANGES = figureRanges('lpu');
-const GPU_RANGES = figureRanges('gpu');
+const CHIP_RANGES = rangesUnder('lpu.overrides.');
+const GPU_RANGES = rangesUnder('gpu.overrides.');
 
 function checkRange(out: LlmProblem[], field: string, v: unknown, r: NumericRange = rangeOf(field)): void {
   if (!inRange(v, r)) out.push({ field, kind: 'invalid', message: `${field} must be ${describeRange(r)} (got ${String(v)})` });
