@@ -6,7 +6,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { MIN_TEXT_PX, PRESENTER_MIN_TEXT_PX } from '../src/ui/presenterLimits';
-import { formatMs } from '../src/ui/format';
+import { formatMs, formatNumber } from '../src/ui/format';
+import { ridgeIntensity } from '../src/engine/llm/metrics';
+import { TOURS, scenarioForTourStep } from '../src/scenario/tours';
+import { scenarioResult } from './engineInNode';
 import { waitForApp } from './shareHelpers';
 import { minTextPx } from './textSize';
 
@@ -35,6 +38,7 @@ function chartTexts(page: Page, testId: string) {
         const r = t.getBoundingClientRect();
         return {
           text: t.textContent!.trim(),
+          cls: t.getAttribute('class') ?? '',
           x: r.x,
           y: r.y,
           width: r.width,
@@ -112,6 +116,21 @@ for (const v of VIEWS) {
       );
       expect(markers.length).toBe(4);
       for (const t of texts) for (const mk of markers) expect(overlaps(t, mk), `"${t.text}" covers a point`).toBe(false);
+      // Sweep: no batch label overprints another text of the chart or a point.
+      const sweepTexts = await chartTexts(page, 'pareto-chart');
+      const sweepMarkers = await page.locator('[data-testid="pareto-chart"] .sweep-point').evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      );
+      expect(sweepMarkers.length).toBeGreaterThan(4);
+      const batchLabels = sweepTexts.filter((t) => /^\d+$/.test(t.text) && t.cls === 'point-label');
+      expect(batchLabels.length).toBe(sweepMarkers.length);
+      for (const l of batchLabels) {
+        for (const t of sweepTexts) if (t !== l) expect(overlaps(l, t), `batch "${l.text}" overprints "${t.text}"`).toBe(false);
+        for (const mk of sweepMarkers) expect(overlaps(l, mk), `batch "${l.text}" covers a point`).toBe(false);
+      }
       // Budget: the band's label is inside the chart (it was cut at the right edge in presenter mode).
       const band = (await chartTexts(page, 'budget-chart')).find((t) => t.text.includes('ms budget'));
       expect(band?.inside).toBe(true);
@@ -174,4 +193,51 @@ test("the budget and breakdown charts carry their tour step's point in the engin
   });
   await expect(page.getByTestId('breakdown-tour-note')).toContainText(`memory-bound: ${Math.round(share * 100)}%`);
   await page.getByTestId('breakdown-chart').screenshot({ path: `${SHOTS}/breakdown-tour.png` });
+});
+
+test("the roofline and the batch sweep carry their tour step's point in the engine's numbers", async ({ page }) => {
+  await page.goto('/');
+  await waitForApp(page);
+  // hbm-bound: "the GPU's decode sits left of its ridge".
+  const hbm = TOURS.find((t) => t.id === 'hbm-bound')!;
+  const roofStep = hbm.steps.findIndex((st) => st.highlight === 'latency-roofline');
+  expect(roofStep).toBeGreaterThan(0);
+  await page.getByTestId('tour-select').selectOption('hbm-bound');
+  for (let i = 0; i < roofStep; i++) await page.getByTestId('tour-overlay').getByRole('button', { name: 'Next →' }).click();
+  await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
+  const roof = scenarioResult(scenarioForTourStep('hbm-bound', roofStep)).roofline.find(
+    (r) => r.machine !== 'lpu' && r.phase === 'decode',
+  )!;
+  const note = page.getByTestId('roof-tour-note');
+  await expect(note).toContainText(`decode at ${formatNumber(roof.intensity, 'FLOP/B')}`);
+  await expect(note).toContainText(`ridge at ${formatNumber(ridgeIntensity(roof), 'FLOP/B')}`);
+  // The ring is drawn on the GPU's decode point.
+  const mark = page.getByTestId('roof-tour-mark');
+  await expect(mark).toHaveCount(1);
+  const point = page.locator(`[data-testid="roof-point"][data-machine="${roof.machine}"][data-phase="decode"]`);
+  const [a, b] = [await mark.boundingBox(), await point.boundingBox()];
+  expect(Math.abs(a!.x + a!.width / 2 - (b!.x + b!.width / 2))).toBeLessThan(1);
+  expect(Math.abs(a!.y + a!.height / 2 - (b!.y + b!.height / 2))).toBeLessThan(1);
+  await page.getByTestId('roofline-chart').screenshot({ path: `${SHOTS}/roofline-tour.png` });
+
+  // groq-claims: "a bigger batch buys throughput with every user's speed", per machine, end to end.
+  const claims = TOURS.find((t) => t.id === 'groq-claims')!;
+  const sweepStep = claims.steps.findIndex((st) => st.highlight === 'latency-sweep');
+  expect(sweepStep).toBeGreaterThan(0);
+  await page.getByTestId('tour-select').selectOption('groq-claims');
+  for (let i = 0; i < sweepStep; i++) await page.getByTestId('tour-overlay').getByRole('button', { name: 'Next →' }).click();
+  await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
+  const sweep = scenarioResult(scenarioForTourStep('groq-claims', sweepStep)).sweep;
+  const sweepNote = page.getByTestId('sweep-tour-note');
+  for (const machine of new Set(sweep.map((p) => p.machine))) {
+    const pts = sweep.filter((p) => p.machine === machine && p.fits).sort((x, y) => x.batch - y.batch);
+    const [lo, hi] = [pts[0], pts[pts.length - 1]];
+    await expect(sweepNote).toContainText(`from batch ${lo.batch} to ${hi.batch}`);
+    await expect(sweepNote).toContainText(
+      `${formatNumber(lo.tokensPerSecondPerUser, '')} → ${formatNumber(hi.tokensPerSecondPerUser, 'tokens/s per user')}`,
+    );
+    for (const p of [lo, hi])
+      await expect(page.locator(`[data-testid="sweep-tour-mark"][data-machine="${machine}"][data-batch="${p.batch}"]`)).toHaveCount(1);
+  }
+  await page.getByTestId('pareto-chart').screenshot({ path: `${SHOTS}/sweep-tour.png` });
 });

@@ -5,7 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { TOURS } from '../src/scenario/tours';
-import { PRESENTER_MIN_TEXT_PX, TOUR_BOX_MAX_SHARE } from '../src/ui/presenterLimits';
+import { MIN_TEXT_PX, PRESENTER_MIN_TEXT_PX, TOUR_BOX_MAX_SHARE } from '../src/ui/presenterLimits';
 import { waitForApp } from './shareHelpers';
 import { minTextPx } from './textSize';
 
@@ -98,6 +98,35 @@ function recordCanvasText(page: Page) {
 const canvasText = (page: Page) =>
   page.evaluate(() => (window as unknown as { __canvasText: { canvas: string; px: number; text: string }[] }).__canvasText);
 
+test.describe('the systolic array outside presenter mode', () => {
+  for (const vp of [
+    { width: 1400, height: 900 },
+    { width: 768, height: 1024 },
+    { width: 390, height: 844 },
+  ]) {
+    test(`at ${vp.width}x${vp.height}: no canvas text under ${MIN_TEXT_PX} px; values printed only where they fit at it`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(vp);
+      await recordCanvasText(page);
+      await page.goto('/#v=2&vp=dataflow');
+      await waitForApp(page);
+      const canvas = page.getByTestId('array-canvas');
+      await page.getByTestId('scrub').fill('9');
+      await expect(canvas).toHaveAttribute('data-cycle', '9');
+      const drawn = (await canvasText(page)).filter((t) => t.canvas === 'array-canvas');
+      expect(drawn.length).toBeGreaterThan(2);
+      const smallest = drawn.reduce((a, b) => (b.px < a.px ? b : a));
+      expect(smallest.px, `smallest canvas text: "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_TEXT_PX - 0.01);
+      const numbers = await canvas.getAttribute('data-numbers');
+      expect(drawn.some((t) => /^-?\d/.test(t.text))).toBe(numbers === 'shown');
+      await expect(page.getByTestId('values-note')).toBeVisible({ visible: numbers === 'hidden' });
+      // Wide enough screens print the 8x8 array's values.
+      if (vp.width >= 1400) expect(numbers).toBe('shown');
+    });
+  }
+});
+
 test.describe('presenter mode canvases at 1280x720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
   for (const gemm of [
@@ -125,6 +154,16 @@ test.describe('presenter mode canvases at 1280x720', () => {
         const geo = JSON.parse((await canvas.getAttribute('data-geometry'))!) as { x0: number; y0: number; pitch: number };
         await canvas.hover({ position: { x: geo.x0 + 2.5 * geo.pitch, y: geo.y0 + 1.5 * geo.pitch } });
         await expect(page.getByTestId('pe-tooltip')).toContainText('partial sum');
+        // And by keyboard: Shift+arrows walk the PEs (the first press picks the top-left one),
+        // without moving the cycle; Escape puts the read-out away.
+        await page.mouse.move(0, 0);
+        await canvas.focus();
+        for (const key of ['Shift+ArrowDown', 'Shift+ArrowDown', 'Shift+ArrowRight', 'Shift+ArrowRight']) await page.keyboard.press(key);
+        await expect(page.getByTestId('pe-tooltip')).toContainText('PE row 1, col 2');
+        await expect(page.getByTestId('pe-tooltip')).toContainText('partial sum');
+        await expect(canvas).toHaveAttribute('data-cycle', '5');
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('pe-tooltip')).toBeHidden();
       }
       expect((await minTextPx(page, 'main[role="tabpanel"]')).px).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 0.01);
       await page.screenshot({ path: `${SHOTS}/presenter-dataflow-${gemm.numbers}-1280.png` });

@@ -223,7 +223,7 @@ test('during a tour Space plays and pauses the array even on a focused Next; arr
   await page.getByTestId('tour-select').selectOption('hbm-bound');
   await expect(overlay.getByRole('button', { name: 'Next →' })).toBeFocused();
   await page.keyboard.press(' ');
-  await expect(overlay.getByTestId('tour-step')).toHaveText('Step 2 of 5');
+  await expect(overlay.getByTestId('tour-step')).toHaveText(`Step 2 of ${TOURS.find((t) => t.id === 'hbm-bound')!.steps.length}`);
 });
 
 test('quotes say who speaks and when; the scaled tour says how many of the chips given it uses, as the engine computes', async ({

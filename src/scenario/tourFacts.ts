@@ -2,6 +2,7 @@
 // The unit test (tours.slow.test.ts) runs every step through the real engine and checks each fact;
 // the overlay lists them under the narration. A fact compares live results, never a figure.
 import type { GemmResult, LlmResult, MachineResult } from '../engine/types';
+import { ridgeIntensity } from '../engine/llm/metrics';
 
 type FactMachine = 'lpu' | 'gpu';
 export type Change = 'rises' | 'falls' | 'flat';
@@ -42,7 +43,11 @@ export type TourFact =
   | { kind: 'kvShareVsPrevious'; machine: FactMachine; change: Change }
   /** Fewer chips hold the model than the system has: the rest are idle. */
   | { kind: 'chipsUsedBelowGiven'; machine: FactMachine }
-  | { kind: 'fits'; machine: FactMachine };
+  | { kind: 'fits'; machine: FactMachine }
+  /** A phase's roofline point lies left of its machine's ridge: bound by memory bandwidth, not compute. */
+  | { kind: 'leftOfRidge'; machine: FactMachine; phase: 'prefill' | 'decode' }
+  /** Along the batch sweep, from the smallest batch that fits to the largest: speed per user falls, tokens/s per chip rises. */
+  | { kind: 'sweepTrade'; machine: FactMachine };
 
 /** The PE registers the canvas draws at the step's cycle (null: the empty array, cycle 0). */
 export interface ShownPes {
@@ -121,8 +126,15 @@ export function describeFact(f: TourFact): string {
       return `${MACHINE_LABEL[f.machine]}: some of the chips given hold nothing (idle)`;
     case 'fits':
       return `${MACHINE_LABEL[f.machine]}: the model fits`;
+    case 'leftOfRidge':
+      return `${MACHINE_LABEL[f.machine]}: ${f.phase} lands left of the ridge on the roofline (bound by memory bandwidth)`;
+    case 'sweepTrade':
+      return `${MACHINE_LABEL[f.machine]}: along the sweep, bigger batches give more tokens/s per chip and fewer per user`;
   }
 }
+
+/** Roofline and sweep points name the machine by id: 'lpu' or the GPU's. */
+const isMachine = (id: string, m: FactMachine) => (id === 'lpu') === (m === 'lpu');
 
 /** Whether a fact needs the previous step's results. */
 export function needsPrevious(f: TourFact): boolean {
@@ -246,6 +258,30 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
         ok,
         detail: `${PART_LABEL[f.part]} share ${fmt(share)} (wanted ${f.kind === 'shareAbove' ? '>' : '<'} ${f.share})`,
         shown: pct(share),
+      };
+    }
+    case 'leftOfRidge': {
+      const llm = ctx.llm;
+      if (!llm) return missing('LLM result');
+      const pt = llm.roofline.find((r) => isMachine(r.machine, f.machine) && r.phase === f.phase);
+      if (!pt) return missing(`${f.phase} roofline point`);
+      const ridge = ridgeIntensity(pt);
+      return {
+        ok: pt.intensity < ridge,
+        detail: `${f.phase} intensity ${fmt(pt.intensity)} FLOP/B, ridge ${fmt(ridge)} FLOP/B`,
+        shown: `${short(pt.intensity)} vs ridge ${short(ridge)} FLOP/B`,
+      };
+    }
+    case 'sweepTrade': {
+      const llm = ctx.llm;
+      if (!llm) return missing('LLM result');
+      const pts = llm.sweep.filter((p) => isMachine(p.machine, f.machine) && p.fits).sort((a, b) => a.batch - b.batch);
+      if (pts.length < 2) return missing('two sweep points that fit');
+      const [lo, hi] = [pts[0], pts[pts.length - 1]];
+      return {
+        ok: hi.tokensPerSecondPerUser < lo.tokensPerSecondPerUser && hi.tokensPerSecondPerChip > lo.tokensPerSecondPerChip,
+        detail: `batch ${lo.batch} -> ${hi.batch}: per user ${fmt(lo.tokensPerSecondPerUser)} -> ${fmt(hi.tokensPerSecondPerUser)}, per chip ${fmt(lo.tokensPerSecondPerChip)} -> ${fmt(hi.tokensPerSecondPerChip)}`,
+        shown: `batch ${lo.batch} → ${hi.batch}: ${short(lo.tokensPerSecondPerUser)} → ${short(hi.tokensPerSecondPerUser)} tokens/s per user`,
       };
     }
     default: {

@@ -232,6 +232,16 @@ describe('tour facts hold for the live results', () => {
     const a = await stepContext(scenarioForTourStep('scaled-inference', 2)!);
     expect(checkFact({ kind: 'shareAbove', machine: 'lpu', part: 'networkMs', share: 0.9 }, a).ok).toBe(false);
     expect(checkFact({ kind: 'tpotVsPrevious', machine: 'lpu', change: 'falls' }, { ...a, prevLlm: a.llm }).ok).toBe(false);
+    // Roofline and sweep facts read the points: a point right of its ridge, or a sweep whose
+    // per-user speed rises with batch, fails.
+    const roof = await stepContext(scenarioForTourStep('hbm-bound', 1)!);
+    expect(checkFact({ kind: 'leftOfRidge', machine: 'gpu', phase: 'decode' }, roof).ok).toBe(true);
+    const llm = roof.llm!;
+    const pastRidge = { ...llm, roofline: llm.roofline.map((r) => ({ ...r, intensity: (r.peakTflops / r.bandwidthTBps) * 2 })) };
+    expect(checkFact({ kind: 'leftOfRidge', machine: 'gpu', phase: 'decode' }, { llm: pastRidge }).ok).toBe(false);
+    expect(checkFact({ kind: 'sweepTrade', machine: 'gpu' }, roof).ok).toBe(true);
+    const reversed = { ...llm, sweep: llm.sweep.map((p) => ({ ...p, tokensPerSecondPerUser: p.batch })) };
+    expect(checkFact({ kind: 'sweepTrade', machine: 'gpu' }, { llm: reversed }).ok).toBe(false);
     expect(checkFact({ kind: 'inputsVisible' }, {}).ok).toBe(false); // nothing to check is a failure
   }, 120_000);
 });

@@ -37,6 +37,8 @@ export const TOUR_TARGETS = [
   'latency-metrics',
   'latency-breakdown',
   'latency-budget',
+  'latency-roofline',
+  'latency-sweep',
   'occ-lpu',
   'interconnect-summary',
 ] as const;
@@ -150,6 +152,14 @@ const DEFS: TourDef[] = [
         narration:
           "Generating one token reads every weight of the model once, for a handful of arithmetic operations per byte. In the breakdown, most of the GPU's decode step is memory reads (the arithmetic waits for the bytes); the rest is the serving stack's fixed time per layer.",
         facts: [{ kind: 'shareAbove', machine: 'gpu', part: 'memoryMs', share: 0.7 }],
+      },
+      {
+        panel: 'latency',
+        highlight: 'latency-roofline',
+        patch: { llm: { model: 'llama-2-7b' }, gpu: { gpus: 1, tp: 1 } },
+        narration:
+          "The roofline says the same in one picture. A roof is the most arithmetic a machine can do per second at a given number of operations per byte of weights read: on the slope the memory sets the pace, on the flat part the arithmetic does. The GPU's decode (circle) sits left of its ridge, on the slope: more compute would not lift it, more bandwidth would. Its prefill (square) reuses each weight for every prompt token.",
+        facts: [{ kind: 'leftOfRidge', machine: 'gpu', phase: 'decode' }],
       },
       {
         panel: 'latency',
@@ -389,6 +399,17 @@ const DEFS: TourDef[] = [
         narration:
           'A GPU serving many users shares every weight read among them, so its cost per token falls steeply with batch. Compare cost per million tokens again, and speed per user.',
         facts: [{ kind: 'costPerTokenVsPrevious', machine: 'gpu', change: 'falls' }],
+      },
+      {
+        panel: 'latency',
+        highlight: 'latency-sweep',
+        patch: { llm: { batch: 64 } },
+        narration:
+          "The batch sweep draws those two numbers for every batch at once: right is speed per user, up is throughput per chip. Along each curve a bigger batch buys throughput with every user's speed; the ringed point is this batch. Which machine wins depends on which axis you are paid on.",
+        facts: [
+          { kind: 'sweepTrade', machine: 'gpu' },
+          { kind: 'sweepTrade', machine: 'lpu' },
+        ],
       },
     ],
   },

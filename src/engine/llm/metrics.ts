@@ -108,6 +108,17 @@ export function rooflinePoint(
   };
 }
 
+/** Attainable TFLOP/s at an arithmetic intensity (FLOP/byte): min(peak, intensity x bandwidth). */
+export function rooflineTflops(p: Pick<RooflinePoint, 'peakTflops' | 'bandwidthTBps'>, intensity: number): number {
+  // TB/s x FLOP/B = TFLOP/s.
+  return Math.min(p.peakTflops, intensity * p.bandwidthTBps);
+}
+
+/** Intensity where the roof bends: peak / bandwidth (FLOP per byte). */
+export function ridgeIntensity(p: Pick<RooflinePoint, 'peakTflops' | 'bandwidthTBps'>): number {
+  return p.peakTflops / p.bandwidthTBps;
+}
+
 export function notFitting(machine: string, name: string, message: string, chips: number, chipsNeeded: number): MachineResult {
   return {
     machine,

@@ -7,7 +7,7 @@ import { useStore } from '../../store/store';
 import { callEngine } from '../../worker/client';
 import type { GemmScenario } from '../../scenario/types';
 import type { GemmResult } from '../../engine/types';
-import { arrayGeometry, peAt, preferredHeight, queueDepth, type ArrayGeometry } from './geometry';
+import { arrayGeometry, peAt, peCentre, preferredHeight, queueDepth, stepPe, type ArrayGeometry } from './geometry';
 import { flowRoles } from './flowRoles';
 import { TraceCache, windowLength } from './traceCache';
 import { advance, clampCycle, traceIndex } from './playback';
@@ -17,7 +17,7 @@ import { arraySvg } from './arraySvg';
 import { legendItems, rgb } from './legendItems';
 import { setChartSource } from '../share/chartSource';
 import { interpolates } from './transit';
-import { PRESENTER_MIN_TEXT_PX } from '../../ui/presenterLimits';
+import { MIN_TEXT_PX, PRESENTER_MIN_TEXT_PX } from '../../ui/presenterLimits';
 import { gemmLine } from '../share/scenarioLine';
 
 interface Props {
@@ -77,15 +77,17 @@ export function ArrayCanvas({ gemm, result }: Props) {
     const cache = new TraceCache(fetchTrace, gemm, total, TraceCache.capacityFor(span, windowLength(result.rows, result.cols)));
     let geo: ArrayGeometry | null = null;
     let dpr = 1;
-    let hover: { row: number; col: number; x: number; y: number } | null = null;
+    // The PE being read: under the pointer, tapped, or picked with Shift+arrows (keyboard: true).
+    let hover: { row: number; col: number; x: number; y: number; keyboard?: boolean } | null = null;
     let drawnKey = '';
     let last = performance.now();
     let carry = 0;
     let raf = 0;
     const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
-    // Presenter mode: no canvas text under the floor (values too small to print are hidden).
-    const textFloor = presenter ? PRESENTER_MIN_TEXT_PX : 0;
+    // No canvas text under the type floor (values too small to print at it are hidden, and read
+    // by pointing, tapping or Shift+arrows instead).
+    const textFloor = presenter ? PRESENTER_MIN_TEXT_PX : MIN_TEXT_PX;
     const resize = () => {
       dpr = window.devicePixelRatio || 1;
       const cssW = Math.max(320, wrap.clientWidth);
@@ -134,10 +136,31 @@ export function ArrayCanvas({ gemm, result }: Props) {
       hover = pe ? { ...pe, x, y } : null;
     };
     const onLeave = () => {
-      hover = null;
+      if (!hover?.keyboard) hover = null;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (!geo) return;
+      if (e.key === 'Escape' && hover) {
+        hover = null;
+        e.preventDefault();
+        return;
+      }
+      if (!e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+      const pe = stepPe(hover, e.key, result.rows, result.cols);
+      if (!pe) return;
+      // Ours, not playback's (its window listener skips handled keys).
+      e.preventDefault();
+      hover = { ...pe, ...peCentre(geo, pe, dpr), keyboard: true };
+    };
+    const onBlur = () => {
+      if (hover?.keyboard) hover = null;
     };
     canvas.addEventListener('pointermove', onMove);
+    // A tap reads the PE under the finger (touch screens send no hover).
+    canvas.addEventListener('pointerdown', onMove);
     canvas.addEventListener('pointerleave', onLeave);
+    canvas.addEventListener('keydown', onKey);
+    canvas.addEventListener('blur', onBlur);
 
     const frame = (now: number) => {
       const st = useStore.getState();
@@ -257,6 +280,7 @@ export function ArrayCanvas({ gemm, result }: Props) {
           dpr: 1,
           topQueue,
           bottomQueue,
+          textFloor,
         });
         return arraySvg({ gemm, geo: css, roles, index, slotAt: (i) => cache.lookup(i), hover: null, dpr: 1 });
       },
@@ -268,7 +292,10 @@ export function ArrayCanvas({ gemm, result }: Props) {
       cancelAnimationFrame(raf);
       observer.disconnect();
       canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerdown', onMove);
       canvas.removeEventListener('pointerleave', onLeave);
+      canvas.removeEventListener('keydown', onKey);
+      canvas.removeEventListener('blur', onBlur);
       cache.dispose();
     };
   }, [gemm, result, presenter]);
@@ -290,12 +317,13 @@ export function ArrayCanvas({ gemm, result }: Props) {
           data-testid="array-canvas"
           tabIndex={0}
           role="img"
-          aria-label={`Systolic array, ${result.rows} by ${result.cols} PEs, ${result.dataflow} dataflow. ${roles.summary} Use Space to play or pause, Left and Right to step.`}
+          aria-label={`Systolic array, ${result.rows} by ${result.cols} PEs, ${result.dataflow} dataflow. ${roles.summary} Use Space to play or pause, Left and Right to step, Shift with the arrow keys to read one PE's values, Escape to stop.`}
         />
         <div className="df-tooltip" ref={tipRef} hidden data-testid="pe-tooltip" role="status" />
       </div>
       <p className="df-values-note muted" ref={valuesNoteRef} hidden data-testid="values-note">
-        PEs too small to print their values legibly here: point at a PE to read its weight, input and partial sum; colours as in the legend.
+        PEs too small to print their values legibly here: point at or tap a PE, or focus the array and press Shift with the arrow keys, to
+        read its weight, input and partial sum; colours as in the legend.
       </p>
       <div className="df-live" aria-live="off" data-highlight="dataflow-sram-counters">
         <span className="df-live-status muted" ref={statusRef} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayGeometry, peAt } from './geometry';
+import { arrayGeometry, peAt, peCentre, stepPe } from './geometry';
 
 describe('arrayGeometry', () => {
   it('hit-tests the centre of every PE back to that PE', () => {
@@ -34,5 +34,27 @@ describe('arrayGeometry', () => {
     const base = { width: 1800, height: 1800, dpr: 1, topQueue: false, bottomQueue: true };
     expect(arrayGeometry({ rows: 16, cols: 16, ...base }).showNumbers).toBe(true);
     expect(arrayGeometry({ rows: 17, cols: 16, ...base }).showNumbers).toBe(false);
+  });
+});
+
+describe('keyboard inspection of a PE', () => {
+  it('Shift+arrows walk the PEs, clamped to the array; other keys are not steps', () => {
+    expect(stepPe(null, 'ArrowDown', 8, 8)).toEqual({ row: 0, col: 0 });
+    expect(stepPe({ row: 0, col: 0 }, 'ArrowDown', 8, 8)).toEqual({ row: 1, col: 0 });
+    expect(stepPe({ row: 3, col: 7 }, 'ArrowRight', 8, 8)).toEqual({ row: 3, col: 7 });
+    expect(stepPe({ row: 0, col: 2 }, 'ArrowUp', 8, 8)).toEqual({ row: 0, col: 2 });
+    expect(stepPe({ row: 5, col: 2 }, 'ArrowLeft', 8, 4)).toEqual({ row: 5, col: 1 });
+    expect(stepPe({ row: 5, col: 2 }, 'Enter', 8, 8)).toBeNull();
+  });
+
+  it('the read-out anchors at the centre of the PE that peAt finds there', () => {
+    const geo = arrayGeometry({ rows: 8, cols: 8, width: 1600, height: 1400, dpr: 2, topQueue: true, bottomQueue: true });
+    for (const pe of [
+      { row: 0, col: 0 },
+      { row: 7, col: 3 },
+    ]) {
+      const c = peCentre(geo, pe, 2);
+      expect(peAt(geo, c.x * 2, c.y * 2)).toEqual(pe);
+    }
   });
 });

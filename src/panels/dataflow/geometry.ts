@@ -165,3 +165,35 @@ export function preferredHeight(
   const cap = rows <= NUMBER_MAX_SIDE && cols <= NUMBER_MAX_SIDE && needed <= screenCss ? Math.max(maxCss, needed) : maxCss;
   return Math.min(cap, Math.max(220, Math.ceil(pitch * down + 2 * margin)));
 }
+
+const PE_STEPS: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/**
+ * The PE a Shift+arrow key moves the keyboard's inspection to (the first press picks the top-left
+ * PE), or null when the key is not a PE step. Plain arrows stay playback's.
+ */
+export function stepPe(
+  from: { row: number; col: number } | null,
+  key: string,
+  rows: number,
+  cols: number,
+): { row: number; col: number } | null {
+  const d = PE_STEPS[key];
+  if (!d) return null;
+  if (!from) return { row: 0, col: 0 };
+  return {
+    row: Math.min(rows - 1, Math.max(0, from.row + d[0])),
+    col: Math.min(cols - 1, Math.max(0, from.col + d[1])),
+  };
+}
+
+/** Centre of a PE in CSS px (where the keyboard's inspection anchors the read-out). */
+export function peCentre(geo: ArrayGeometry, pe: { row: number; col: number }, dpr: number): { x: number; y: number } {
+  const half = (geo.pitch - geo.gap) / 2;
+  return { x: (geo.x0 + pe.col * geo.pitch + half) / dpr, y: (geo.y0 + pe.row * geo.pitch + half) / dpr };
+}

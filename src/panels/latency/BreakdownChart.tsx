@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3';
 import type { MachineResult } from '../../engine/types';
 import { formatMs } from '../../ui/format';
 import { HowToggle } from '../../ui/HowToggle';
-import { axisLabelExtra, BottomAxis, machineKey, type Margins, textWidth, useChartFrame, wrapText } from './chart';
+import { axisLabelExtra, BottomAxis, machineKey, type Margins, shortName, textWidth, TourNote, useChartFrame, wrapText } from './chart';
 import { useTourStepOn } from './tourStep';
 
 type Part = 'computeMs' | 'memoryMs' | 'networkMs' | 'overheadMs';
@@ -48,7 +48,6 @@ const BASE = { W: 560, H: 150, M: { top: 8, right: 60, bottom: 42, left: 110 } a
 
 const total = (m: MachineResult) => PARTS.reduce((s, [part]) => s + m.breakdown[part], 0);
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const short = (name: string) => name.replace(/^NVIDIA /, '').replace(/ \(.*\)$/, '');
 
 export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
   const { W, M, k, px, ref } = useChartFrame(BASE);
@@ -70,7 +69,7 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
     const m = fit.find((mm) => machineKey(mm.machine) === f.machine);
     if (!m || total(m) <= 0) return [];
     const name = PARTS.find(([p]) => p === f.part)?.[1] ?? f.part;
-    return [{ m, part: f.part, text: `${name}: ${pct(m.breakdown[f.part] / total(m))} of the ${short(m.name)}'s decode step` }];
+    return [{ m, part: f.part, text: `${name}: ${pct(m.breakdown[f.part] / total(m))} of the ${shortName(m.name)}'s decode step` }];
   });
   const noteLines = marks.length ? wrapText(`Tour: ${marks.map((mk) => mk.text).join('; ')}.`, px, W - M.left - 4) : [];
   const line = px * 1.3;
@@ -120,7 +119,7 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
             return (
               <g key={m.machine}>
                 <text className="bar-label" x={-8} y={yy + bandH / 2} dy="0.32em" textAnchor="end">
-                  {short(m.name)}
+                  {shortName(m.name)}
                 </text>
                 {segs
                   .filter((s) => s.m === m)
@@ -180,15 +179,7 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
           <g transform={`translate(0,${barsH})`}>
             <BottomAxis room={[M.left, M.right]} k={k} scale={x} ticks={5} format={(v) => formatMs(v)} label={X_LABEL} length={iw} />
           </g>
-          {noteLines.length ? (
-            <text className="tour-note" data-testid="breakdown-tour-note" x={-M.left + 4} y={barsH + axisH}>
-              {noteLines.map((l, i) => (
-                <tspan key={i} x={-M.left + 4} dy={i === 0 ? '1em' : line}>
-                  {l}
-                </tspan>
-              ))}
-            </text>
-          ) : null}
+          <TourNote lines={noteLines} x={-M.left + 4} y={barsH + axisH} line={line} testId="breakdown-tour-note" />
         </g>
       </svg>
       <p className="caption">
@@ -199,7 +190,7 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
             ...PARTS.map(([, name, , , how]) => `${name}: ${how}.`),
             ...fit.map(
               (m) =>
-                `${short(m.name)}: ${PARTS.filter(([p]) => m.breakdown[p] > 0)
+                `${shortName(m.name)}: ${PARTS.filter(([p]) => m.breakdown[p] > 0)
                   .map(([p, name]) => `${name} ${formatMs(m.breakdown[p])}`)
                   .join(', ')} of ${formatMs(total(m))}.`,
             ),

@@ -17,6 +17,8 @@ import {
   type Margins,
   textWidth,
   useChartFrame,
+  shortName,
+  TourNote,
   wrapText,
 } from './chart';
 import { TALK_CLAIMS, tokensWithinBudget } from './ratios';
@@ -134,7 +136,7 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
             return (
               <g key={key} data-row={key}>
                 <text className="bar-label" x={0} y={rowY(key) + px}>
-                  {`${d ? '' : 'A: '}${short(any.m.name)}: ${any.kind === 'TTFT' ? 'first token' : d ? `whole answer (${output} tokens)` : 'whole answer'}`}
+                  {`${d ? '' : 'A: '}${shortName(any.m.name)}: ${any.kind === 'TTFT' ? 'first token' : d ? `whole answer (${output} tokens)` : 'whole answer'}`}
                 </text>
                 <line className="budget-guide" x1={0} x2={iw} y1={yy} y2={yy} />
                 {g ? (
@@ -196,15 +198,7 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
               labelIf={isPowerOfTen}
             />
           </g>
-          {noteLines.length ? (
-            <text className="tour-note" data-testid="budget-tour-note" x={0} y={top + rowsH + axisH}>
-              {noteLines.map((l, i) => (
-                <tspan key={i} x={0} dy={i === 0 ? '1em' : line}>
-                  {l}
-                </tspan>
-              ))}
-            </text>
-          ) : null}
+          <TourNote lines={noteLines} y={top + rowsH + axisH} line={line} testId="budget-tour-note" />
         </g>
       </svg>
       <figcaption className="caption">
@@ -214,14 +208,14 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
           <span key={m.machine}>
             {i > 0 ? '; ' : ''}
             <strong data-testid={`budget-tokens-${machineKey(m.machine)}`}>{tokensWithinBudget(m, TALK_CLAIMS.budgetMaxMs)}</strong> tokens
-            from the {short(m.name)}
+            from the {shortName(m.name)}
           </span>
         ))}{' '}
         (as the engine counts the answer: the prefill takes the time to first token, then one token per time per output token; whole answer
         = first token + (output tokens - 1) × time per output token).
         <HowToggle
           what="the budget"
-          text={`The talk's budget (00:22): “under about ${TALK_CLAIMS.budgetMinMs} to ${TALK_CLAIMS.budgetMaxMs} milliseconds, you maximize revenue”. ${fit.map((m) => `${short(m.name)}: first token ${formatMs(m.ttftMs)} (prefill of the whole prompt), whole answer ${formatMs(m.answerMs)} = ${formatMs(m.ttftMs)} + ${output - 1} × ${formatMs(m.tpotMs)}`).join('; ')}.`}
+          text={`The talk's budget (00:22): “under about ${TALK_CLAIMS.budgetMinMs} to ${TALK_CLAIMS.budgetMaxMs} milliseconds, you maximize revenue”. ${fit.map((m) => `${shortName(m.name)}: first token ${formatMs(m.ttftMs)} (prefill of the whole prompt), whole answer ${formatMs(m.answerMs)} = ${formatMs(m.ttftMs)} + ${output - 1} × ${formatMs(m.tpotMs)}`).join('; ')}.`}
         />
         {ghosts.length > 0 ? <span data-testid="budget-ghost-legend"> Dashed rings: A (pinned), for comparison.</span> : null}
       </figcaption>
@@ -233,11 +227,8 @@ export function BudgetChart({ machines, output, ghost }: { machines: MachineResu
 function budgetNote(answers: Dot[]): string {
   const max = TALK_CLAIMS.budgetMaxMs;
   const parts = answers.map(
-    (d) => `${short(d.m.name)} ${formatMs(d.ms)} (${d.ms <= max ? 'inside the budget' : `${ratioText(d.ms / max)} the ${max} ms budget`})`,
+    (d) =>
+      `${shortName(d.m.name)} ${formatMs(d.ms)} (${d.ms <= max ? 'inside the budget' : `${ratioText(d.ms / max)} the ${max} ms budget`})`,
   );
   return `Tour: whole answer, ${parts.join('; ')}.`;
-}
-
-function short(name: string): string {
-  return name.replace(/^NVIDIA /, '').replace(/ \(.*\)$/, '');
 }

@@ -6,8 +6,22 @@ import type { SweepPoint } from '../../engine/types';
 import type { SweepMachine } from '../../scenario/types';
 import { formatNumber } from '../../ui/format';
 import { HowToggle } from '../../ui/HowToggle';
-import { axisLabelExtra, BottomAxis, LeftAxis, MACHINE_COLOUR, machineKey, type Margins, useChartFrame } from './chart';
+import {
+  axisLabelExtra,
+  BottomAxis,
+  LeftAxis,
+  MACHINE_COLOUR,
+  machineKey,
+  type Margins,
+  shortName,
+  textWidth,
+  TourNote,
+  useChartFrame,
+  wrapText,
+} from './chart';
+import { placeLabels, type Box, type LabelRequest } from './labelPlace';
 import { paretoFrontier, type SweepMetric } from './ratios';
+import { useTourStepOn } from './tourStep';
 
 const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[] = [
   {
@@ -30,6 +44,9 @@ const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[
   },
 ];
 
+/** Radius of the ring a tour step draws around the points it talks about. */
+const TOUR_RING_R = 11;
+
 const X_LABEL = 'tokens/s per user (experience) →, log';
 
 const BASE = { W: 620, H: 360, M: { top: 16, right: 24, bottom: 46, left: 64 } as Margins };
@@ -47,9 +64,7 @@ interface Props {
 export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props) {
   const frame = useChartFrame(BASE);
   const { W, M, k, px, ref } = frame;
-  const iw0 = W - M.left - M.right;
-  // a wrapped x-axis label makes the chart taller, not the plot shorter
-  const H = frame.H + axisLabelExtra(X_LABEL, iw0, k);
+  const step = useTourStepOn('latency-sweep');
   const [metric, setMetric] = useState<SweepMetric>('tokensPerSecondPerChip');
   const meta = METRICS.find((m) => m.value === metric) ?? METRICS[0];
   const drawable = (p: SweepPoint) => p.fits && p.tokensPerSecondPerUser > 0 && p[metric] > 0;
@@ -73,9 +88,79 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
   const path = line<SweepPoint>()
     .x((p) => x(p.tokensPerSecondPerUser))
     .y((p) => y(p[metric]));
+  const curves = machines.map((mc) => ({
+    mc,
+    pts: fit.filter((p) => p.machine === mc).sort((a, b) => a.batch - b.batch),
+  }));
+  const ghostCurves = ghostMachines.map((mc) => ({
+    mc,
+    pts: ghostFit.filter((p) => p.machine === mc).sort((a, b) => a.batch - b.batch),
+  }));
+  const at = (p: SweepPoint): [number, number] => [x(p.tokensPerSecondPerUser), y(p[metric])];
+  // The tour's point: along each curve the step names, the smallest and largest batch that fit.
+  const marks = (step?.facts ?? []).flatMap((f) => {
+    if (f.kind !== 'sweepTrade') return [];
+    const c = curves.find((cc) => machineKey(cc.mc) === f.machine);
+    if (!c || c.pts.length < 2) return [];
+    const [lo, hi] = [c.pts[0], c.pts[c.pts.length - 1]];
+    const name = shortName(names[c.mc] ?? c.mc);
+    return [
+      {
+        mc: c.mc,
+        ends: [lo, hi],
+        text: `${name} from batch ${lo.batch} to ${hi.batch}: ${formatNumber(lo.tokensPerSecondPerUser, '')} → ${formatNumber(hi.tokensPerSecondPerUser, 'tokens/s per user')}, ${formatNumber(lo[metric], '')} → ${formatNumber(hi[metric], meta.unit)}`,
+      },
+    ];
+  });
+  const marked = new Set(marks.flatMap((mk) => mk.ends.map((p) => `${mk.mc}-${p.batch}`)));
+  const labels = layoutLabels();
+
+  /** Each point's batch beside it, clear of the other labels, the markers and the curves (labelPlace.ts). */
+  function layoutLabels() {
+    const h = px * 1.2;
+    const marker = 6;
+    // A point the tour rings is as big as its ring.
+    const size = (mc: string, p: SweepPoint) => (marked.has(`${mc}-${p.batch}`) ? TOUR_RING_R + 1 : marker);
+    const reqs: LabelRequest[] = curves.flatMap(({ mc, pts }) =>
+      pts.map((p) => {
+        const [ax, ay] = at(p);
+        return {
+          id: `${mc}-${p.batch}`,
+          ax,
+          ay,
+          w: textWidth(String(p.batch), px),
+          h,
+          gap: size(mc, p) + 2,
+          // level with the point first: in a dense column a diagonal label sits beside the next point
+          prefer: ['e', 'w', 'ne', 'nw', 'se', 'sw'],
+        };
+      }),
+    );
+    const markers: Box[] = [...curves, ...ghostCurves].flatMap(({ mc, pts }) =>
+      pts.map((p) => {
+        const [cx, cy] = at(p);
+        const r = size(mc, p);
+        return { x: cx - r, y: cy - r, w: 2 * r, h: 2 * r };
+      }),
+    );
+    const lines = [...curves, ...ghostCurves].map(({ pts }) => pts.map(at));
+    const placed = placeLabels(reqs, { bounds: { x: 0, y: 0, w: iw, h: ih }, boxes: markers, lines, pad: 1 });
+    return new Map(placed.map((l) => [l.id, { ...l, baseline: l.y + px * 0.95 }]));
+  }
+
+  const noteLine = px * 1.3;
+  const noteLines = marks.length ? wrapText(`Tour: ${marks.map((m) => m.text).join('; ')}.`, px, W - M.left - 4) : [];
+  const axisH = M.bottom + axisLabelExtra(X_LABEL, iw, k);
+  // a wrapped x-axis label (and the tour's note) make the chart taller, not the plot shorter
+  const H = Math.round(M.top + ih + axisH + (noteLines.length ? noteLines.length * noteLine + px * 0.5 : 0));
 
   return (
-    <figure className="chart" data-chart="latency-sweep" data-chart-name="Batch sweep: speed per user vs throughput">
+    <figure
+      className="chart"
+      data-highlight="latency-sweep"
+      data-chart="latency-sweep"
+      data-chart-name="Batch sweep: speed per user vs throughput"
+    >
       <div className="toggle" role="radiogroup" aria-label="Throughput measured">
         <span className="muted small">y axis: decode-only tokens/s (steady state, static batch; no prefill)</span>
         {METRICS.map((m) => (
@@ -115,8 +200,7 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
             label={`${meta.unit} (economics) ↑, log`}
             length={ih}
           />
-          {ghostMachines.map((mc) => {
-            const pts = ghostFit.filter((p) => p.machine === mc).sort((a, b) => a.batch - b.batch);
+          {ghostCurves.map(({ mc, pts }) => {
             const colour = MACHINE_COLOUR[machineKey(mc)];
             return (
               <g key={`ghost-${mc}`} className="sweep-ghost" data-machine={mc} opacity={0.55}>
@@ -141,35 +225,72 @@ export function ParetoChart({ sweep, names, batch, ghost, sweepMachine }: Props)
               </g>
             );
           })}
-          {machines.map((mc) => {
-            const pts = fit.filter((p) => p.machine === mc).sort((a, b) => a.batch - b.batch);
+          {curves.map(({ mc, pts }) => {
             const frontier = new Set(paretoFrontier(pts, metric));
             const colour = MACHINE_COLOUR[machineKey(mc)];
             return (
               <g key={mc} data-machine={mc}>
                 <path d={path(pts) ?? ''} fill="none" stroke={colour} strokeWidth={2} />
-                {pts.map((p) => (
-                  <g key={p.batch} transform={`translate(${x(p.tokensPerSecondPerUser)},${y(p[metric])})`}>
-                    <circle
-                      className="sweep-point"
-                      data-testid="sweep-point"
-                      data-machine={mc}
-                      data-batch={p.batch}
-                      data-x={p.tokensPerSecondPerUser}
-                      data-y={p[metric]}
-                      r={p.batch === batch ? 6 : 4}
-                      fill={frontier.has(p) ? colour : '#fff'}
-                      stroke={p.batch === batch ? 'var(--fg)' : colour}
-                      strokeWidth={p.batch === batch ? 2.5 : 1.5}
-                    />
-                    <text className="point-label" x={6} y={-6}>
-                      {p.batch}
-                    </text>
-                  </g>
-                ))}
+                {pts.map((p) => {
+                  const [cx, cy] = at(p);
+                  const l = labels.get(`${mc}-${p.batch}`);
+                  return (
+                    <g key={p.batch}>
+                      <circle
+                        className="sweep-point"
+                        data-testid="sweep-point"
+                        data-machine={mc}
+                        data-batch={p.batch}
+                        data-x={p.tokensPerSecondPerUser}
+                        data-y={p[metric]}
+                        cx={cx}
+                        cy={cy}
+                        r={p.batch === batch ? 6 : 4}
+                        fill={frontier.has(p) ? colour : '#fff'}
+                        stroke={p.batch === batch ? 'var(--fg)' : colour}
+                        strokeWidth={p.batch === batch ? 2.5 : 1.5}
+                      />
+                      {l ? (
+                        <g data-label={l.id}>
+                          {l.leader ? (
+                            <line
+                              className="label-leader"
+                              x1={cx}
+                              y1={cy}
+                              x2={Math.min(Math.max(cx, l.x), l.x + l.w)}
+                              y2={Math.min(Math.max(cy, l.y), l.y + l.h)}
+                            />
+                          ) : null}
+                          <text className="point-label" x={l.x} y={l.baseline}>
+                            {p.batch}
+                          </text>
+                        </g>
+                      ) : null}
+                    </g>
+                  );
+                })}
               </g>
             );
           })}
+          {marks.flatMap(({ mc, ends }) =>
+            ends.map((p) => {
+              const [cx, cy] = at(p);
+              return (
+                <circle
+                  key={`mark-${mc}-${p.batch}`}
+                  className="tour-mark"
+                  data-testid="sweep-tour-mark"
+                  data-machine={mc}
+                  data-batch={p.batch}
+                  cx={cx}
+                  cy={cy}
+                  r={TOUR_RING_R}
+                  fill="none"
+                />
+              );
+            }),
+          )}
+          <TourNote lines={noteLines} x={-M.left + 4} y={ih + axisH} line={noteLine} testId="sweep-tour-note" />
         </g>
       </svg>
       <figcaption className="caption">

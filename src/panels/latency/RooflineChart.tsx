@@ -12,11 +12,15 @@ import {
   machineKey,
   MachineLegend,
   type Margins,
+  shortName,
   textWidth,
+  TourNote,
   useChartFrame,
+  wrapText,
 } from './chart';
 import { placeLabels, type Box, type LabelRequest } from './labelPlace';
-import { ridgeIntensity, rooflineTflops } from './ratios';
+import { ridgeIntensity, rooflineTflops } from '../../engine/llm/metrics';
+import { useTourStepOn } from './tourStep';
 
 // Right margin leaves room for half of the last x tick label ("1,000,000").
 const X_LABEL = 'arithmetic intensity (FLOP per byte of weight memory), log';
@@ -26,11 +30,27 @@ const BASE = { W: 620, H: 360, M: { top: 16, right: 36, bottom: 46, left: 74 } a
 export function RooflineChart({ points, names }: { points: RooflinePoint[]; names: Record<string, string> }) {
   const frame = useChartFrame(BASE);
   const { W, M, k, px, ref } = frame;
-  const iw0 = W - M.left - M.right;
-  // a wrapped x-axis label makes the chart taller, not the plot shorter
-  const H = frame.H + axisLabelExtra(X_LABEL, iw0, k);
   const iw = W - M.left - M.right;
   const ih = frame.H - M.top - M.bottom;
+  // The tour's point: each phase the step says is memory-bound, with the intensities the engine computed.
+  const step = useTourStepOn('latency-roofline');
+  const marks = (step?.facts ?? []).flatMap((f) => {
+    if (f.kind !== 'leftOfRidge') return [];
+    const p = points.find((pp) => machineKey(pp.machine) === f.machine && pp.phase === f.phase);
+    if (!p) return [];
+    const name = shortName(names[p.machine] ?? p.machine);
+    return [
+      {
+        p,
+        text: `${name} ${p.phase} at ${formatNumber(p.intensity, 'FLOP/B')}, left of its ridge at ${formatNumber(ridgeIntensity(p), 'FLOP/B')}: bound by memory bandwidth`,
+      },
+    ];
+  });
+  const noteLine = px * 1.3;
+  const noteLines = marks.length ? wrapText(`Tour: ${marks.map((m) => m.text).join('; ')}.`, px, W - M.left - 4) : [];
+  const axisH = M.bottom + axisLabelExtra(X_LABEL, iw, k);
+  // a wrapped x-axis label (and the tour's note) make the chart taller, not the plot shorter
+  const H = Math.round(M.top + ih + axisH + (noteLines.length ? noteLines.length * noteLine + px * 0.5 : 0));
   const roofs = [...new Map(points.map((p) => [p.machine, p])).values()];
   const intensities = points.map((p) => p.intensity).concat(roofs.map(ridgeIntensity));
   const xMin = Math.max(0.01, Math.min(...intensities) / 4);
@@ -113,7 +133,7 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
   }
 
   return (
-    <figure className="chart" data-chart="roofline" data-chart-name="Roofline">
+    <figure className="chart" data-highlight="latency-roofline" data-chart="roofline" data-chart-name="Roofline">
       {/* The roofs are labelled in the chart; this legend is for the exports only. */}
       <div hidden>
         <MachineLegend machines={Object.entries(names).map(([machine, name]) => ({ machine, name }))} />
@@ -187,6 +207,20 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
               )}
             </g>
           ))}
+          {marks.map(({ p }) => (
+            <circle
+              key={`mark-${p.machine}-${p.phase}`}
+              className="tour-mark"
+              data-testid="roof-tour-mark"
+              data-machine={p.machine}
+              data-phase={p.phase}
+              cx={x(p.intensity)}
+              cy={y(p.achievedTflops)}
+              r={11}
+              fill="none"
+            />
+          ))}
+          <TourNote lines={noteLines} x={-M.left + 4} y={ih + axisH} line={noteLine} testId="roof-tour-note" />
           {labels.map((l) => (
             <g key={l.id} data-label={l.id}>
               {l.leader ? (
@@ -256,8 +290,4 @@ function roofHow(r: RooflinePoint, names: Record<string, string>): string {
 
 function tip(p: RooflinePoint, names: Record<string, string>): string {
   return `${names[p.machine] ?? p.machine} ${p.phase}: ${formatNumber(p.intensity, 'FLOP/B')}, achieved ${formatNumber(p.achievedTflops, 'TFLOP/s')} of ${formatNumber(p.peakTflops, 'TFLOP/s')} peak; bandwidth ${formatNumber(p.bandwidthTBps, 'TB/s')}`;
-}
-
-function shortName(name: string): string {
-  return name.replace(/^NVIDIA /, '').replace(/ \(.*\)$/, '');
 }

@@ -217,3 +217,22 @@ export function MachineLegend({ machines }: { machines: { machine: string; name:
     </div>
   );
 }
+
+/** A tour step's point written under a chart (wrapped lines, tourStep.ts): nothing when `lines` is empty. */
+export function TourNote({ lines, x = 0, y, line, testId }: { lines: string[]; x?: number; y: number; line: number; testId: string }) {
+  if (lines.length === 0) return null;
+  return (
+    <text className="tour-note" data-testid={testId} x={x} y={y}>
+      {lines.map((l, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? '1em' : line}>
+          {l}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** A machine's name without its vendor and parenthesis, for labels inside a chart ("H100 SXM"). */
+export function shortName(name: string): string {
+  return name.replace(/^NVIDIA /, '').replace(/ \(.*\)$/, '');
+}

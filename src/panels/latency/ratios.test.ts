@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineResult, SweepPoint } from '../../engine/types';
-import { checkClaims, paretoFrontier, ridgeIntensity, rooflineTflops, tokensWithinBudget } from './ratios';
+import { checkClaims, paretoFrontier, tokensWithinBudget } from './ratios';
+import { ridgeIntensity, rooflineTflops } from '../../engine/llm/metrics';
 
 function machine(over: Partial<MachineResult>): MachineResult {
   return {

@@ -1,6 +1,6 @@
 // Pure figures the latency panel derives from an LlmResult: the talk's claims tested live,
 // the Pareto frontier of a sweep, and the roofline of a machine.
-import type { MachineResult, RooflinePoint, SweepPoint } from '../../engine/types';
+import type { MachineResult, SweepPoint } from '../../engine/types';
 
 /** What the talk claims (00:18): "five to 10x faster", "about 1/10 the cost ... per token". */
 export const TALK_CLAIMS = {
@@ -62,15 +62,4 @@ export function paretoFrontier(points: readonly SweepPoint[], metric: SweepMetri
       ),
   );
   return frontier.sort((a, b) => a.tokensPerSecondPerUser - b.tokensPerSecondPerUser);
-}
-
-/** Attainable TFLOP/s at an arithmetic intensity (FLOP/byte): min(peak, intensity x bandwidth). */
-export function rooflineTflops(p: Pick<RooflinePoint, 'peakTflops' | 'bandwidthTBps'>, intensity: number): number {
-  // TB/s x FLOP/B = TFLOP/s.
-  return Math.min(p.peakTflops, intensity * p.bandwidthTBps);
-}
-
-/** Intensity where the roof bends: peak / bandwidth (FLOP per byte). */
-export function ridgeIntensity(p: Pick<RooflinePoint, 'peakTflops' | 'bandwidthTBps'>): number {
-  return p.peakTflops / p.bandwidthTBps;
 }
