@@ -6,7 +6,7 @@
 //   - it holds no "?" explanation button (ui/HowToggle.tsx, `.how-btn`), and
 //   - the title does not merely repeat the element's own visible text (a clipped label's tooltip).
 // The latency and argument tabs, the toolbar and the tour box must have none; the rest of the
-// app is listed (test annotations) and held to at most today's count, so it can only fall.
+// app (every tab, the controls and the compare view) must have none either.
 import { test, expect, type Page } from '@playwright/test';
 import { waitForApp } from './shareHelpers';
 
@@ -51,63 +51,20 @@ test('no explanation in the latency and argument tabs, the toolbar or the tour b
   expect(await titleOnly(page, '[data-testid="tour-overlay"]'), 'tour box').toEqual([]);
 });
 
-// Titles that remain (the SRAM bar segments, the network drawing's marks, the transport buttons' key hints)
-// and in the compare view: listed, and held to at most this many so the count only falls.
-const REMAINING_AT_MOST = 9;
-
-test('the rest of the app: titles still hover-only are listed, and no more than before', async ({ page }) => {
+test('nowhere else: the dataflow, SRAM and interconnect tabs, the controls and the compare view', async ({ page }) => {
   await page.goto('/');
   await waitForApp(page);
-  const all: string[] = [];
   for (const id of ['dataflow', 'sram', 'interconnect']) {
     await openTab(page, id);
-    const found = await titleOnly(page, 'main[role="tabpanel"]');
-    all.push(...found.map((f) => `${id}: ${f}`));
+    expect(await titleOnly(page, 'main[role="tabpanel"]'), id).toEqual([]);
   }
-  all.push(...(await titleOnly(page, 'aside.controls')).map((f) => `controls: ${f}`));
-  for (const f of all) test.info().annotations.push({ type: 'title only', description: f });
-  console.log(`hover-only titles elsewhere: ${all.length}\n${all.join('\n')}`);
-  expect(all.length).toBeLessThanOrEqual(REMAINING_AT_MOST);
-});
-
-test('a keyboard user opens an explanation with Tab and Enter and reads it', async ({ page }) => {
-  await page.goto('/');
-  await waitForApp(page);
-  await openTab(page, 'latency');
-  await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
-  // Start the Tab order at the panel's heading, then Tab to the first "?" after it.
-  await page.locator('[data-panel="latency"] h2').click();
-  let name = '';
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press('Tab');
-    name = await page.evaluate(() =>
-      document.activeElement?.classList.contains('how-btn') ? document.activeElement.getAttribute('aria-label')! : '',
-    );
-    if (name) break;
-  }
-  expect(name).toMatch(/^How .+ is computed$/);
-  const btn = page.locator('.how-btn:focus');
-  await expect(btn).toHaveAttribute('aria-expanded', 'false');
-  await page.keyboard.press('Enter');
-  await expect(btn).toHaveAttribute('aria-expanded', 'true');
-  const text = page.locator(`[id="${await btn.getAttribute('aria-controls')}"]`);
-  await expect(text).toBeVisible();
-  await expect(text).toBeInViewport();
-  expect(((await text.textContent()) ?? '').trim().length).toBeGreaterThan(20);
-  await page.keyboard.press('Enter');
-  await expect(text).toBeHidden();
-});
-
-test.describe('on a phone', () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  test('a tap opens the explanation of a chart', async ({ page }) => {
-    await page.goto('/');
-    await waitForApp(page);
-    await openTab(page, 'latency');
-    await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
-    const fig = page.locator('[data-chart="answer-budget"]');
-    await fig.getByTestId('how-btn').tap();
-    await expect(fig.getByTestId('how-text')).toBeVisible();
-    await expect(fig.getByTestId('how-text')).toContainText('whole answer');
-  });
+  expect(await titleOnly(page, 'aside.controls'), 'controls').toEqual([]);
+  // The compare view, with A pinned and the batch changed so it has rows that differ.
+  await page.getByTestId('pin-a').click();
+  await page.locator('#tab-sram').click();
+  await page.locator('[data-control="llm-batch"] input[type="text"]').fill('8');
+  await page.getByTestId('compare-toggle').click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await expect(page.getByTestId('compare-changes')).toBeVisible();
+  expect(await titleOnly(page, '[data-testid="compare-view"]'), 'compare view').toEqual([]);
 });

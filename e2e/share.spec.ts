@@ -264,7 +264,7 @@ test('compare A/B shows both sides, the differences and the changed inputs', asy
   await expect(view).toBeVisible();
   const changed = view.locator('[data-testid="compare-changes"] li[data-field="llm.batch"]');
   await expect(changed).toContainText(await controlLabelOnPage(page, 'llm-batch'));
-  await expect(changed.locator('[title="llm.batch"]')).toHaveCount(1);
+  await expect(changed.locator('.compare-path')).toHaveText('llm.batch');
   await expect(changed).toContainText(`${oldBatch} → ${oldBatch * 8}`);
   const rowText = async (key: string) => ({
     a: await view.getByTestId(`compare-a-${key}`).textContent(),
@@ -321,8 +321,10 @@ test('compare A/B: each side names its own machine; A survives a reload and trav
     expect(th).not.toContain(g2.name);
     expect(th).not.toContain(g1.name);
   }
-  await expect(view.getByTestId('compare-a-gpu-tpotMs')).toHaveAttribute('title', `A: ${g1.name}`);
-  await expect(view.getByTestId('compare-b-gpu-tpotMs')).toHaveAttribute('title', `B: ${g2.name}`);
+  // A figure's machine is its column's, named on the group's row (in the same tbody).
+  const groupOf = (id: string) => view.getByTestId(id).evaluate((el) => el.closest('tbody')?.dataset.testid);
+  expect(await groupOf('compare-a-gpu-tpotMs')).toBe(await groupOf('compare-a-machine-gpu'));
+  expect(await groupOf('compare-b-gpu-tpotMs')).toBe(await groupOf('compare-b-machine-gpu'));
   const a = await settled(page, () => compareColumn(page, 'a'));
   const b = await compareColumn(page, 'b');
   expect(a['compare-a-gpu-tpotMs']).not.toBe(b['compare-b-gpu-tpotMs']);
@@ -371,7 +373,11 @@ test('compare A/B says better or worse only where the direction is unambiguous',
   expect(chips).toMatch(/×2/);
   expect(chips).not.toMatch(/better|worse/);
   await expect(view.getByTestId('compare-delta-gpu-chips')).not.toHaveClass(/better|worse/);
-  await expect(view.getByTestId('compare-delta-gpu-chips')).toHaveAttribute('title', /neither better nor worse/);
+  // Why, in place: the row's explanation button opens it.
+  const chipsRow = view.getByTestId('compare-row-gpu-chips');
+  await chipsRow.getByTestId('how-btn').click();
+  await expect(chipsRow.getByTestId('how-text')).toBeVisible();
+  await expect(chipsRow.getByTestId('how-text')).toContainText('neither better nor worse');
   // Cost per token has a direction: it says which.
   const cost = (await view.getByTestId('compare-delta-gpu-costPerMillionTokensUsd').textContent()) ?? '';
   expect(cost).toMatch(/×/);

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { formatNumber } from '../../ui/format';
 import { fieldLabel } from '../../ui/labels';
+import { HowToggle } from '../../ui/HowToggle';
 import { changedInputs } from './scenarioApi';
 import { compareRows, relativeChange, GROUP_TITLES, type CompareRow } from './compareRows';
 import { useShareUi } from './shareUi';
@@ -21,18 +22,24 @@ function Row({ r }: { r: CompareRow }) {
   const rel = relativeChange(r);
   const cls = rel?.better === true ? 'better' : rel?.better === false ? 'worse' : '';
   const verdict = rel === null || rel.better === null ? '' : rel.better ? ' (better)' : ' (worse)';
-  const tip = rel !== null && rel.ratio !== 1 && rel.better === null && r.neutralWhy ? `B divided by A. ${r.neutralWhy}` : 'B divided by A';
+  // A change that is neither better nor worse says why, in place (tap and keyboard reach it).
+  const why = rel !== null && rel.ratio !== 1 && rel.better === null && r.neutralWhy ? r.neutralWhy : null;
   return (
     <tr data-testid={`compare-row-${r.key}`}>
       <th scope="row">{r.label}</th>
-      <td data-testid={`compare-a-${r.key}`} title={r.aName ? `A: ${r.aName}` : undefined}>
-        {show(r.a, r.unit, r.aMissing)}
-      </td>
-      <td data-testid={`compare-b-${r.key}`} title={r.bName ? `B: ${r.bName}` : undefined}>
-        {show(r.b, r.unit, r.bMissing)}
-      </td>
-      <td className={`compare-delta ${cls}`} data-testid={`compare-delta-${r.key}`} title={tip}>
-        {rel === null ? '–' : rel.ratio === 1 ? 'same' : `×${rel.ratio.toPrecision(3)}${verdict}`}
+      {/* Each side's machine is named on its group's row. */}
+      <td data-testid={`compare-a-${r.key}`}>{show(r.a, r.unit, r.aMissing)}</td>
+      <td data-testid={`compare-b-${r.key}`}>{show(r.b, r.unit, r.bMissing)}</td>
+      <td className={`compare-delta ${cls}`}>
+        <span className={cls} data-testid={`compare-delta-${r.key}`}>
+          {rel === null ? '–' : rel.ratio === 1 ? 'same' : `×${rel.ratio.toPrecision(3)}${verdict}`}
+        </span>
+        {why ? (
+          <>
+            {' '}
+            <HowToggle what={`${r.label}, B against A`} label={`Why ${r.label} is neither better nor worse`} text={why} />
+          </>
+        ) : null}
       </td>
     </tr>
   );
@@ -63,7 +70,7 @@ export function ComparePanel() {
       <div className="compare-head">
         <h2 id="compare-title">Compare A (pinned) with B (current)</h2>
         <div className="compare-actions">
-          <button type="button" className="btn" onClick={() => pin()} title="Pin the current scenario as the new A">
+          <button type="button" className="btn" onClick={() => pin()}>
             Pin current as A
           </button>
           <button
@@ -100,7 +107,7 @@ export function ComparePanel() {
               <th scope="col">Figure</th>
               <th scope="col">A</th>
               <th scope="col">B</th>
-              <th scope="col">B vs A</th>
+              <th scope="col">B vs A (B ÷ A)</th>
             </tr>
           </thead>
           {groups.map((g) => {
@@ -130,9 +137,13 @@ export function ComparePanel() {
             <ul data-testid="compare-changes">
               {changes.map((c) => (
                 <li key={c.path} data-field={c.path}>
-                  <span className="compare-field" title={c.path}>
-                    {fieldLabel(c.path) ?? c.path}
-                  </span>
+                  <span className="compare-field">{fieldLabel(c.path) ?? c.path}</span>
+                  {fieldLabel(c.path) ? (
+                    <>
+                      {' '}
+                      <code className="compare-path small muted">{c.path}</code>
+                    </>
+                  ) : null}
                   : {brief(c.a)} → {brief(c.b)}
                 </li>
               ))}

@@ -1,6 +1,7 @@
 // One horizontal stacked bar: weights / KV cache / activations / free, as fractions of capacity.
+// A picture only: the bytes it draws are written beside it (the group's button, its chip detail,
+// the need sentence), where a tap or a keyboard reaches them; a hover title would not.
 import type { ChipFill } from './occupancy';
-import { formatBytes } from '../../ui/format';
 
 export function StackBar({ fill }: { fill: ChipFill }) {
   const used = fill.weightsBytes + fill.kvBytes + fill.activationBytes;
@@ -10,14 +11,10 @@ export function StackBar({ fill }: { fill: ChipFill }) {
   const over = Math.max(0, used - fill.capacityBytes);
   return (
     <div className="stack" aria-hidden="true">
-      <span className="seg-weights" style={{ width: pct(fill.weightsBytes) }} title={`Weights ${formatBytes(fill.weightsBytes)}`} />
-      <span className="seg-kv" style={{ width: pct(fill.kvBytes) }} title={`KV cache ${formatBytes(fill.kvBytes)}`} />
-      <span
-        className="seg-act"
-        style={{ width: pct(fill.activationBytes - over) }}
-        title={`Activations ${formatBytes(fill.activationBytes)}`}
-      />
-      {over > 0 ? <span className="seg-over" style={{ width: pct(over) }} title={`Over capacity by ${formatBytes(over)}`} /> : null}
+      <span className="seg-weights" style={{ width: pct(fill.weightsBytes) }} />
+      <span className="seg-kv" style={{ width: pct(fill.kvBytes) }} />
+      <span className="seg-act" style={{ width: pct(fill.activationBytes - over) }} />
+      {over > 0 ? <span className="seg-over" style={{ width: pct(over) }} /> : null}
     </div>
   );
 }
