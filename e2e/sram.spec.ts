@@ -5,6 +5,9 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { ChipOccupancy } from '../src/engine/types';
 import { cli, engineResult, SCENARIO } from './engineInNode';
+import { MODELS } from '../src/engine/llm/models';
+import { kvBytesPerToken, shapeSummary } from '../src/engine/llm/workload';
+import { formatBytes } from '../src/ui/format';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-sramlat';
 mkdirSync(SHOTS, { recursive: true });
@@ -150,4 +153,27 @@ test('chip group labels are shown whole, never cut off with an ellipsis', async 
   );
   expect(cut).toEqual([]);
   await expect(labels.filter({ hasText: 'embedding + output head' })).toHaveCount(1);
+});
+
+test('the 2025 models: the selector lists them with their attention kind and KV cache; a custom MLA latent can be cleared', async ({
+  page,
+}) => {
+  await page.goto('/#v=2&vp=sram');
+  const select = page.locator('#llm-model-select');
+  for (const id of ['deepseek-v3', 'llama-4-maverick', 'llama-4-scout', 'qwen3-235b-a22b', 'gpt-oss-120b', 'kimi-k2'])
+    await expect(select.locator(`option[value="${id}"]`)).toHaveCount(1);
+  await select.selectOption('deepseek-v3');
+  const ds = MODELS['deepseek-v3'];
+  const shape = page.getByTestId('model-shape');
+  await expect(shape).toContainText(shapeSummary(ds));
+  await expect(shape).toContainText(`KV cache ${formatBytes(kvBytesPerToken(ds, { kv: 'fp16' }))} per token at fp16`);
+  // A custom model started from DeepSeek-V3 keeps its latent; a blank box means plain attention.
+  await select.selectOption('custom');
+  const latent = page.locator('[data-control="llm-custom-kv-lora-rank"] input[type="text"]');
+  await expect(latent).toHaveValue('512');
+  await latent.fill('');
+  await expect(shape).toContainText(`MHA (${ds.heads} heads)`);
+  await expect(page.locator('[data-control="llm-custom-sliding-window"] input[type="text"]')).toHaveValue('');
+  await page.locator('[data-control="llm-custom-kv-lora-rank"] input[type="text"]').fill('0');
+  await expect(page.locator('[data-control="llm-custom-kv-lora-rank"] [role="alert"]')).toContainText('must be an integer 1..65536');
 });

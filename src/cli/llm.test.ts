@@ -49,6 +49,26 @@ describe('llm CLI', () => {
     await expect(parseLlmArgs([...base, '--machine', 'lpu', '--stack', 'vllm'])).rejects.toThrow(/--stack applies to GPU machines only/);
   });
 
+  it.each(['deepseek-v3', 'llama-4-maverick', 'llama-4-scout', 'qwen3-235b-a22b', 'gpt-oss-120b', 'kimi-k2'])(
+    '--model %s returns results on the SRAM machine and on B200s',
+    async (model) => {
+      const args = ['--model', model, '--weights', model === 'gpt-oss-120b' ? 'mxfp4' : 'fp8'];
+      for (const machine of ['lpu', 'b200']) {
+        const o = await runLlmCliToObject([...args, '--machine', machine]);
+        expect(o.fits, `${model} on ${machine}: ${o.message ?? ''}`).toBe(true);
+        expect(o.tokensPerSecondPerUser).toBeGreaterThan(0);
+        expect(o.ttftMs).toBeGreaterThan(0);
+      }
+    },
+    60_000,
+  );
+
+  it('a model needing more chips than a system may have says so instead of failing', async () => {
+    const o = await runLlmCliToObject(['--model', 'kimi-k2', '--machine', 'lpu', '--batch', '1024', '--prompt', '65536']);
+    expect(o.fits).toBe(false);
+    expect(o.message).toMatch(/Kimi K2 .* needs \d+ chips, more than the 20000 a system may have here/);
+  });
+
   it('malformed arguments are usage errors naming the flag', async () => {
     await expect(parseLlmArgs(['--model', 'gpt-5'])).rejects.toThrow(/--model must be one of/);
     await expect(parseLlmArgs(['--batch', '0'])).rejects.toThrow(UsageError);

@@ -117,8 +117,13 @@ export function randomScenario(r: Rand): Scenario {
   if (!withCustom) {
     s.llm.custom = null;
     if (s.llm.model === 'custom') s.llm.model = 'llama-2-70b';
-  } else if (s.llm.custom && s.llm.custom.activeExperts > s.llm.custom.experts) {
-    s.llm.custom.activeExperts = intIn(r, 1, s.llm.custom.experts);
+  } else if (s.llm.custom) {
+    const c = s.llm.custom;
+    if (c.activeExperts > c.experts) c.activeExperts = intIn(r, 1, c.experts);
+    // counts of layers of a kind within the layers; a sliding-layer count only with a window
+    if (c.denseLayers !== undefined && c.denseLayers > c.layers) c.denseLayers = intIn(r, 0, c.layers);
+    if (c.slidingLayers !== undefined && c.slidingLayers > c.layers) c.slidingLayers = intIn(r, 0, c.layers);
+    if (c.slidingLayers && c.slidingWindow === undefined) c.slidingWindow = intIn(r, 1, MAX_CONTEXT_TOKENS);
   }
   if (s.llm.prompt + s.llm.output > MAX_CONTEXT_TOKENS) s.llm.output = intIn(r, 1, MAX_CONTEXT_TOKENS - s.llm.prompt || 1);
   if (s.llm.prompt >= MAX_CONTEXT_TOKENS) s.llm.prompt = MAX_CONTEXT_TOKENS - s.llm.output;

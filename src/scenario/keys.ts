@@ -93,6 +93,16 @@ export const LINK_ORDER: readonly string[] = [
   'gme',
   'gm8',
   'sm',
+  // Issue 11: optional model-shape features (MoE shared/dense layers, MLA, sliding window, MTP).
+  'cse',
+  'cdl',
+  'cdf',
+  'ckr',
+  'crd',
+  'cqr',
+  'csw',
+  'csl',
+  'cmt',
 ];
 
 const PATH_OF_KEY = new Map(FIELDS.map((f) => [f.key, f.path]));

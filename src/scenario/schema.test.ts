@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from './defaults';
+import { DEFAULT_CUSTOM_MODEL, DEFAULT_SCENARIO } from './defaults';
 import { PRESETS } from './presets';
 import { LEAVES, ScenarioSchema, showValue, validateField } from './schema';
 import { MODEL_IDS, PRECISIONS, TOPOLOGIES } from './types';
@@ -74,6 +74,23 @@ describe('ScenarioSchema', () => {
     expect(validateField('llm.prompt', 131000, DEFAULT_SCENARIO)).toMatch(/at most 131072/);
     expect(validateField('llm.model', 'custom', DEFAULT_SCENARIO)).toMatch(/llm.custom must hold a model/);
     expect(validateField('llm.model', MODEL_IDS[0], DEFAULT_SCENARIO)).toBeNull();
+  });
+
+  it('checks the optional model-shape fields (MLA, sliding window, dense layers) with plain messages', () => {
+    expect(validateField('llm.custom.kvLoraRank', 0)).toBe('llm.custom.kvLoraRank must be an integer 1..65536; got 0');
+    expect(validateField('llm.custom.slidingWindow', 131073)).toBe('llm.custom.slidingWindow must be an integer 1..131072; got 131073');
+    expect(validateField('llm.custom.sharedExperts', -1)).toMatch(/must be an integer 0..1024/);
+    for (const k of ['kvLoraRank', 'slidingWindow', 'sharedExperts', 'denseLayers', 'mtpLayers']) {
+      expect(validateField(`llm.custom.${k}`, undefined), k).toBeNull(); // absent: the plain transformer
+    }
+    const custom = { ...DEFAULT_CUSTOM_MODEL, layers: 36 };
+    const s = { ...DEFAULT_SCENARIO, llm: { ...DEFAULT_SCENARIO.llm, model: 'custom' as const, custom } };
+    expect(validateField('llm.custom.slidingLayers', 40, { ...s, llm: { ...s.llm, custom: { ...custom, slidingWindow: 128 } } })).toBe(
+      'llm.custom.slidingLayers must be at most llm.custom.layers (36); got 40',
+    );
+    expect(validateField('llm.custom.slidingLayers', 18, s)).toMatch(/needs llm.custom.slidingWindow/);
+    expect(validateField('llm.custom.denseLayers', 37, s)).toMatch(/at most llm.custom.layers \(36\)/);
+    expect(validateField('llm.custom.denseLayers', 3, s)).toBeNull();
   });
 
   it('has a leaf for every field of the default', () => {

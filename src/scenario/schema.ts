@@ -107,6 +107,15 @@ const ModelSpecSchema = z.object({
   vocab: ranged('llm.custom.vocab'),
   experts: ranged('llm.custom.experts'),
   activeExperts: ranged('llm.custom.activeExperts'),
+  sharedExperts: ranged('llm.custom.sharedExperts').optional(),
+  denseLayers: ranged('llm.custom.denseLayers').optional(),
+  denseFfn: ranged('llm.custom.denseFfn').optional(),
+  kvLoraRank: ranged('llm.custom.kvLoraRank').optional(),
+  ropeHeadDim: ranged('llm.custom.ropeHeadDim').optional(),
+  qLoraRank: ranged('llm.custom.qLoraRank').optional(),
+  slidingWindow: ranged('llm.custom.slidingWindow').optional(),
+  slidingLayers: ranged('llm.custom.slidingLayers').optional(),
+  mtpLayers: ranged('llm.custom.mtpLayers').optional(),
   paramsB: ranged('llm.custom.paramsB'),
   source: text(0, 160, SAFE_SOURCE, 'text of 0..160 characters without angle brackets, backquotes, backslashes or control characters'),
 });
@@ -231,6 +240,21 @@ export function crossFieldProblems(s: Scenario): Problem[] {
       field: 'llm.custom.activeExperts',
       message: `llm.custom.activeExperts must be at most llm.custom.experts (${custom.experts}); got ${custom.activeExperts}`,
     });
+  }
+  if (custom !== null) {
+    // Counts of layers of a kind cannot exceed the layers there are.
+    for (const k of ['denseLayers', 'slidingLayers'] as const) {
+      const v = custom[k];
+      if (v !== undefined && v > custom.layers) {
+        out.push({ field: `llm.custom.${k}`, message: `llm.custom.${k} must be at most llm.custom.layers (${custom.layers}); got ${v}` });
+      }
+    }
+    if (custom.slidingLayers !== undefined && custom.slidingLayers > 0 && custom.slidingWindow === undefined) {
+      out.push({
+        field: 'llm.custom.slidingLayers',
+        message: 'llm.custom.slidingLayers needs llm.custom.slidingWindow (the window in tokens)',
+      });
+    }
   }
   return out;
 }
@@ -391,6 +415,8 @@ function relatedFields(field: string): string[] {
   if (field === 'llm.output') return ['llm.prompt'];
   if (field === 'llm.custom') return ['llm.model'];
   if (field === 'llm.custom.activeExperts') return ['llm.custom.experts'];
+  if (field === 'llm.custom.denseLayers') return ['llm.custom.layers'];
+  if (field === 'llm.custom.slidingLayers') return ['llm.custom.layers', 'llm.custom.slidingWindow'];
   return [];
 }
 

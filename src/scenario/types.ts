@@ -20,9 +20,17 @@ export const MODEL_IDS = [
   'mixtral-8x7b',
   'falcon-180b',
   'gpt-3-175b',
+  // 2025 models (issue 11): appended, so the ids above keep their meaning in links.
+  'deepseek-v3',
+  'llama-4-maverick',
+  'llama-4-scout',
+  'qwen3-235b-a22b',
+  'gpt-oss-120b',
+  'kimi-k2',
 ] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
-export const PRECISIONS = ['fp16', 'bf16', 'fp8', 'int8', 'int4'] as const;
+/** mxfp4: OCP microscaling FP4, 4-bit elements plus one 8-bit scale per 32 (4.25 bits). */
+export const PRECISIONS = ['fp16', 'bf16', 'fp8', 'int8', 'int4', 'mxfp4'] as const;
 /** Serving software a GPU figure assumes (src/engine/llm/stacks.ts). */
 export const STACK_IDS = ['pytorch', 'tensorrt-llm', 'vllm'] as const;
 export type StackId = (typeof STACK_IDS)[number];
@@ -65,6 +73,29 @@ export interface ModelSpec {
   /** 1 for dense models. */
   experts: number;
   activeExperts: number;
+  // Optional shape features (absent: the plain MHA/GQA transformer above, so older presets,
+  // files and links mean what they meant). docs/llm-model.md, "Attention kinds".
+  /** Experts every token passes through besides the routed ones (each `ffn` wide). */
+  sharedExperts?: number;
+  /** MoE models: layers whose FFN is one dense FFN instead of experts (DeepSeek first_k_dense_replace; Llama 4: layers - layers / interleave step). */
+  denseLayers?: number;
+  /** Intermediate size of those dense FFNs (default `ffn`). */
+  denseFfn?: number;
+  /**
+   * Multi-head latent attention (DeepSeek-V2/V3): the cache holds one compressed latent of
+   * this width per token per layer instead of K and V per head. `headDim` is then the
+   * non-rotary query/key and the value head dim (qk_nope_head_dim = v_head_dim).
+   */
+  kvLoraRank?: number;
+  /** MLA: width of the rotary key part shared by all heads and cached beside the latent (qk_rope_head_dim). */
+  ropeHeadDim?: number;
+  /** MLA: rank of the query compression (q_lora_rank); 0 or absent: queries projected directly. */
+  qLoraRank?: number;
+  /** Sliding-window attention: the window in tokens, on `slidingLayers` of the layers. */
+  slidingWindow?: number;
+  slidingLayers?: number;
+  /** Multi-token-prediction modules carried beside the model (not in `paramsB`; used only by speculative decoding). */
+  mtpLayers?: number;
   /** Total parameters as published, for display and checks. */
   paramsB: number;
   source: string;

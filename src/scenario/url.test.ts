@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from './defaults';
+import { DEFAULT_CUSTOM_MODEL, DEFAULT_SCENARIO } from './defaults';
 import { HIDEABLE_IDS, LINK_KEYS, controlId } from './keys';
 import { LEAVES, ScenarioSchema } from './schema';
 import { PRESETS, presetScenario } from './presets';
@@ -14,6 +14,29 @@ describe('link codec', () => {
     s.lpu.chips = 700;
     expect(encodeScenarioHash(s)).toBe('v=2&ar=16&lc=700');
     for (const p of PRESETS) expect(encodeScenarioHash(p.scenario, p.id)).toBe(p.id === 'default' ? 'v=2' : `v=2&p=${p.id}`);
+  });
+
+  it('links written before the 2025 models decode to the same scenario', () => {
+    // A preset model id and a custom model: the new optional shape fields stay absent.
+    const old = decodeScenarioHash('#v=2&mo=mixtral-8x7b&b=4');
+    expect(old.problems).toEqual([]);
+    expect(old.scenario).toEqual({ ...DEFAULT_SCENARIO, llm: { ...DEFAULT_SCENARIO.llm, model: 'mixtral-8x7b', batch: 4 } });
+    const custom = decodeScenarioHash('#v=2&mo=custom&c=1&cl=40&ckv=4');
+    expect(custom.problems).toEqual([]);
+    expect(custom.scenario.llm.custom).toEqual({ ...DEFAULT_CUSTOM_MODEL, layers: 40, kvHeads: 4 });
+    expect(encodeScenarioHash(custom.scenario)).toBe('v=2&c=1&mo=custom&cl=40&ckv=4');
+  });
+
+  it('carries the new model ids and a custom MLA / sliding-window shape', () => {
+    const s = structuredClone(DEFAULT_SCENARIO);
+    s.llm.model = 'custom';
+    s.llm.custom = { ...DEFAULT_CUSTOM_MODEL, kvLoraRank: 512, ropeHeadDim: 64, slidingWindow: 4096, slidingLayers: 40 };
+    const hash = encodeScenarioHash(s);
+    expect(hash).toBe('v=2&c=1&mo=custom&ckr=512&crd=64&csw=4096&csl=40');
+    expect(decodeScenarioHash(`#${hash}`).scenario).toEqual(s);
+    const d = decodeScenarioHash('#v=2&mo=deepseek-v3&pw=mxfp4');
+    expect(d.problems).toEqual([]);
+    expect(d.scenario.llm).toMatchObject({ model: 'deepseek-v3', weights: 'mxfp4' });
   });
 
   it('round-trips every preset against every other preset', () => {

@@ -20,6 +20,8 @@ interface Props {
   title?: string;
   /** Empty text means null (e.g. "chips: the minimum that fits"); off by default. */
   nullable?: boolean;
+  /** Empty text means absent (an optional field, e.g. a custom model's MLA latent); off by default. */
+  optional?: boolean;
   /** Shown in the empty box (e.g. what null resolves to). */
   placeholder?: string;
 }
@@ -32,6 +34,7 @@ export const NumberField = memo(function NumberField({
   slider,
   title: givenTitle,
   nullable,
+  optional,
   placeholder,
 }: Props) {
   const id = useId();
@@ -41,14 +44,14 @@ export const NumberField = memo(function NumberField({
   const unit = givenUnit ?? controlUnit(path);
   const decimal = givenDecimal ?? (range ? !range.integer : false);
   const title = [givenTitle, range ? `Accepts ${describeRange(range)}.` : null].filter(Boolean).join(' ') || undefined;
-  const { value, error, hidden, locked } = useField<number | null>(path);
+  const { value, error, hidden, locked } = useField<number | null | undefined>(path);
   const setField = useStore((s) => s.setField);
-  const [text, setText] = useState(value === null ? '' : String(value));
+  const [text, setText] = useState(value === null || value === undefined ? '' : String(value));
 
   // Follow external changes (preset, tour, link); and when the message goes away without a new
   // value (a preset, or a related field made the refusal stale), show the value in force
   // rather than the refused text.
-  const shownValue = value === null ? '' : String(value);
+  const shownValue = value === null || value === undefined ? '' : String(value);
   useOnChange(value, () => setText(shownValue));
   useOnChange(error, () => {
     if (!error) setText(shownValue);
@@ -62,6 +65,10 @@ export const NumberField = memo(function NumberField({
     const parsed = Number(trimmed);
     if (nullable && trimmed === '') {
       setField(path, null);
+      return;
+    }
+    if (optional && trimmed === '') {
+      setField(path, undefined);
       return;
     }
     // Hand the schema whatever was typed; it names the problem (empty, non-integer, range).

@@ -59,13 +59,13 @@ export function regimeOf(c: CorpusCase): Regime {
   if (c.metric === 'ttftMs') return 'time to first token';
   if (c.batching === 'continuous') return 'continuous batching';
   if (c.metric === 'outputTokensPerSecondPerChip') return 'large-batch throughput';
-  if (c.weights === 'int8' || c.weights === 'int4') return 'quantised-weight decode';
+  if (c.weights === 'int8' || c.weights === 'int4' || c.weights === 'mxfp4') return 'quantised-weight decode';
   return 'batch-1 decode';
 }
 
 /** Activations and KV default to the weights' width; weight-only int formats compute in 16 bits. */
 function wideFormat(w: Precision): Precision {
-  return w === 'int8' || w === 'int4' ? 'fp16' : w;
+  return w === 'int8' || w === 'int4' || w === 'mxfp4' ? 'fp16' : w;
 }
 
 /** The scenario a case describes (the default scenario with the case's settings). */

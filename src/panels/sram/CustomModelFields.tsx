@@ -3,9 +3,12 @@ import { useStore } from '../../store/store';
 import { NumberField, controlId } from '../../ui/NumberField';
 import { controlLabel } from '../../ui/labels';
 import { fieldsUnder } from '../../scenario/fields';
+import { leafAt } from '../../scenario/schema';
 
 /** The shape's integer figures, in the registry's order (paramsB is shown apart, with decimals). */
 const FIELDS = [...fieldsUnder('llm.custom.')].filter(([name, f]) => f.range?.integer && f.label !== undefined && name !== 'paramsB');
+/** Optional shape features (MLA, sliding window, shared experts...): a blank box means the model has none. */
+const isOptional = (path: string): boolean => leafAt(path)?.optional ?? false;
 
 export function CustomModelFields() {
   const gated = useStore((s) => s.scenario.llm.custom?.gatedFfn ?? true);
@@ -14,7 +17,7 @@ export function CustomModelFields() {
   return (
     <div className="custom-model">
       {FIELDS.map(([name, f]) => (
-        <NumberField key={name} path={f.path} />
+        <NumberField key={name} path={f.path} {...(isOptional(f.path) ? { optional: true, placeholder: 'none' } : {})} />
       ))}
       <NumberField path="llm.custom.paramsB" decimal title="For display and checks only; bytes come from the shape above" />
       {gatedHidden ? null : (

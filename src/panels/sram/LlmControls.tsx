@@ -14,6 +14,8 @@ import {
   type ModelSpec,
 } from '../../scenario/types';
 import { MODELS, resolveModel } from '../../engine/llm/models';
+import { kvBytesPerToken, shapeSummary } from '../../engine/llm/workload';
+import { formatBytes } from '../../ui/format';
 import { GPUS, LPU_CHIP, resolveGpu } from '../../engine/llm/hardware';
 import { STACKS, stackTraits } from '../../engine/llm/stacks';
 import { NumberField } from '../../ui/NumberField';
@@ -82,6 +84,7 @@ function ModelSection() {
   const locked = useStore((s) => s.scenario.classroom.locked);
   const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('llm.model')));
   const spec = model === 'custom' ? custom : MODELS[model];
+  const kv = useStore((s) => s.scenario.llm.kv);
 
   const choose = (next: string) => {
     const st = useStore.getState();
@@ -117,9 +120,10 @@ function ModelSection() {
             <option value="custom">Custom…</option>
           </select>
           {spec ? (
-            <div className="muted small">
-              {spec.paramsB} B parameters, {spec.layers} layers
-              {spec.experts > 1 ? `, ${spec.experts} experts (${spec.activeExperts} active)` : ''}
+            <div className="muted small" data-testid="model-shape">
+              {spec.paramsB} B parameters, {spec.layers} layers; {shapeSummary(spec)}; KV cache {formatBytes(kvBytesPerToken(spec, { kv }))}{' '}
+              per token at {kv}
+              {spec.slidingWindow ? ' (within the window)' : ''}
             </div>
           ) : null}
         </div>
