@@ -59,17 +59,20 @@ const expands = (task: Task): boolean =>
 
 /** Writes lowered tasks one by one, with the checks and arithmetic of lowerProgram. */
 class Lowerer {
-  readonly kind = ints();
-  readonly a = ints();
-  readonly p = ints();
-  readonly opBase = ints();
-  readonly val = floats();
-  readonly depCount = ints();
+  // One column per task field, grown together (one capacity check per task, not one per field:
+  // this code runs once per layout, mostly unoptimised, so every call counts).
+  private n = 0;
+  private kind = new Int32Array(1024);
+  private a = new Int32Array(1024);
+  private p = new Int32Array(1024);
+  private opBase = new Int32Array(1024);
+  private val = new Float64Array(1024);
+  private depCount = new Int32Array(1024);
+  private origin = new Int32Array(1024);
+  private mul = new Float64Array(1024);
+  private div = new Float64Array(1024);
   readonly depOff = ints();
   readonly depIdx = ints(4096);
-  readonly origin = ints();
-  readonly mul = floats();
-  readonly div = floats();
   readonly labels: string[] = [];
   readonly ringRoute = ints();
   readonly routeOff = ints();
@@ -80,6 +83,7 @@ class Lowerer {
   readonly routeDst = ints();
   private readonly routeKey = new Map<number, number>();
   private readonly stamp: Int32Array;
+  private readonly oneDep = [0];
   ops = 0;
   queue = 0;
   totalEvents = 0;
@@ -94,7 +98,30 @@ class Lowerer {
   }
 
   get tasks(): number {
-    return this.kind.len;
+    return this.n;
+  }
+
+  private grow(): void {
+    const cap = 2 * this.kind.length;
+    const i32 = (x: Int32Array) => {
+      const y = new Int32Array(cap);
+      y.set(x);
+      return y;
+    };
+    const f64 = (x: Float64Array) => {
+      const y = new Float64Array(cap);
+      y.set(x);
+      return y;
+    };
+    this.kind = i32(this.kind);
+    this.a = i32(this.a);
+    this.p = i32(this.p);
+    this.opBase = i32(this.opBase);
+    this.val = f64(this.val);
+    this.depCount = i32(this.depCount);
+    this.origin = i32(this.origin);
+    this.mul = f64(this.mul);
+    this.div = f64(this.div);
   }
 
   isChip(c: unknown): c is number {
@@ -130,34 +157,32 @@ class Lowerer {
 
   /** Starts a task; its deps are then added with dep(). */
   private begin(kind: number, origin: number, mul: number, div: number, label: string): number {
-    const t = this.kind.len;
-    this.kind.push(kind);
-    this.a.push(0);
-    this.p.push(0);
-    this.opBase.push(this.ops);
-    this.val.push(0);
-    this.depCount.push(0);
-    this.origin.push(origin);
-    this.mul.push(mul);
-    this.div.push(div);
+    const t = this.n++;
+    if (t === this.kind.length) this.grow();
+    // a, p, val and the dep count start at 0 (fresh columns)
+    this.kind[t] = kind;
+    this.opBase[t] = this.ops;
+    this.origin[t] = origin;
+    this.mul[t] = mul;
+    this.div[t] = div;
     this.labels.push(label);
     return t;
   }
   dep(t: number, d: number): void {
     this.depIdx.push(d);
-    this.depCount.buf[t]++;
+    this.depCount[t]++;
   }
   private end(): void {
     this.depOff.push(this.depIdx.len);
-    if (this.ops > LIMITS.maxOps || this.kind.len > LIMITS.maxTasks) throw REFUSED;
+    if (this.ops > LIMITS.maxOps || this.n > LIMITS.maxTasks) throw REFUSED;
   }
 
   compute(chip: unknown, us: unknown, deps: ArrayLike<number>, origin: number, label: string): number {
     if (!this.isChip(chip) || !(typeof us === 'number' && us >= 0 && us <= LIMITS.maxDurationUs)) throw REFUSED;
     const t = this.begin(KIND_COMPUTE, origin, 1, 1, label);
     for (let k = 0; k < deps.length; k++) this.dep(t, deps[k]);
-    this.a.buf[t] = chip;
-    this.val.buf[t] = us;
+    this.a[t] = chip;
+    this.val[t] = us;
     this.ops += 1;
     this.queue += 1;
     this.totalEvents += 1;
@@ -167,7 +192,8 @@ class Lowerer {
 
   /** A send of the current original task's value x mul / div, after the one task `dep`. */
   send(src: number, dst: number, mul: number, div: number, dep: number, label: string): number {
-    return this.sendAfter(src, dst, expandedValue(this.fromValue, mul, div), [dep], this.from, mul, div, label);
+    this.oneDep[0] = dep; // no array per send
+    return this.sendAfter(src, dst, expandedValue(this.fromValue, mul, div), this.oneDep, this.from, mul, div, label);
   }
 
   sendAfter(
@@ -184,8 +210,8 @@ class Lowerer {
     const t = this.begin(KIND_SEND, origin, mul, div, label);
     for (let k = 0; k < deps.length; k++) this.dep(t, deps[k]);
     const r = this.route(src, dst);
-    this.a.buf[t] = r;
-    this.val.buf[t] = bytes;
+    this.a[t] = r;
+    this.val[t] = bytes;
     this.ops += 1;
     this.queue += 1;
     this.totalEvents += this.hops(r);
@@ -223,10 +249,10 @@ class Lowerer {
       this.end();
       return t;
     }
-    this.kind.buf[t] = code;
-    this.p.buf[t] = p;
-    this.val.buf[t] = code === KIND_ALLREDUCE ? bytes / p : bytes;
-    this.a.buf[t] = this.ringRoute.len;
+    this.kind[t] = code;
+    this.p[t] = p;
+    this.val[t] = code === KIND_ALLREDUCE ? bytes / p : bytes;
+    this.a[t] = this.ringRoute.len;
     let ringHops = 0;
     for (let i = 0; i < p; i++) {
       const r = this.route(chips[i], chips[i + 1 === p ? 0 : i + 1]);
@@ -241,7 +267,7 @@ class Lowerer {
   }
 
   finish(): FusedLowering {
-    const n = this.kind.len;
+    const n = this.n;
     const depOff = this.depOff.buf;
     const depIdx = this.depIdx.buf;
     const depLen = this.depIdx.len;
@@ -254,12 +280,12 @@ class Lowerer {
     for (let t = 0; t < n; t++) for (let k = depOff[t]; k < depOff[t + 1]; k++) succ[fill[depIdx[k]]++] = t;
     return {
       low: {
-        taskKind: this.kind.done(),
-        taskA: this.a.done(),
-        taskP: this.p.done(),
-        taskOpBase: this.opBase.done(),
-        taskVal: this.val.done(),
-        taskDeps: this.depCount.done(),
+        taskKind: this.kind.slice(0, n),
+        taskA: this.a.slice(0, n),
+        taskP: this.p.slice(0, n),
+        taskOpBase: this.opBase.slice(0, n),
+        taskVal: this.val.slice(0, n),
+        taskDeps: this.depCount.slice(0, n),
         succOff,
         succ,
         ringRoute: this.ringRoute.done(),
@@ -274,9 +300,9 @@ class Lowerer {
         totalEvents: this.totalEvents,
       },
       labels: this.labels,
-      origin: this.origin.done(),
-      mul: this.mul.done(),
-      div: this.div.done(),
+      origin: this.origin.slice(0, n),
+      mul: this.mul.slice(0, n),
+      div: this.div.slice(0, n),
     };
   }
 }
