@@ -1,6 +1,7 @@
 // `npm run bench [-- --json]`: every performance figure the project claims, measured in one run.
 import { runSystolicBench } from './systolic';
 import { runInterconnectBench } from './interconnect';
+import { runNewLayoutBench } from './newLayout';
 
 const json = process.argv.includes('--json');
 
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const results: Record<string, number | string> = {};
   Object.assign(results, await runSystolicBench(json ? () => {} : (line) => console.log(line)));
   Object.assign(results, await runInterconnectBench(json ? () => {} : (line) => console.log(line)));
+  Object.assign(results, runNewLayoutBench(json ? () => {} : (line) => console.log(line)));
   if (json) console.log(JSON.stringify(results));
 }
 

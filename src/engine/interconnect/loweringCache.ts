@@ -5,6 +5,7 @@
 // reused only when every task's kind, id, deps, chips, algorithm and label are equal; values that
 // lowering would refuse take the full path, so the errors are the same as without the cache.
 import { expandedValue, expandWithOrigins } from './collectives';
+import { lowerFused, type FusedLowering } from './fusedLowering';
 import { LIMITS } from './limits';
 import { KIND_ALLREDUCE, KIND_COMPUTE, KIND_NOOP, lowerProgram, type LoweredProgram } from './lowering';
 import type { Program } from './program';
@@ -110,6 +111,12 @@ function applyValues(e: Entry, program: Program): boolean {
   return true;
 }
 
+/** The reference path: expand, then lower (throws the error naming the bad field). */
+export function lowerInTwoSteps(topo: BuiltTopology, program: Program, chipsPerNode: number): FusedLowering {
+  const ex = expandWithOrigins(program, topo.chips, chipsPerNode);
+  return { low: lowerProgram(topo, ex.program), labels: ex.program.tasks.map((t) => t.label), origin: ex.origin, mul: ex.mul, div: ex.div };
+}
+
 /** Lowers programs, reusing the last `size` structures (most recently used first). */
 export function createLoweringCache(size: number): (topo: BuiltTopology, program: Program, chipsPerNode: number) => Lowered {
   const entries: Entry[] = [];
@@ -126,9 +133,8 @@ export function createLoweringCache(size: number): (topo: BuiltTopology, program
         return hit;
       }
     }
-    const ex = expandWithOrigins(program, topo.chips, chipsPerNode);
-    const low = lowerProgram(topo, ex.program);
-    const lowered: Lowered = { low, labels: ex.program.tasks.map((t) => t.label) };
+    const ex = lowerFused(topo, program, chipsPerNode) ?? lowerInTwoSteps(topo, program, chipsPerNode);
+    const lowered: Lowered = { low: ex.low, labels: ex.labels };
     if (!clean) return lowered;
     const entry: Entry = {
       ...lowered,

@@ -164,6 +164,26 @@ describe('dragonfly', () => {
     }
   });
 
+  it('a route does not depend on the routes asked before it (the offsets taken are kept per node difference and chip)', () => {
+    // 111 nodes of 8: not all-to-all, so routes cross intermediate nodes
+    const s = spec('dragonfly', 888);
+    const pairs: [number, number][] = [];
+    for (let a = 0; a < 888; a += 11) for (let b = 3; b < 888; b += 17) pairs.push([a, b]);
+    const forward = buildTopology(s);
+    const first = pairs.map(([a, b]) => Array.from(forward.cachedRoute(a, b)));
+    const backward = buildTopology(s);
+    const later: number[][] = new Array<number[]>(pairs.length);
+    for (let k = pairs.length - 1; k >= 0; k--) later[k] = Array.from(backward.cachedRoute(pairs[k][0], pairs[k][1]));
+    expect(later).toEqual(first);
+    // a route from a fresh topology, asked alone, is the same as well
+    for (const k of [0, 137, pairs.length - 1]) {
+      const out: number[] = [];
+      buildTopology(s).route(pairs[k][0], pairs[k][1], out);
+      expect(out).toEqual(first[k]);
+    }
+    expect(first.some((r) => r.length >= 5)).toBe(true);
+  });
+
   it('10,440 chips cannot be all-to-all, so the offsets reach every node in 3 global hops', () => {
     const offsets = chooseNodeOffsets(1305, 32);
     expect(offsets.length).toBeLessThanOrEqual(16);

@@ -37,9 +37,9 @@ export function offsetDistances(nodes: number, offsets: readonly number[]): Int3
   let tail = 1;
   while (head < tail) {
     const d = queue[head++];
-    for (const k of offsets) {
-      for (const s of [d + k, d - k + nodes]) {
-        const e = s % nodes;
+    for (let i = 0; i < offsets.length; i++) {
+      // d + k, then d - k (no array per step: this runs for every candidate set of a new layout)
+      for (let e = (d + offsets[i]) % nodes, side = 0; side < 2; side++, e = (d - offsets[i] + nodes) % nodes) {
         if (dist[e] < 0) {
           dist[e] = dist[d] + 1;
           queue[tail++] = e;
@@ -166,6 +166,22 @@ export function buildDragonfly(spec: NetworkSpec): BuiltTopology {
     out.push(from < to ? 2 * (base + pairId(from, to)) : 2 * (base + pairId(to, from)) + 1);
   }
 
+  // The offset taken depends only on the node difference left and the chip holding the message:
+  // kept per (difference, chip), so a new layout's thousands of routes do not each scan the offsets.
+  const UNKNOWN = -2;
+  const picks = new Int32Array(nodes * per).fill(UNKNOWN);
+  /** Index in `signed` of the offset taken (-1: none lies on a shortest node path). */
+  function pickOffset(d: number, chip: number): number {
+    let pick = -1;
+    for (let i = 0; i < signed.length; i++) {
+      const s = signed[i];
+      if (dist[(d - s.delta + nodes) % nodes] !== dist[d] - 1) continue;
+      if (pick < 0) pick = i;
+      if (s.departPort % per === chip) return i;
+    }
+    return pick;
+  }
+
   const description =
     nodes <= 1
       ? `1 node of ${per} chips`
@@ -178,15 +194,9 @@ export function buildDragonfly(spec: NetworkSpec): BuiltTopology {
     const target = Math.floor(dst / per);
     while (node !== target) {
       const d = (target - node + nodes) % nodes;
-      let pick: SignedOffset | undefined;
-      for (const s of signed) {
-        if (dist[(d - s.delta + nodes) % nodes] !== dist[d] - 1) continue;
-        if (pick === undefined) pick = s;
-        if (s.departPort % per === chip) {
-          pick = s;
-          break;
-        }
-      }
+      const at = d * per + chip;
+      if (picks[at] === UNKNOWN) picks[at] = pickOffset(d, chip);
+      const pick = signed[picks[at]];
       if (pick === undefined) throw new Error(`dragonfly: no route from node ${node} to node ${target}`);
       localHop(node, chip, pick.departPort % per, out);
       out.push(2 * pick.link(node) + pick.dir(node));
