@@ -266,4 +266,8 @@ export interface LlmResult {
   memoryNeed: { lpu: MemoryNeed | null; gpu: MemoryNeed | null };
   /** The inputs this result was computed for: panels label it with these, not the controls' newer values. */
   inputs: Pick<Scenario, 'llm' | 'lpu' | 'gpu'>;
+  /** The model those inputs name (a preset's or the custom spec's name). */
+  modelName: string;
+  /** What one token adds to its KV cache, in words, and whether the cache grows linearly (workload.ts kvFormula). */
+  kvFormula: { text: string; linear: boolean };
 }

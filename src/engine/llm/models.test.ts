@@ -8,6 +8,7 @@ import {
   decodeFlopsPerToken,
   embeddingParams,
   kvBytesPerSequence,
+  kvFormula,
   kvBytesPerToken,
   kvShards,
   layerWork,
@@ -125,5 +126,18 @@ describe('attention FLOPs follow the attention kind', () => {
     expect(ds.ffnFlops - ds.expertFlops).toBeGreaterThan(0);
     const mx = layerWork(MODELS['mixtral-8x7b'], { weights: 'fp16', activations: 'fp16', kv: 'fp16' }, 1, 1, 0);
     expect(mx.ffnFlops - mx.expertFlops).toBe(0);
+  });
+});
+
+describe('the KV formula the panels print', () => {
+  it('names each attention kind with its own dimensions, and says when a window stops the growth', () => {
+    expect(kvFormula(MODELS['llama-2-70b'])).toEqual({
+      text: '2 (K and V) × 8 KV heads × 128 head dim values per layer × 80 layers',
+      linear: true,
+    });
+    expect(kvFormula(MODELS['deepseek-v3'])).toEqual({ text: '(512 latent + 64 rotary) values per layer × 61 layers', linear: true });
+    const oss = kvFormula(MODELS['gpt-oss-120b']);
+    expect(oss.linear).toBe(false);
+    expect(oss.text).toContain('the 18 sliding-window layers keep only the last 128 tokens');
   });
 });

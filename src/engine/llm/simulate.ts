@@ -10,6 +10,7 @@ import { gpuSweepPoint, lpuSweepPoint, sweepBatches } from './sweep';
 import { llmInputProblems } from './validate';
 import { gpuShapeOf, shapeOf } from './shapes';
 import { memoryNeed } from './memoryNeed';
+import { kvFormula } from './workload';
 
 export function lpuInputs(s: Scenario): LpuInputs {
   return { model: resolveModel(s.llm), shape: shapeOf(s), chip: resolveChip(s.lpu), chips: s.lpu.chips, topology: s.lpu.topology };
@@ -95,6 +96,7 @@ export function* simulateLlmPhases(
     lpu: lpu.result.fits ? null : memoryNeed(scenario, 'lpu', lpu.result.chips),
     gpu: gpu.result.fits ? null : memoryNeed(scenario, 'gpu', gpu.result.chips),
   };
+  const model = resolveModel(scenario.llm);
   return {
     lpu: lpu.result,
     gpu: gpu.result,
@@ -102,6 +104,8 @@ export function* simulateLlmPhases(
     roofline: [...lpu.roofline, ...gpu.roofline],
     memoryNeed: memory,
     inputs: { llm: scenario.llm, lpu: scenario.lpu, gpu: scenario.gpu },
+    modelName: model.name,
+    kvFormula: kvFormula(model),
   };
 }
 

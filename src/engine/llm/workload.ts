@@ -157,6 +157,21 @@ export function kvTokensPerLayer(m: ModelSpec, tokens: number): number {
   return ((m.layers - sliding) * tokens + sliding * Math.min(tokens, m.slidingWindow ?? tokens)) / m.layers;
 }
 
+/**
+ * What one token adds to the KV cache, in words, per attention kind (the panels' explanations):
+ * "2 × 8 KV heads × 128 head dim × 80 layers" (MHA, GQA) or "(512 latent + 64 rotary) × 61
+ * layers" (MLA), with the sliding-window layers' cap.
+ */
+export function kvFormula(m: ModelSpec): { text: string; linear: boolean } {
+  const perLayer = isMla(m)
+    ? `(${m.kvLoraRank} latent + ${m.ropeHeadDim ?? 0} rotary)`
+    : `2 (K and V) × ${m.kvHeads} KV heads × ${m.headDim} head dim`;
+  const sliding = slidingLayers(m);
+  const cap = sliding > 0 ? `; the ${sliding} sliding-window layers keep only the last ${m.slidingWindow} tokens` : '';
+  // Linear in tokens unless a window caps some layers.
+  return { text: `${perLayer} values per layer × ${m.layers} layers${cap}`, linear: sliding === 0 };
+}
+
 /** K and V of one token across all layers, while the context is within every window (Llama-2-70B fp16: 327,680 B). */
 export function kvBytesPerToken(m: ModelSpec, f: Pick<Formats, 'kv'>): number {
   return m.layers * kvBytesPerTokenPerLayer(m, f);

@@ -5,7 +5,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import type { MachineResult } from '../../engine/types';
 import type { PanelId } from '../../scenario/types';
-import { resolveModel } from '../../engine/llm/models';
 import { SPEAKER_NAMES, TALK_DATE, TOURS } from '../../scenario/tours';
 import { goToStep } from '../share/tourActions';
 import { METRIC_ROWS } from '../latency/MetricsTable';
@@ -71,7 +70,6 @@ export function ArgumentPanel() {
   const gpus = inputs.gpu.gpus;
   const setPanel = useStore((s) => s.setPanel);
   const tour = TOURS[0];
-  const model = resolveModel(llm);
   return (
     <section
       className="panel argument-panel"
@@ -91,7 +89,7 @@ export function ArgumentPanel() {
             {headline(result.lpu, result.gpu, llm.batch)}
           </h2>
           <p className="muted arg-scenario" data-testid="arg-scenario">
-            {model.name}, {llm.batch === 1 ? 'one user' : `${llm.batch} users`}, {llm.weights} weights, {llm.prompt} tokens in and{' '}
+            {result.modelName}, {llm.batch === 1 ? 'one user' : `${llm.batch} users`}, {llm.weights} weights, {llm.prompt} tokens in and{' '}
             {llm.output} out; {sizingNote(result.lpu, result.gpu, lpuChips, gpus)}.{' '}
             <button type="button" className="linklike" onClick={() => setPanel('latency')}>
               Change the workload in {PANEL_TITLES.latency}

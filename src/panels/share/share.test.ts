@@ -64,6 +64,8 @@ const llm = (lpuTpot: number, gpuTpot: number): LlmResult => ({
   gpu: machine('h100-sxm', gpuTpot),
   memoryNeed: { lpu: null, gpu: null },
   inputs: { llm: DEFAULT_SCENARIO.llm, lpu: DEFAULT_SCENARIO.lpu, gpu: DEFAULT_SCENARIO.gpu },
+  modelName: 'Llama-2 70B',
+  kvFormula: { text: '2 (K and V) × 8 KV heads × 128 head dim values per layer × 80 layers', linear: true },
   sweep: [],
   roofline: [],
 });

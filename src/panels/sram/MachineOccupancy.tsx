@@ -22,11 +22,13 @@ interface Props {
   testId: string;
   /** When the machine does not fit: the whole workload against the memory given. */
   need?: MemoryNeed | null;
+  /** What one token adds to the KV cache, in words (the result's kvFormula). */
+  kvFormula: string;
 }
 
 const MAX_GROUP_ROWS = 12;
 
-export function MachineOccupancy({ m, memory, token, prompt, output, testId, need }: Props) {
+export function MachineOccupancy({ m, memory, token, prompt, output, testId, need, kvFormula }: Props) {
   const [selected, setSelected] = useState<number | null>(null);
   const groups = useMemo(() => groupChips(m.occupancy), [m.occupancy]);
   const totals = totalsAtToken(m.occupancy, token, prompt, output);
@@ -142,7 +144,16 @@ export function MachineOccupancy({ m, memory, token, prompt, output, testId, nee
           )}
         </>
       ) : need ? (
-        <NeedBar need={need} memory={memory} chips={m.chips} token={token} prompt={prompt} output={output} testId={`${testId}-need`} />
+        <NeedBar
+          need={need}
+          memory={memory}
+          chips={m.chips}
+          token={token}
+          prompt={prompt}
+          output={output}
+          testId={`${testId}-need`}
+          kvFormula={kvFormula}
+        />
       ) : (
         <p className="muted">No chips to show.</p>
       )}
@@ -159,7 +170,9 @@ function NeedBar({
   prompt,
   output,
   testId,
+  kvFormula,
 }: {
+  kvFormula: string;
   need: MemoryNeed;
   memory: string;
   chips: number;
@@ -172,10 +185,7 @@ function NeedBar({
   const used = f.weightsBytes + f.kvBytes;
   return (
     <div data-testid={testId}>
-      <p
-        className="small"
-        title="Weights = parameters x bytes per weight; KV cache = 2 x KV heads x head dim x layers x tokens x batch x bytes (activations left out)"
-      >
+      <p className="small">
         The whole model needs {formatBytes(f.weightsBytes)} of weights + {formatBytes(f.kvBytes)} of KV cache at token {token} ={' '}
         <strong>{formatBytes(used)}</strong>
         {/* chips = 0: no machine size was given and none fits, so there is no capacity to compare with */}
@@ -188,7 +198,7 @@ function NeedBar({
           '.'
         )}
         <HowToggle
-          text="Weights = parameters x bytes per weight; KV cache = 2 x KV heads x head dim x layers x tokens x batch x bytes (activations left out)"
+          text={`Weights = parameters × bytes per weight; KV cache = tokens × batch × bytes per value × (${kvFormula}); activations left out`}
           what="the memory the model needs"
         />
       </p>

@@ -31,7 +31,13 @@ export function SramPanel() {
         grouped into one bar with their count; the strip shows every chip.
       </p>
       <EngineError kind="llm" />
-      <TokenTimeline token={Math.min(token, prompt + output)} prompt={prompt} output={output} onToken={onToken} />
+      <TokenTimeline
+        token={Math.min(token, prompt + output)}
+        prompt={prompt}
+        output={output}
+        kv={result?.kvFormula ?? null}
+        onToken={onToken}
+      />
       {result ? (
         <div className="machines">
           <MachineOccupancy
@@ -42,6 +48,7 @@ export function SramPanel() {
             output={output}
             testId="occ-lpu"
             need={result.memoryNeed.lpu}
+            kvFormula={result.kvFormula.text}
           />
           <MachineOccupancy
             m={result.gpu}
@@ -51,6 +58,7 @@ export function SramPanel() {
             output={output}
             testId="occ-gpu"
             need={result.memoryNeed.gpu}
+            kvFormula={result.kvFormula.text}
           />
         </div>
       ) : (

@@ -8,6 +8,8 @@ interface Props {
   token: number;
   prompt: number;
   output: number;
+  /** What one token adds to the cache (the result's kvFormula; null before the first result). */
+  kv: { text: string; linear: boolean } | null;
   onToken(token: number): void;
 }
 
@@ -17,7 +19,7 @@ function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-export function TokenTimeline({ token, prompt, output, onToken }: Props) {
+export function TokenTimeline({ token, prompt, output, kv, onToken }: Props) {
   const total = prompt + output;
   const [playing, setPlaying] = useState(false);
   // The animation loop reads the latest position without restarting on every token.
@@ -76,15 +78,19 @@ export function TokenTimeline({ token, prompt, output, onToken }: Props) {
         text={
           phase === 'prefill'
             ? 'Reading the prompt: the KV cache of the prompt is written'
-            : 'Generating: each new token appends one K and V vector per layer per user'
+            : `Generating: each new token appends its cache entry per layer per user${kv ? ` (${kv.text})` : ''}`
         }
         what={`the ${phase} phase`}
         label={`What ${phase} means`}
       />
       <div className="caption">
         KV cache shown at this position, interpolated linearly per token: from 0 to the engine's cache at the end of the prompt over
-        positions 0..{prompt} (prefill), then to its cache at the end of the answer over {prompt}..{total} (decode). Every token adds the
-        same bytes (2 × KV heads × head dim × layers held × batch × bytes per element), so the growth is linear.
+        positions 0..{prompt} (prefill), then to its cache at the end of the answer over {prompt}..{total} (decode).
+        {kv
+          ? kv.linear
+            ? ` Every token adds the same bytes (${kv.text}, × batch × bytes per value), so the growth is linear.`
+            : ` Each token adds ${kv.text}, × batch × bytes per value: once a window is full those layers stop growing, so between the engine's two points the line is an approximation.`
+          : null}
       </div>
     </div>
   );
