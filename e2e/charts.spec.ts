@@ -10,7 +10,7 @@ import { formatMs, formatNumber } from '../src/ui/format';
 import { ridgeIntensity } from '../src/engine/llm/metrics';
 import { TOURS, scenarioForTourStep } from '../src/scenario/tours';
 import { scenarioResult } from './engineInNode';
-import { waitForApp } from './shareHelpers';
+import { chartsLaidOut, waitForApp } from './shareHelpers';
 import { minTextPx } from './textSize';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-charts';
@@ -24,8 +24,7 @@ async function openLatency(page: Page, presenter = false) {
   await page.locator('#tab-latency').click();
   if (presenter) await page.getByTestId('presenter-on').click();
   await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
-  // the charts re-lay out once they have measured their width
-  await page.waitForTimeout(400);
+  await chartsLaidOut(page);
 }
 
 /** Text boxes of a chart (screen px) and whether each lies inside the SVG's box. */

@@ -5,7 +5,7 @@
 // change, UPDATE_GOLDEN=1 rewrites the files.
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { waitForApp } from './shareHelpers';
+import { chartsLaidOut, waitForApp } from './shareHelpers';
 
 const CHARTS = ['budget-chart', 'breakdown-chart', 'pareto-chart', 'roofline-chart'];
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -23,7 +23,7 @@ test('the latency charts of the default scenario draw what their golden files ho
   await waitForApp(page);
   await page.locator('#tab-latency').click();
   await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
-  await page.waitForTimeout(400);
+  await chartsLaidOut(page);
   for (const id of CHARTS) {
     const got = normalise(await page.getByTestId(id).evaluate((el) => el.outerHTML));
     const file = new URL(`./golden/${id}.svg`, import.meta.url);

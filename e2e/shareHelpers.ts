@@ -94,3 +94,18 @@ export async function drained(page: Page): Promise<number> {
     .toBe('0+0 0+0');
   return Date.now();
 }
+
+/**
+ * Waits until every latency chart is drawn at its on-screen width (useChartFrame measures the
+ * SVG's parent and re-lays out; before that the chart is at its base width): a condition, not a
+ * fixed pause that a loaded machine can outlast.
+ */
+export async function chartsLaidOut(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const svgs = Array.from(document.querySelectorAll<SVGSVGElement>('[data-panel="latency"] figure.chart svg[viewBox]'));
+    return (
+      svgs.length > 0 &&
+      svgs.every((svg) => Number(svg.getAttribute('viewBox')!.split(' ')[2]) === Math.floor(svg.parentElement!.clientWidth))
+    );
+  });
+}

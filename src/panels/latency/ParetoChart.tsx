@@ -15,6 +15,7 @@ import {
   type Margins,
   shortName,
   textWidth,
+  TOUR_RING_R,
   TourNote,
   useChartFrame,
   wrapText,
@@ -43,9 +44,6 @@ const METRICS: { value: SweepMetric; label: string; unit: string; how: string }[
     how: 'decode-only steady-state tokens/s ÷ power (W) = tokens per joule',
   },
 ];
-
-/** Radius of the ring a tour step draws around the points it talks about. */
-const TOUR_RING_R = 11;
 
 const X_LABEL = 'tokens/s per user (experience) →, log';
 

@@ -14,6 +14,7 @@ import {
   type Margins,
   shortName,
   textWidth,
+  TOUR_RING_R,
   TourNote,
   useChartFrame,
   wrapText,
@@ -216,7 +217,7 @@ export function RooflineChart({ points, names }: { points: RooflinePoint[]; name
               data-phase={p.phase}
               cx={x(p.intensity)}
               cy={y(p.achievedTflops)}
-              r={11}
+              r={TOUR_RING_R}
               fill="none"
             />
           ))}

@@ -218,6 +218,9 @@ export function MachineLegend({ machines }: { machines: { machine: string; name:
   );
 }
 
+/** Radius of the ring a tour step draws around the points it talks about (roofline, sweep). */
+export const TOUR_RING_R = 11;
+
 /** A tour step's point written under a chart (wrapped lines, tourStep.ts): nothing when `lines` is empty. */
 export function TourNote({ lines, x = 0, y, line, testId }: { lines: string[]; x?: number; y: number; line: number; testId: string }) {
   if (lines.length === 0) return null;
