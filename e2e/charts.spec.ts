@@ -194,16 +194,21 @@ test("the budget and breakdown charts carry their tour step's point in the engin
   await page.getByTestId('breakdown-chart').screenshot({ path: `${SHOTS}/breakdown-tour.png` });
 });
 
+/** Starts `tourId` and walks with Next to its step on `target`; returns the step's index. */
+async function openStepOn(page: Page, tourId: string, target: string): Promise<number> {
+  const step = TOURS.find((t) => t.id === tourId)!.steps.findIndex((st) => st.highlight === target);
+  expect(step).toBeGreaterThan(0);
+  await page.getByTestId('tour-select').selectOption(tourId);
+  for (let i = 0; i < step; i++) await page.getByTestId('tour-overlay').getByRole('button', { name: 'Next →' }).click();
+  await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
+  return step;
+}
+
 test("the roofline and the batch sweep carry their tour step's point in the engine's numbers", async ({ page }) => {
   await page.goto('/');
   await waitForApp(page);
   // hbm-bound: "the GPU's decode sits left of its ridge".
-  const hbm = TOURS.find((t) => t.id === 'hbm-bound')!;
-  const roofStep = hbm.steps.findIndex((st) => st.highlight === 'latency-roofline');
-  expect(roofStep).toBeGreaterThan(0);
-  await page.getByTestId('tour-select').selectOption('hbm-bound');
-  for (let i = 0; i < roofStep; i++) await page.getByTestId('tour-overlay').getByRole('button', { name: 'Next →' }).click();
-  await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
+  const roofStep = await openStepOn(page, 'hbm-bound', 'latency-roofline');
   const roof = scenarioResult(scenarioForTourStep('hbm-bound', roofStep)).roofline.find(
     (r) => r.machine !== 'lpu' && r.phase === 'decode',
   )!;
@@ -220,12 +225,7 @@ test("the roofline and the batch sweep carry their tour step's point in the engi
   await page.getByTestId('roofline-chart').screenshot({ path: `${SHOTS}/roofline-tour.png` });
 
   // groq-claims: "a bigger batch buys throughput with every user's speed", per machine, end to end.
-  const claims = TOURS.find((t) => t.id === 'groq-claims')!;
-  const sweepStep = claims.steps.findIndex((st) => st.highlight === 'latency-sweep');
-  expect(sweepStep).toBeGreaterThan(0);
-  await page.getByTestId('tour-select').selectOption('groq-claims');
-  for (let i = 0; i < sweepStep; i++) await page.getByTestId('tour-overlay').getByRole('button', { name: 'Next →' }).click();
-  await expect(page.locator('[data-panel="latency"]')).toHaveAttribute('data-status', 'done');
+  const sweepStep = await openStepOn(page, 'groq-claims', 'latency-sweep');
   const sweep = scenarioResult(scenarioForTourStep('groq-claims', sweepStep)).sweep;
   const sweepNote = page.getByTestId('sweep-tour-note');
   for (const machine of new Set(sweep.map((p) => p.machine))) {

@@ -1,4 +1,6 @@
-// The control changes e2e/responsiveness.spec.ts makes, in its order (keep the two in step).
+// The control changes e2e/responsiveness.spec.ts makes in the browser, in order; the bench replays
+// them on the engine. Batch re-simulates both machines (the most work a control causes), prompt
+// length both machines' prefill, the GPU choice only the GPU.
 export const SPEC_CHANGES: readonly (readonly [control: 'llm-batch' | 'llm-prompt' | 'gpu-gpu', value: string])[] = [
   ['llm-batch', '2'],
   ['llm-batch', '4'],

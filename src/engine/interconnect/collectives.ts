@@ -109,17 +109,23 @@ function direct(w: Writer, task: Collective, start: number): number {
  * each node. All-gather: across nodes first (bytes each), then inside nodes (N x bytes each).
  * Returns null when the nodes are uneven (the caller falls back to the ring).
  */
-function hierarchical(w: Writer, task: Collective, start: number, chipsPerNode: number): number | null {
+/** The chips grouped by node, in order of first appearance; null when nodes hold unequal counts. */
+export function nodeGroups(chips: readonly number[], chipsPerNode: number): number[][] | null {
   const nodes = new Map<number, number[]>();
-  for (const c of task.chips) {
+  for (const c of chips) {
     const n = Math.floor(c / chipsPerNode);
     const list = nodes.get(n);
     if (list) list.push(c);
     else nodes.set(n, [c]);
   }
   const groups = [...nodes.values()];
+  return groups.some((x) => x.length !== groups[0].length) ? null : groups;
+}
+
+function hierarchical(w: Writer, task: Collective, start: number, chipsPerNode: number): number | null {
+  const groups = nodeGroups(task.chips, chipsPerNode);
+  if (!groups) return null;
   const g = groups[0].length;
-  if (groups.some((x) => x.length !== g)) return null;
   const N = groups.length;
   if (N === 1) return direct(w, task, start);
   // ready[n][j]: the task after which chip j of node n may go on

@@ -13,9 +13,10 @@ import {
   KIND_NOOP,
   KIND_SEND,
   collectiveSteps,
+  successors,
   type LoweredProgram,
 } from './lowering';
-import { expandedValue } from './collectives';
+import { expandedValue, nodeGroups } from './collectives';
 import type { Program, Task } from './program';
 import type { BuiltTopology } from './topology';
 
@@ -271,13 +272,7 @@ class Lowerer {
     const depOff = this.depOff.buf;
     const depIdx = this.depIdx.buf;
     const depLen = this.depIdx.len;
-    // successors in CSR form, in task order, as lowerProgram builds them
-    const succOff = new Int32Array(n + 1);
-    for (let k = 0; k < depLen; k++) succOff[depIdx[k] + 1]++;
-    for (let t = 0; t < n; t++) succOff[t + 1] += succOff[t];
-    const fill = succOff.slice(0, n);
-    const succ = new Int32Array(depLen);
-    for (let t = 0; t < n; t++) for (let k = depOff[t]; k < depOff[t + 1]; k++) succ[fill[depIdx[k]]++] = t;
+    const { succOff, succ } = successors(n, depOff, depIdx, depLen);
     return {
       low: {
         taskKind: this.kind.slice(0, n),
@@ -344,16 +339,9 @@ function hierarchical(
   label: string,
   chipsPerNode: number,
 ): number | null {
-  const nodes = new Map<number, number[]>();
-  for (const c of chips) {
-    const n = Math.floor(c / chipsPerNode);
-    const list = nodes.get(n);
-    if (list) list.push(c);
-    else nodes.set(n, [c]);
-  }
-  const groups = [...nodes.values()];
+  const groups = nodeGroups(chips, chipsPerNode);
+  if (!groups) return null;
   const g = groups[0].length;
-  if (groups.some((x) => x.length !== g)) return null;
   const N = groups.length;
   if (N === 1) return direct(w, kind, chips, start, label);
   let ready: number[][] = groups.map((x) => x.map(() => start));

@@ -211,13 +211,7 @@ export function lowerProgram(topo: BuiltTopology, program: Program): LoweredProg
     }
   }
 
-  // successors in CSR form, in task order (keeps the schedule deterministic)
-  const succOff = new Int32Array(n + 1);
-  for (let k = 0; k < depLen; k++) succOff[depIdx[k] + 1]++;
-  for (let t = 0; t < n; t++) succOff[t + 1] += succOff[t];
-  const fill = succOff.slice(0, n);
-  const succ = new Int32Array(depLen);
-  for (let t = 0; t < n; t++) for (let k = depOff[t]; k < depOff[t + 1]; k++) succ[fill[depIdx[k]]++] = t;
+  const { succOff, succ } = successors(n, depOff, depIdx, depLen);
 
   return {
     taskKind,
@@ -239,4 +233,15 @@ export function lowerProgram(topo: BuiltTopology, program: Program): LoweredProg
     queue,
     totalEvents,
   };
+}
+
+/** Each task's successors in CSR form, in task order (keeps the schedule deterministic), from its dependencies' CSR. */
+export function successors(n: number, depOff: Int32Array, depIdx: Int32Array, depLen: number): { succOff: Int32Array; succ: Int32Array } {
+  const succOff = new Int32Array(n + 1);
+  for (let k = 0; k < depLen; k++) succOff[depIdx[k] + 1]++;
+  for (let t = 0; t < n; t++) succOff[t + 1] += succOff[t];
+  const fill = succOff.slice(0, n);
+  const succ = new Int32Array(depLen);
+  for (let t = 0; t < n; t++) for (let k = depOff[t]; k < depOff[t + 1]; k++) succ[fill[depIdx[k]]++] = t;
+  return { succOff, succ };
 }

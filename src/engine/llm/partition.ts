@@ -199,24 +199,33 @@ function lpuMaxBatch(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number): num
   return lo;
 }
 
+/** A layout that does not fit: nothing placed, and why. */
+function noLayout(chips: number, chipsNeeded: number, message: string): LpuLayout {
+  return {
+    fits: false,
+    chips,
+    chipsUsed: 0,
+    chipsNeeded,
+    tp: 0,
+    stages: 0,
+    layersPerStage: 0,
+    ioChips: 0,
+    microBatchSize: 0,
+    occupancy: [],
+    message,
+  };
+}
+
 /** Lays the model out on `chips` SRAM chips (null: the minimum that fits). */
 export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number | null, opts: LpuLayoutOptions = {}): LpuLayout {
   let cands = lpuCandidates(m, s, chip);
   const cheapest = cands[0];
   if (!cheapest) {
-    return {
-      fits: false,
-      chips: chips ?? 0,
-      chipsUsed: 0,
-      chipsNeeded: Infinity,
-      tp: 0,
-      stages: 0,
-      layersPerStage: 0,
-      ioChips: 0,
-      microBatchSize: 0,
-      occupancy: [],
-      message: `${m.name} at batch ${s.batch} does not fit on any number of ${chip.name} chips (${chip.sramMB} MB each): the activations of one layer exceed a chip's SRAM even split ${MAX_LPU_TP} ways; reduce the batch or prompt`,
-    };
+    return noLayout(
+      chips ?? 0,
+      Infinity,
+      `${m.name} at batch ${s.batch} does not fit on any number of ${chip.name} chips (${chip.sramMB} MB each): the activations of one layer exceed a chip's SRAM even split ${MAX_LPU_TP} ways; reduce the batch or prompt`,
+    );
   }
   // Policy: keep each tensor-parallel group inside one node (fully connected, one hop) when a
   // layer fits in a node; across nodes every collective step pays a global hop.
@@ -228,21 +237,12 @@ export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number 
   // need more): say so rather than build a network the simulator refuses.
   const maxChips = rangeOf('lpu.chips').max;
   if (chips === null && chipsNeeded > maxChips) {
-    return {
-      fits: false,
-      chips: maxChips,
-      chipsUsed: 0,
+    return noLayout(
+      maxChips,
       chipsNeeded,
-      tp: 0,
-      stages: 0,
-      layersPerStage: 0,
-      ioChips: 0,
-      microBatchSize: 0,
-      occupancy: [],
-      message:
-        `${m.name} (${s.weights} weights, ${s.kv} KV) at batch ${s.batch} with ${s.prompt}+${s.output} tokens needs ${chipsNeeded} chips, ` +
+      `${m.name} (${s.weights} weights, ${s.kv} KV) at batch ${s.batch} with ${s.prompt}+${s.output} tokens needs ${chipsNeeded} chips, ` +
         `more than the ${maxChips} a system may have here; reduce the batch, the context or the precision.`,
-    };
+    );
   }
   const budget = chips ?? Math.min(maxChips, roundUp(Math.ceil(chipsNeeded * (1 + (opts.slack ?? 0)))));
   // with a score, every stage count that fits the budget competes (more stages: more users in flight)
@@ -252,22 +252,13 @@ export function lpuLayout(m: ModelSpec, s: Shape, chip: ChipSpec, chips: number 
   if (fitting.length === 0) {
     const maxB = chips === null || opts.explain === false ? 0 : lpuMaxBatch(m, s, chip, chips);
     const forced = opts.tp !== undefined ? ` with tensor parallel ${opts.tp}` : '';
-    return {
-      fits: false,
-      chips: budget,
-      chipsUsed: 0,
+    return noLayout(
+      budget,
       chipsNeeded,
-      tp: 0,
-      stages: 0,
-      layersPerStage: 0,
-      ioChips: 0,
-      microBatchSize: 0,
-      occupancy: [],
-      message:
-        `${m.name} (${s.weights} weights, ${s.kv} KV) at batch ${s.batch} with ${s.prompt}+${s.output} tokens needs ${chipsNeeded} chips` +
+      `${m.name} (${s.weights} weights, ${s.kv} KV) at batch ${s.batch} with ${s.prompt}+${s.output} tokens needs ${chipsNeeded} chips` +
         `${spanNote}${forced}; ${budget} given.` +
         (maxB > 0 ? ` The largest ${usersWord(s)} that fits on ${budget} chips is ${maxB}.` : ''),
-    };
+    );
   }
   const score = opts.score ?? ((c: LpuCandidate) => c.chips);
   const best = fitting.reduce((a, b) => (score(b) < score(a) ? b : a));
