@@ -5,7 +5,7 @@
 import { createInterconnect } from '../src/engine/interconnect';
 import { loadWasmModule } from '../src/engine/wasmNode';
 import { CORPUS, fittedFigures, metricOf, runCase } from '../src/engine/llm/calibration';
-import { GPUS, LPU_CHIP } from '../src/engine/llm/hardware';
+import { CHIPS, GPUS, LPU_CHIP } from '../src/engine/llm/hardware';
 import { STACKS } from '../src/engine/llm/stacks';
 
 interface Param {
@@ -72,6 +72,9 @@ const GROUPS: { params: Param[] }[] = [
       on([LPU_CHIP], 'sramEfficiency', 'LPU sramEfficiency', 0.05, 1, 0.66),
       on([LPU_CHIP], 'layerOverheadUs', 'LPU layerOverheadUs', 0, 200, 35.4),
     ],
+  },
+  {
+    params: [on([CHIPS['cerebras-wse3']], 'layerOverheadUs', 'Cerebras layerOverheadUs', 0.5, 100, 8)],
   },
 ];
 

@@ -69,10 +69,29 @@ describe('llm CLI', () => {
     expect(o.message).toMatch(/Kimi K2 .* needs \d+ chips, more than the 20000 a system may have here/);
   });
 
+  it.each(['groq3-lpx', 'cerebras-wse3', 'b300', 'gb300-nvl72', 'rubin-nvl72'])('--machine %s returns results', async (machine) => {
+    const out = await runLlmCliToObject(['--model', 'llama-3.1-70b', '--machine', machine, '--batch', '1', '--weights', 'fp8']);
+    expect(out.machine).toBe(machine);
+    expect(out.fits).toBe(true);
+    expect(out.tokensPerSecondPerUser).toBeGreaterThan(0);
+    expect(out.costPerHourUsd).toBeGreaterThan(0);
+  });
+
+  it('an SRAM machine keeps its own figures: a wafer holds what a GroqChip cannot', async () => {
+    const wafer = await runLlmCliToObject(['--model', 'llama-3.1-70b', '--machine', 'cerebras-wse3', '--batch', '1', '--weights', 'fp16']);
+    const groq = await runLlmCliToObject(['--model', 'llama-3.1-70b', '--machine', 'lpu', '--batch', '1', '--weights', 'fp16']);
+    // 141 GB of fp16 weights: four 44 GB wafers and one for the head, vs hundreds of 230 MB chips
+    expect(wafer.chips).toBeLessThanOrEqual(6);
+    expect(groq.chips).toBeGreaterThan(500);
+    expect(wafer.name).toMatch(/Cerebras/);
+  });
+
   it('malformed arguments are usage errors naming the flag', async () => {
     await expect(parseLlmArgs(['--model', 'gpt-5'])).rejects.toThrow(/--model must be one of/);
     await expect(parseLlmArgs(['--batch', '0'])).rejects.toThrow(UsageError);
-    await expect(parseLlmArgs(['--machine', 'h100-sxm', '--topology', 'ring'])).rejects.toThrow(/--topology applies to --machine lpu/);
+    await expect(parseLlmArgs(['--machine', 'h100-sxm', '--topology', 'ring'])).rejects.toThrow(
+      /--topology applies to the SRAM machines only/,
+    );
     await expect(runLlmCliToObject(['--machine', 'lpu', '--chips', '100'])).rejects.toThrow(/multiple of chipsPerNode/);
   });
 

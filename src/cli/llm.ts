@@ -1,8 +1,18 @@
-// `npm run sim -- llm --model ID --machine lpu|GPU_ID [--chips N] --batch B --prompt P --output O
+// `npm run sim -- llm --model ID --machine CHIP_ID|GPU_ID [--chips N] --batch B --prompt P --output O
 //  --weights P [--kv P] [--activations P] [--topology T] [--stack S] [--batching static|continuous]` or `npm run sim -- llm --scenario FILE.json
-//  [--machine lpu|GPU_ID]`: one machine serving one LLM workload, one JSON object out.
+//  [--machine CHIP_ID|GPU_ID]`: one machine serving one LLM workload, one JSON object out.
 // A workload that does not fit prints fits: false and a message (exit 0); bad arguments exit 1.
-import { BATCHING_MODES, GPU_IDS, MODEL_IDS, PRECISIONS, STACK_IDS, TOPOLOGIES, type GpuId, type Scenario } from '../scenario/types';
+import {
+  BATCHING_MODES,
+  CHIP_IDS,
+  GPU_IDS,
+  MODEL_IDS,
+  PRECISIONS,
+  STACK_IDS,
+  TOPOLOGIES,
+  type GpuId,
+  type Scenario,
+} from '../scenario/types';
 import { DEFAULT_SCENARIO, cloneScenario } from '../scenario/defaults';
 import { parseScenario } from '../scenario/parse';
 import { crossFieldProblems } from '../scenario/schema';
@@ -18,8 +28,9 @@ import { choiceFlag, intFlag, parseFlags, refuseProblems, UsageError } from './a
 import { readScenarioJson, showPath } from './scenarioFile';
 import { FIELDS } from '../scenario/fields';
 
-const MACHINES = ['lpu', ...GPU_IDS] as const;
+const MACHINES = [...CHIP_IDS, ...GPU_IDS] as const;
 type MachineId = (typeof MACHINES)[number];
+const isChip = (m: MachineId): m is (typeof CHIP_IDS)[number] => (CHIP_IDS as readonly string[]).includes(m);
 /** The flag that sets each scenario field, from the field registry (--chips sets lpu.chips or gpu.gpus by machine). */
 const FIELD_FLAGS: Record<string, string> = Object.fromEntries(
   FIELDS.filter((f) => f.cli !== undefined && !f.path.startsWith('gemm.')).map((f) => [f.path, f.cli as string]),
@@ -42,8 +53,9 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
     const { scenario, problems } = parseScenario(doc, { what: 'file' });
     if (problems.length > 0)
       throw new UsageError(`--scenario ${showPath(file)}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
-    const machine = choiceFlag(flags, 'machine', MACHINES, 'lpu');
-    if (machine !== 'lpu') scenario.gpu = { ...scenario.gpu, gpu: machine };
+    const machine = choiceFlag(flags, 'machine', MACHINES, scenario.lpu.chip);
+    if (isChip(machine)) scenario.lpu = { ...scenario.lpu, chip: machine };
+    else scenario.gpu = { ...scenario.gpu, gpu: machine };
     return { scenario, machine };
   }
   const s = cloneScenario(DEFAULT_SCENARIO);
@@ -60,16 +72,17 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
   };
   s.llm.kv = choiceFlag(flags, 'kv', PRECISIONS, s.llm.weights === 'int4' ? 'fp8' : bytesWide(s.llm.weights));
   s.llm.activations = choiceFlag(flags, 'activations', PRECISIONS, bytesWide(s.llm.weights));
-  const chipsField = machine === 'lpu' ? 'lpu.chips' : 'gpu.gpus';
+  const chipsField = isChip(machine) ? 'lpu.chips' : 'gpu.gpus';
   const chips = flags.has('chips') ? intFlag(flags, 'chips', chipsField) : null;
-  if (machine === 'lpu') {
+  if (isChip(machine)) {
     if (flags.has('stack'))
       throw new UsageError(
         `--stack applies to GPU machines only (the SRAM machine runs its own compiled schedule); one of ${STACK_IDS.join(', ')}`,
       );
-    s.lpu = { ...s.lpu, chips, topology: choiceFlag(flags, 'topology', TOPOLOGIES, s.lpu.topology) };
+    s.lpu = { ...s.lpu, chip: machine, chips, topology: choiceFlag(flags, 'topology', TOPOLOGIES, s.lpu.topology) };
   } else {
-    if (flags.has('topology')) throw new UsageError('--topology applies to --machine lpu only (GPUs use NVSwitch)');
+    if (flags.has('topology'))
+      throw new UsageError(`--topology applies to the SRAM machines only (${CHIP_IDS.join(', ')}; GPUs use NVSwitch)`);
     s.gpu = { ...s.gpu, gpu: machine as GpuId, gpus: chips, tp: null, stack: choiceFlag(flags, 'stack', STACK_IDS, s.gpu.stack) };
   }
   // Each flag is within its field's limits; now the rules between fields (prompt + output
@@ -105,12 +118,11 @@ export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
   if (invalid.length > 0) throw new UsageError(invalid.map((p) => p.message).join('; '));
   const net = createInterconnect(await loadWasmModule('interconnect'));
   // the CLI prints no timeline: ask the simulator for none
-  const r =
-    machine === 'lpu'
-      ? runLpu({ ...lpuInputs(scenario), maxEvents: 0 }, net).result
-      : runGpu({ ...gpuInputs(scenario), maxEvents: 0 }, net).result;
+  const r = isChip(machine)
+    ? runLpu({ ...lpuInputs(scenario), maxEvents: 0 }, net).result
+    : runGpu({ ...gpuInputs(scenario), maxEvents: 0 }, net).result;
   return {
-    machine: r.machine,
+    machine,
     name: r.name,
     model: resolveModel(scenario.llm).name,
     fits: r.fits,

@@ -146,4 +146,6 @@ export const HIDEABLE_IDS: readonly string[] = [
   ...LINK_KEYS.map(([, path]) => path)
     .filter((p) => !p.startsWith('view.') && !p.startsWith('classroom.') && p !== 'lpu.chip')
     .map(controlId),
+  // The chip became a choice after links had numbered the ids above: appended, so they keep their indices.
+  controlId('lpu.chip'),
 ];

@@ -180,7 +180,7 @@ export const GpuOverridesSchema = z.object({
 });
 
 const LpuSchema = z.object({
-  chip: leaf(z.literal(CHIP_IDS[0]), { kind: 'literal', value: CHIP_IDS[0] }),
+  chip: oneOf(CHIP_IDS),
   overrides: ChipOverridesSchema,
   chips: nullableRanged('lpu.chips'),
   topology: oneOf(TOPOLOGIES),

@@ -7,9 +7,12 @@ export type Precision = (typeof PRECISIONS)[number];
 export type PanelId = (typeof PANELS)[number];
 /** Topology of the SRAM-only system's chip-to-chip network. */
 export type Topology = (typeof TOPOLOGIES)[number];
-export const GPU_IDS = ['a100-40gb', 'a100-80gb', 'h100-sxm', 'h200', 'b200'] as const;
+// Appended, never reordered: links and files name machines by id.
+export const GPU_IDS = ['a100-40gb', 'a100-80gb', 'h100-sxm', 'h200', 'b200', 'b300', 'gb300-nvl72', 'rubin-nvl72'] as const;
 export type GpuId = (typeof GPU_IDS)[number];
-export const CHIP_IDS = ['lpu'] as const;
+/** SRAM-only machines: GroqChip 1 (the talk's), then the 2026 machines (issue 11). */
+export const CHIP_IDS = ['lpu', 'groq3-lpx', 'cerebras-wse3'] as const;
+export type ChipId = (typeof CHIP_IDS)[number];
 export const MODEL_IDS = [
   'llama-2-7b',
   'llama-2-13b',
@@ -197,7 +200,7 @@ export interface GpuSpec extends StackFigures {
 }
 
 export interface SramSystem {
-  chip: (typeof CHIP_IDS)[number];
+  chip: ChipId;
   overrides: Partial<Omit<ChipSpec, 'id' | 'name' | 'sources'>>;
   /** null = the minimum that fits. */
   chips: number | null;

@@ -3,10 +3,19 @@
 // A case is "fitted" when a preset figure names it in its "Fitted on" source (the presets are
 // the one home of that list), otherwise "checked": the model never saw it.
 import type { CalibrationRow, MachineResult } from '../types';
-import type { Batching, GpuId, ModelId, Precision, Scenario, StackId } from '../../scenario/types';
+import {
+  CHIP_IDS,
+  type Batching,
+  type ChipId,
+  type GpuId,
+  type ModelId,
+  type Precision,
+  type Scenario,
+  type StackId,
+} from '../../scenario/types';
 import { DEFAULT_SCENARIO, cloneScenario } from '../../scenario/defaults';
 import type { Interconnect } from './analyticNetwork';
-import { GPUS, LPU_CHIP } from './hardware';
+import { CHIPS, GPUS } from './hardware';
 import { MODELS } from './models';
 import { STACKS } from './stacks';
 import { gpuInputs, lpuInputs } from './simulate';
@@ -19,7 +28,7 @@ type CalibrationMetric = CalibrationRow['metric'];
 export interface CorpusCase {
   id: string;
   model: ModelId;
-  machine: 'lpu' | GpuId;
+  machine: ChipId | GpuId;
   /** GPUs or chips; absent = the minimum that fits. */
   chips?: number;
   batch: number;
@@ -38,6 +47,10 @@ export interface CorpusCase {
 
 export const CORPUS: readonly CorpusCase[] = corpus as CorpusCase[];
 
+/** The case ran on an SRAM-only machine (a CHIPS preset), not a GPU. */
+export const onSramMachine = (c: Pick<CorpusCase, 'machine'>): c is { machine: ChipId } =>
+  (CHIP_IDS as readonly string[]).includes(c.machine);
+
 export const REGIMES = [
   'batch-1 decode',
   'quantised-weight decode',
@@ -54,7 +67,7 @@ export const CASE_TOLERANCE = 0.3;
 export const MEDIAN_TARGET = 0.1;
 
 export function regimeOf(c: CorpusCase): Regime {
-  if (c.machine === 'lpu') return 'SRAM machine';
+  if (onSramMachine(c)) return 'SRAM machine';
   if (MODELS[c.model].experts > 1) return 'mixture-of-experts';
   if (c.metric === 'ttftMs') return 'time to first token';
   if (c.batching === 'continuous') return 'continuous batching';
@@ -84,8 +97,8 @@ export function caseScenario(c: CorpusCase): Scenario {
     kv: c.kv ?? wide,
     batching: c.batching ?? 'static',
   };
-  if (c.machine === 'lpu') s.lpu = { ...s.lpu, chips: c.chips ?? null };
-  else s.gpu = { ...s.gpu, gpu: c.machine, gpus: c.chips ?? null, tp: null, stack: c.stack ?? s.gpu.stack };
+  if (onSramMachine(c)) s.lpu = { ...s.lpu, chip: c.machine, chips: c.chips ?? null };
+  else s.gpu = { ...s.gpu, gpu: c.machine as GpuId, gpus: c.chips ?? null, tp: null, stack: c.stack ?? s.gpu.stack };
   return s;
 }
 
@@ -105,8 +118,9 @@ export function metricOf(r: MachineResult, metric: CalibrationMetric): number {
 /** The machine result of a case's scenario. */
 export function runCase(c: CorpusCase, net: Interconnect): MachineResult {
   const s = caseScenario(c);
-  const r =
-    c.machine === 'lpu' ? runLpu({ ...lpuInputs(s), maxEvents: 0 }, net).result : runGpu({ ...gpuInputs(s), maxEvents: 0 }, net).result;
+  const r = onSramMachine(c)
+    ? runLpu({ ...lpuInputs(s), maxEvents: 0 }, net).result
+    : runGpu({ ...gpuInputs(s), maxEvents: 0 }, net).result;
   if (!r.fits) throw new Error(`calibration case ${c.id} does not fit: ${r.message ?? ''}`);
   return r;
 }
@@ -122,7 +136,9 @@ interface FittedFigure {
 /** Every figure of the presets (chip, GPUs, stacks) whose source says "Fitted on". */
 export function fittedFigures(): FittedFigure[] {
   const owners: [string, Record<string, unknown>, Record<string, string>][] = [
-    ['lpu', LPU_CHIP as unknown as Record<string, unknown>, LPU_CHIP.sources],
+    ...Object.values(CHIPS).map(
+      (c) => [c.id, c as unknown as Record<string, unknown>, c.sources] as [string, Record<string, unknown>, Record<string, string>],
+    ),
     ...Object.values(GPUS).map(
       (g) => [g.id, g as unknown as Record<string, unknown>, g.sources] as [string, Record<string, unknown>, Record<string, string>],
     ),
@@ -204,15 +220,16 @@ interface FittedInput {
 }
 
 /**
- * The SRAM chip's figures fitted on the SRAM machine's own published speeds (the vendor's
- * claims and a benchmark of its service): a verdict on the talk's claims rests on them.
+ * A chip's figures fitted on its own published speeds (the vendor's claims and a benchmark of
+ * its service): a verdict on the talk's claims rests on them. Default: the talk's GroqChip 1.
  */
-export function sramFittedInputs(): FittedInput[] {
-  const lpuCases = CORPUS.filter((c) => c.machine === 'lpu').map((c) => c.id);
-  return Object.entries(LPU_CHIP.sources)
+export function sramFittedInputs(chip: ChipId = 'lpu'): FittedInput[] {
+  const spec = CHIPS[chip];
+  const lpuCases = CORPUS.filter((c) => c.machine === chip).map((c) => c.id);
+  return Object.entries(spec.sources)
     .map(([field, text]) => ({
       field,
-      value: (LPU_CHIP as unknown as Record<string, number>)[field],
+      value: (spec as unknown as Record<string, number>)[field],
       cases: lpuCases.filter((id) => fittedBy(id).includes(text)),
     }))
     .filter((f) => f.cases.length > 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GPU_IDS, STACK_IDS } from '../../scenario/types';
-import { LPU_CHIP, presetGpu, resolveChip, resolveGpu } from './hardware';
+import { CHIP_IDS, GPU_IDS, STACK_IDS } from '../../scenario/types';
+import { CHIPS, GPUS, LPU_CHIP, lpuClockScale, presetGpu, resolveChip, resolveGpu } from './hardware';
+import { sourcingOf, sourcingText } from './sourcing';
 import { STACKS, stackTraits } from './stacks';
 import { MODELS } from './models';
 
@@ -15,6 +16,38 @@ describe('hardware presets', () => {
     for (const k of numericKeys(LPU_CHIP)) expect(LPU_CHIP.sources[k], k).toBeTruthy();
     expect(LPU_CHIP.sources.sramBandwidthTBps).toMatch(/55.*80|80.*55/);
     expect(LPU_CHIP.sources.powerW).toMatch(/215.*300/);
+  });
+
+  it.each(CHIP_IDS)('every figure of the %s chip has a source', (id) => {
+    const c = CHIPS[id];
+    expect(c.id).toBe(id);
+    for (const k of numericKeys(c)) expect(c.sources[k], `${id}.${k}`).toBeTruthy();
+  });
+
+  it('the 2026 machines say which figures come only from secondary sources or are derived, and count them for the screen', () => {
+    const names = numericKeys(LPU_CHIP);
+    const groq3 = sourcingOf('groq3-lpx', CHIPS['groq3-lpx'].sources, names);
+    expect(groq3.secondary).toBeGreaterThanOrEqual(3);
+    expect(groq3.measurements).toBe(0);
+    expect(sourcingText('Groq 3', groq3)).toMatch(/projections/);
+    // Cerebras' fixed time per layer is fitted on its own published speeds
+    const cer = sourcingOf('cerebras-wse3', CHIPS['cerebras-wse3'].sources, names);
+    expect(cer.fitted).toBe(1);
+    expect(cer.measurements).toBeGreaterThanOrEqual(3);
+    expect(CHIPS['cerebras-wse3'].sources.layerOverheadUs).toMatch(/^Fitted on cerebras-/);
+    // GPUs with no row of their own borrow the H100 fit and say so, never "fitted"
+    for (const id of ['b300', 'gb300-nvl72', 'rubin-nvl72'] as const) {
+      expect(GPUS[id].sources.hbmEfficiency).toMatch(/^Assumed/);
+      expect(Object.values(GPUS[id].sources).some((t) => /fitted on/i.test(t))).toBe(false);
+    }
+    expect(GPUS['gb300-nvl72'].gpusPerNode).toBe(72);
+  });
+
+  it("a clock override scales against the chip's own preset clock", () => {
+    expect(lpuClockScale(CHIPS['cerebras-wse3'])).toBe(1);
+    expect(lpuClockScale({ id: 'cerebras-wse3', clockMHz: 500 })).toBe(0.5);
+    expect(lpuClockScale({ id: 'lpu', clockMHz: 450 })).toBe(0.5);
+    expect(resolveChip({ chip: 'groq3-lpx', overrides: {} }).sramMB).toBe(500);
   });
 
   it.each(GPU_IDS)('every figure of %s under every stack has a source', (id) => {

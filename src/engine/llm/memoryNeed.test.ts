@@ -19,6 +19,7 @@ describe('memoryNeed', () => {
     s.llm = { ...s.llm, model: 'llama-2-70b', batch: 4, prompt: 100, output: 28, kv: 'fp8' };
     const n = memoryNeed(s, 'gpu', 2);
     expect(n.kvFinalBytes).toBe(163_840 * 128 * 4);
-    expect(n.capacityBytes).toBe(2 * 80e9);
+    // the partitioner's capacity: an "80 GB" GPU holds 80 GiB
+    expect(n.capacityBytes).toBe(2 * 80 * 2 ** 30);
   });
 });

@@ -6,10 +6,11 @@ import { resolveModel } from './models';
 import { resolveChip, resolveGpu } from './hardware';
 import { kvBytesPerSequence, weightBytesTotal } from './workload';
 import { gpuShapeOf, shapeOf } from './shapes';
+import { gpuHbmBytes } from './partition';
 
 export function memoryNeed(s: Pick<Scenario, 'llm' | 'lpu' | 'gpu'>, machine: 'lpu' | 'gpu', chips: number): MemoryNeed {
   const model = resolveModel(s.llm);
-  const perChip = machine === 'lpu' ? resolveChip(s.lpu).sramMB * 1e6 : resolveGpu(s.gpu).hbmGB * 1e9;
+  const perChip = machine === 'lpu' ? resolveChip(s.lpu).sramMB * 1e6 : gpuHbmBytes(resolveGpu(s.gpu));
   return {
     weightsBytes: weightBytesTotal(model, machine === 'gpu' ? gpuShapeOf(s) : shapeOf(s)),
     kvPromptBytes: kvBytesPerSequence(model, s.llm, s.llm.prompt) * s.llm.batch,

@@ -32,6 +32,8 @@ export const HBM_USABLE_FRACTION = 0.9;
 export const GPU_PREFILL_CHUNK_TOKENS = 8192;
 /** HBM capacities are binary: an "80 GB" GPU holds 80 GiB. */
 const HBM_GB = 2 ** 30;
+/** One GPU's HBM in bytes. */
+export const gpuHbmBytes = (g: Pick<GpuSpec, 'hbmGB'>): number => g.hbmGB * HBM_GB;
 
 /** What `batch` counts: users of a static batch, or concurrent requests under continuous batching. */
 function usersWord(s: Shape): string {
@@ -320,7 +322,7 @@ function gpuBytesPerGpu(m: ModelSpec, s: Shape, g: GpuSpec, tp: number, pp: numb
     kvPrompt: s.batch * kvTokensPerLayer(m, s.prompt) * kvTok,
     kvFinal: s.batch * kvTokensPerLayer(m, s.prompt + s.output) * kvTok,
     activations: (Math.min(s.batch * s.prompt, GPU_PREFILL_CHUNK_TOKENS) * activationBytesPerTokenPerLayer(m, s)) / tp,
-    capacity: g.hbmGB * HBM_GB * HBM_USABLE_FRACTION,
+    capacity: gpuHbmBytes(g) * HBM_USABLE_FRACTION,
   };
 }
 
@@ -399,7 +401,7 @@ export function gpuLayout(m: ModelSpec, s: Shape, g: GpuSpec, gpus: number | nul
         kvPromptBytes: bytes.kvPrompt,
         kvFinalBytes: bytes.kvFinal,
         activationBytes: bytes.activations,
-        capacityBytes: g.hbmGB * HBM_GB,
+        capacityBytes: gpuHbmBytes(g),
         label: `${pp > 1 ? `stage ${st + 1}/${pp}, ` : ''}layers ${first}-${last}, TP shard ${j + 1}/${tp}`,
       });
     }

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import {
   BATCHING_MODES,
+  CHIP_IDS,
   SWEEP_MACHINES,
   GPU_IDS,
   MODEL_IDS,
@@ -16,8 +17,9 @@ import {
 import { MODELS, resolveModel } from '../../engine/llm/models';
 import { kvBytesPerToken, shapeSummary } from '../../engine/llm/workload';
 import { formatBytes } from '../../ui/format';
-import { GPUS, LPU_CHIP, resolveGpu } from '../../engine/llm/hardware';
+import { CHIPS, GPUS, resolveGpu } from '../../engine/llm/hardware';
 import { STACKS, stackTraits } from '../../engine/llm/stacks';
+import { sourcingOf, sourcingText } from '../../engine/llm/sourcing';
 import { NumberField } from '../../ui/NumberField';
 import { SelectField } from '../../ui/SelectField';
 import { controlLabel } from '../../ui/labels';
@@ -30,6 +32,7 @@ import './sram.css';
 
 const precisionOptions = PRECISIONS.map((p) => ({ value: p, label: p }));
 const topologyOptions = TOPOLOGIES.map((t) => ({ value: t, label: t }));
+const chipOptions = CHIP_IDS.map((c) => ({ value: c, label: CHIPS[c].name }));
 const gpuOptions = GPU_IDS.map((g) => ({ value: g, label: GPUS[g].name }));
 const stackOptions = STACK_IDS.map((id) => ({ value: id, label: STACKS[id].name }));
 const batchingOptions = BATCHING_MODES.map((b) => ({ value: b, label: b === 'static' ? 'static batch' : 'continuous (in-flight)' }));
@@ -41,6 +44,18 @@ const sweepMachineOptions = SWEEP_MACHINES.map((v) => ({
 /** Figures a user may override, in the registry's order (label, unit and range from there). */
 const CHIP_FIELDS = figureFields('lpu').filter((f) => f.label !== undefined);
 const GPU_FIELDS = figureFields('gpu').filter((f) => f.label !== undefined);
+/** How each preset's figures are sourced (the hardware figures only; stack figures are the stack's). */
+const chipSourcing = (id: (typeof CHIP_IDS)[number]) =>
+  sourcingText(
+    CHIPS[id].name,
+    sourcingOf(
+      id,
+      CHIPS[id].sources,
+      CHIP_FIELDS.map((f) => f.name),
+    ),
+  );
+const GPU_HARDWARE_FIELDS = GPU_FIELDS.map((f) => f.name).filter((n) => n in GPUS['h100-sxm']);
+const gpuSourcing = (id: (typeof GPU_IDS)[number]) => sourcingText(GPUS[id].name, sourcingOf(id, GPUS[id].sources, GPU_HARDWARE_FIELDS));
 /** A preset's figure and its source by the field's name (every overridable figure is a number). */
 const presetOf = (spec: { sources: Partial<Record<string, string>> }, name: string) => ({
   preset: (spec as unknown as Record<string, number>)[name],
@@ -145,11 +160,17 @@ function LpuSection() {
     })),
   );
   const chipsSet = useStore((s) => s.scenario.lpu.chips);
+  const chipId = useStore((s) => s.scenario.lpu.chip);
+  const chip = CHIPS[chipId];
   // The hint belongs to the chips control: hidden with it.
   const hintHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('lpu.chips')));
   return (
     <>
       <Section title="SRAM-only system" id="lpu">
+        <SelectField path="lpu.chip" options={chipOptions} title={chip.sources.sramBandwidthTBps} />
+        <div className="muted small" data-testid="lpu-sourcing">
+          {chipSourcing(chipId)}
+        </div>
         <NumberField
           path="lpu.chips"
           unit="empty = minimum that fits"
@@ -177,9 +198,9 @@ function LpuSection() {
         ) : null}
         <SelectField path="lpu.topology" options={topologyOptions} title="Chip-to-chip network of the SRAM-only system" />
       </Section>
-      <Section title={`Chip figures (${LPU_CHIP.name})`} id="lpu-overrides" open={false}>
+      <Section title={`Chip figures (${chip.name})`} id="lpu-overrides" open={false}>
         {CHIP_FIELDS.map(({ name, unit }) => (
-          <OverrideField key={name} system="lpu" field={name} unit={unit ?? ''} {...presetOf(LPU_CHIP, name)} />
+          <OverrideField key={`${chipId}-${name}`} system="lpu" field={name} unit={unit ?? ''} {...presetOf(chip, name)} />
         ))}
       </Section>
     </>
@@ -199,6 +220,9 @@ function GpuSection() {
     <>
       <Section title="GPU baseline" id="gpu">
         <SelectField path="gpu.gpu" options={gpuOptions} title={preset.sources.hbmBandwidthTBps} />
+        <div className="muted small" data-testid="gpu-sourcing">
+          {gpuSourcing(gpuId)}
+        </div>
         <SelectField
           path="gpu.stack"
           options={stackOptions}
