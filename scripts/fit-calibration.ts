@@ -76,6 +76,9 @@ const GROUPS: { params: Param[] }[] = [
   {
     params: [on([CHIPS['cerebras-wse3']], 'layerOverheadUs', 'Cerebras layerOverheadUs', 0.5, 100, 8)],
   },
+  {
+    params: [on([STACKS['tensorrt-llm-2025']], 'allReduceOverheadUs', 'tensorrt-llm-2025 allReduceOverheadUs', 0, 60, 33.1)],
+  },
 ];
 
 const net = createInterconnect(await loadWasmModule('interconnect'));

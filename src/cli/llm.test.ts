@@ -156,3 +156,25 @@ describe('the bin entry (npx lpu-explainer)', () => {
     expect(bad.stderr).toMatch(/--batch must be 1\.\.4096/);
   });
 });
+
+describe('llm CLI --speculative', () => {
+  const base = ['--model', 'llama-2-70b', '--machine', 'h100-sxm', '--batch', '1'];
+  it('a prediction head that is often right makes each user faster; off is plain decoding', async () => {
+    const plain = await runLlmCliToObject(base);
+    const off = await runLlmCliToObject([...base, '--speculative', 'off']);
+    const mtp = await runLlmCliToObject([...base, '--speculative', 'mtp,k=3,accept=0.8']);
+    expect(off.tokensPerSecondPerUser).toBe(plain.tokensPerSecondPerUser);
+    expect(mtp.tokensPerSecondPerUser).toBeGreaterThan(1.5 * plain.tokensPerSecondPerUser);
+    expect(mtp.speculation?.tokensPerStep).toBeCloseTo(1 + 0.8 + 0.64 + 0.512, 10);
+    expect(mtp.workload.speculative).toEqual({ mode: 'mtp', draft: 'llama-2-7b', k: 3, accept: 0.8 });
+  });
+  it('bad values name the flag and the limit', async () => {
+    await expect(parseLlmArgs([...base, '--speculative', 'mtp,k=40'])).rejects.toThrow(/--speculative: .*1\.\.16/);
+    await expect(parseLlmArgs([...base, '--speculative', 'mtp,accept=1'])).rejects.toThrow(/--speculative: .*below 1/);
+    await expect(parseLlmArgs([...base, '--speculative', 'draft=gpt-5'])).rejects.toThrow(/--speculative: draft must be one of/);
+    await expect(parseLlmArgs([...base, '--speculative', 'eagle'])).rejects.toThrow(/--speculative must be off, mtp/);
+    await expect(runLlmCliToObject([...base, '--speculative', 'draft=llama-3.1-405b'])).rejects.toThrow(
+      /must be smaller than the model it drafts for/,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 // `npm run sim -- llm --model ID --machine CHIP_ID|GPU_ID [--chips N] --batch B --prompt P --output O
-//  --weights P [--kv P] [--activations P] [--topology T] [--stack S] [--batching static|continuous]` or `npm run sim -- llm --scenario FILE.json
+//  --weights P [--kv P] [--activations P] [--topology T] [--stack S] [--batching static|continuous]
+//  [--speculative off|mtp|draft=MODEL[,k=N][,accept=P]]` or `npm run sim -- llm --scenario FILE.json
 //  [--machine CHIP_ID|GPU_ID]`: one machine serving one LLM workload, one JSON object out.
 // A workload that does not fit prints fits: false and a message (exit 0); bad arguments exit 1.
 import {
@@ -27,6 +28,7 @@ import type { MachineResult } from '../engine/types';
 import { choiceFlag, intFlag, parseFlags, refuseProblems, UsageError } from './args';
 import { readScenarioJson, showPath } from './scenarioFile';
 import { FIELDS } from '../scenario/fields';
+import { parseSpeculative } from './speculativeFlag';
 
 const MACHINES = [...CHIP_IDS, ...GPU_IDS] as const;
 type MachineId = (typeof MACHINES)[number];
@@ -70,6 +72,8 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
     weights: choiceFlag(flags, 'weights', PRECISIONS, s.llm.weights),
     batching: choiceFlag(flags, 'batching', BATCHING_MODES, s.llm.batching),
   };
+  const spec = flags.get('speculative');
+  if (spec !== undefined) s.llm.speculative = parseSpeculative(spec, s.llm.speculative);
   s.llm.kv = choiceFlag(flags, 'kv', PRECISIONS, s.llm.weights === 'int4' ? 'fp8' : bytesWide(s.llm.weights));
   s.llm.activations = choiceFlag(flags, 'activations', PRECISIONS, bytesWide(s.llm.weights));
   const chipsField = isChip(machine) ? 'lpu.chips' : 'gpu.gpus';
@@ -87,7 +91,8 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
   }
   // Each flag is within its field's limits; now the rules between fields (prompt + output
   // within the context), as the app applies them.
-  const flagOf = (field: string): string | undefined => (field === chipsField ? 'chips' : FIELD_FLAGS[field]);
+  const flagOf = (field: string): string | undefined =>
+    field === chipsField ? 'chips' : field.startsWith('llm.speculative.') ? 'speculative' : FIELD_FLAGS[field];
   refuseProblems(crossFieldProblems(s), flagOf);
   return { scenario: s, machine };
 }
@@ -115,7 +120,10 @@ export type LlmCliOutput = Omit<
 export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
   const { scenario, machine } = await parseLlmArgs(args);
   const invalid = llmInputProblems(scenario);
-  if (invalid.length > 0) throw new UsageError(invalid.map((p) => p.message).join('; '));
+  if (invalid.length > 0)
+    throw new UsageError(
+      invalid.map((p) => (p.field.startsWith('llm.speculative.') ? `--speculative: ${p.message}` : p.message)).join('; '),
+    );
   const net = createInterconnect(await loadWasmModule('interconnect'));
   // the CLI prints no timeline: ask the simulator for none
   const r = isChip(machine)
@@ -147,6 +155,7 @@ export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
     powerW: r.powerW,
     costPerHourUsd: r.costPerHourUsd,
     breakdownMs: r.breakdown,
+    ...(r.speculation ? { speculation: r.speculation } : {}),
     workload: scenario.llm,
   };
 }

@@ -189,6 +189,24 @@ export interface MachineResult {
   simulatedStages?: number;
   /** Layers the event simulation ran (fewer than the model's: the pass was scaled in closed form). */
   simulatedLayers?: number;
+  /**
+   * Speculative decoding, when on (speculative.ts): the time per token above includes it; the
+   * timeline and breakdown stay one plain decode step. Draft chips (SRAM machine) are in the
+   * power and cost; a GPU's drafter shares its GPUs.
+   */
+  speculation?: {
+    mode: 'draft' | 'mtp';
+    drafter: string;
+    k: number;
+    accept: number;
+    tokensPerStep: number;
+    /** The k draft tokens of one step, and the target's check of k + 1 positions (ms). */
+    draftMs: number;
+    verifyMs: number;
+    /** Time per output token without speculation, same machine and batch. */
+    plainTpotMs: number;
+    draftChips: number;
+  };
 }
 
 export interface SweepPoint {
@@ -246,6 +264,8 @@ export interface CalibrationRow {
   tolerance: number;
   /** fitted: a preset figure was set from this case; checked: the model never saw it. */
   status: 'fitted' | 'checked';
+  /** A case the model does not reproduce: what it leaves out that the case needs. */
+  outsideModel?: string;
 }
 
 /** What a machine that does not fit would have to hold, against the memory of the chips it has. */

@@ -5,6 +5,9 @@
 // - llm: Llama-2-70B (the model of the talk's era and of Groq's public demo), one user,
 //   1,024 prompt + 256 output tokens, everything fp16: the plain apples-to-apples basis
 //   (the GPU baselines measured in bf16; 16-bit weights are the fair SRAM count too).
+//   Speculative decoding off (the talk's "apples to apples"); when switched on, a draft of
+//   4 tokens from Llama-2-7B accepted at 0.6 each (vLLM's examples draft 3-7 tokens;
+//   a Llama-3-8B draft for 70B measured 58.7% accepted: docs/research/2026-prices-power-and-links.md).
 // - lpu: chips = null (the minimum that holds the model), dragonfly (the ISCA 2022 system).
 // - gpu: one H100 SXM class machine, GPU count and tensor parallelism chosen by the model,
 //   served by TensorRT-LLM (the stack NVIDIA's own published figures use).
@@ -25,6 +28,7 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
     kv: 'fp16',
     batching: 'static',
     sweepMachine: 'fixed',
+    speculative: { mode: 'off', draft: 'llama-2-7b', k: 4, accept: 0.6 },
   },
   lpu: { chip: 'lpu', overrides: {}, chips: null, topology: 'dragonfly' },
   gpu: { gpu: 'h100-sxm', overrides: {}, stack: 'tensorrt-llm', gpus: null, tp: null, seed: 1 },

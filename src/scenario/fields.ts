@@ -101,6 +101,18 @@ export const FIELDS: readonly FieldDef[] = [
   { path: 'llm.weights', key: 'pw', label: 'Weights precision', group: 'workload', cli: 'weights' },
   { path: 'llm.activations', key: 'pa', label: 'Activations precision', group: 'workload', cli: 'activations' },
   { path: 'llm.kv', key: 'pk', label: 'KV cache precision', group: 'workload', cli: 'kv' },
+  // Speculative decoding (issue 11): one CLI flag, --speculative draft=MODEL|mtp,k=N,accept=P, sets all four (SPECULATIVE_FIELDS).
+  { path: 'llm.speculative.mode', key: 'sp', label: 'Speculative decoding', group: 'workload', cli: 'speculative' },
+  { path: 'llm.speculative.draft', key: 'sd', label: 'Draft model', group: 'workload' },
+  { path: 'llm.speculative.k', key: 'sk', label: 'Draft tokens per step', group: 'workload', unit: 'tokens', range: int(1, 16) },
+  {
+    path: 'llm.speculative.accept',
+    key: 'sa',
+    label: 'Acceptance rate',
+    group: 'workload',
+    unit: 'per draft token',
+    range: { integer: false, min: 0, max: 1, minExclusive: true, maxExclusive: true },
+  },
   { path: 'lpu.chip', key: 'lx', label: 'Chip', group: 'lpu' },
   { path: 'lpu.chips', key: 'lc', label: 'Chips', group: 'lpu', range: int(1, 20000) },
   { path: 'lpu.topology', key: 'lt', label: 'Topology', group: 'lpu', cli: 'topology' },

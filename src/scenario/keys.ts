@@ -103,6 +103,11 @@ export const LINK_ORDER: readonly string[] = [
   'csw',
   'csl',
   'cmt',
+  // Issue 11: speculative decoding.
+  'sp',
+  'sd',
+  'sk',
+  'sa',
 ];
 
 const PATH_OF_KEY = new Map(FIELDS.map((f) => [f.key, f.path]));
@@ -143,9 +148,13 @@ export const HIDEABLE_IDS: readonly string[] = [
   'sram',
   'interconnect',
   'latency',
-  ...LINK_KEYS.map(([, path]) => path)
-    .filter((p) => !p.startsWith('view.') && !p.startsWith('classroom.') && p !== 'lpu.chip')
-    .map(controlId),
-  // The chip became a choice after links had numbered the ids above: appended, so they keep their indices.
-  controlId('lpu.chip'),
+  ...LINK_KEYS.flatMap(([key, path]) =>
+    // The chip (lx) became a choice after links had numbered the ids: it takes the index after
+    // the last key of that time (cmt), so every earlier id keeps its index.
+    path === 'lpu.chip' || path.startsWith('view.') || path.startsWith('classroom.')
+      ? []
+      : key === 'cmt'
+        ? [controlId(path), controlId('lpu.chip')]
+        : [controlId(path)],
+  ),
 ];

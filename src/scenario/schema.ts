@@ -14,6 +14,7 @@ import {
   SCENARIO_VERSION,
   TOPOLOGIES,
   CHIP_IDS,
+  SPECULATION_MODES,
   STACK_IDS,
   BATCHING_MODES,
   SWEEP_MACHINES,
@@ -131,6 +132,12 @@ const LlmSchema = z.object({
   kv: oneOf(PRECISIONS),
   batching: oneOf(BATCHING_MODES),
   sweepMachine: oneOf(SWEEP_MACHINES),
+  speculative: z.object({
+    mode: oneOf(SPECULATION_MODES),
+    draft: oneOf(MODEL_IDS),
+    k: ranged('llm.speculative.k'),
+    accept: ranged('llm.speculative.accept'),
+  }),
 });
 
 export const ChipOverridesSchema = z.object({

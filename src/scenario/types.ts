@@ -35,7 +35,8 @@ export type ModelId = (typeof MODEL_IDS)[number];
 /** mxfp4: OCP microscaling FP4, 4-bit elements plus one 8-bit scale per 32 (4.25 bits). */
 export const PRECISIONS = ['fp16', 'bf16', 'fp8', 'int8', 'int4', 'mxfp4'] as const;
 /** Serving software a GPU figure assumes (src/engine/llm/stacks.ts). */
-export const STACK_IDS = ['pytorch', 'tensorrt-llm', 'vllm'] as const;
+/** tensorrt-llm: the 2023-24 releases most corpus rows measured; tensorrt-llm-2025: its Blackwell min-latency mode. Appended only. */
+export const STACK_IDS = ['pytorch', 'tensorrt-llm', 'vllm', 'tensorrt-llm-2025'] as const;
 export type StackId = (typeof STACK_IDS)[number];
 /** static: a batch starts and ends together (static-batch benchmarks); continuous: in-flight batching at a fixed concurrency. */
 export const BATCHING_MODES = ['static', 'continuous'] as const;
@@ -43,6 +44,9 @@ export type Batching = (typeof BATCHING_MODES)[number];
 /** The batch sweep keeps the scenario's machine, or re-chooses the minimum machine per batch. */
 export const SWEEP_MACHINES = ['fixed', 'minimum'] as const;
 export type SweepMachine = (typeof SWEEP_MACHINES)[number];
+/** Speculative decoding: none, a separate draft model, or the model's own multi-token-prediction / EAGLE-style head. */
+export const SPECULATION_MODES = ['off', 'draft', 'mtp'] as const;
+export type SpeculationMode = (typeof SPECULATION_MODES)[number];
 export const TOPOLOGIES = ['ring', 'torus2d', 'fully-connected', 'dragonfly'] as const;
 export const DATAFLOWS = ['ws', 'os', 'is'] as const;
 export const PANELS = ['argument', 'dataflow', 'sram', 'interconnect', 'latency'] as const;
@@ -118,6 +122,23 @@ export interface LlmWorkload {
   batching: Batching;
   /** Batch sweep: keep this scenario's machine at every batch, or the minimum machine per batch. */
   sweepMachine: SweepMachine;
+  /** Speculative decoding on both machines (off: plain decoding, the talk's "apples to apples"). */
+  speculative: Speculation;
+}
+
+/**
+ * Each step drafts `k` tokens (a small draft model, or a one-layer prediction head), the
+ * target checks all of them in one pass, and each draft token is accepted with probability
+ * `accept` until the first rejection (docs/llm-model.md, "Speculative decoding").
+ */
+export interface Speculation {
+  mode: SpeculationMode;
+  /** Draft model (mode 'draft'): a preset smaller than the target. */
+  draft: ModelId;
+  /** Draft tokens per step. */
+  k: number;
+  /** Probability a draft token is accepted, given the ones before it were: in (0, 1). */
+  accept: number;
 }
 
 /** SRAM-only chip (GroqChip / TSP lineage). All figures editable; presets carry sources. */

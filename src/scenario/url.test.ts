@@ -146,9 +146,10 @@ describe('link codec', () => {
         kv: 'int4',
         batching: 'continuous',
         sweepMachine: 'minimum',
+        speculative: { mode: 'draft', draft: 'llama-3.1-405b', k: 15, accept: 0.012345678901234567 },
       },
       lpu: {
-        chip: 'lpu',
+        chip: 'cerebras-wse3',
         chips: 19999,
         topology: 'fully-connected',
         overrides: {

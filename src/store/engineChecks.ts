@@ -12,7 +12,9 @@ const RELATED: Record<string, readonly string[]> = {
   'gpu.gpus': ['gpu.tp'],
   'gpu.gpu': ['gpu.gpus', 'gpu.tp'],
   'gpu.overrides.gpusPerNode': ['gpu.gpus', 'gpu.tp'],
-  'llm.model': ['gpu.tp'],
+  'llm.model': ['gpu.tp', 'llm.speculative.draft'],
+  'lpu.chip': ['lpu.chips'],
+  'llm.speculative.mode': ['llm.speculative.draft'],
   'llm.custom.heads': ['llm.custom.kvHeads', 'gpu.tp'],
   'llm.custom.experts': ['llm.custom.activeExperts'],
 };

@@ -41,6 +41,10 @@ export interface CorpusCase {
   batching?: Batching;
   metric: CalibrationMetric;
   value: number;
+  /** Speculative decoding the measurement used (absent: none). */
+  speculative?: { mode: 'draft' | 'mtp'; k: number; accept: number; draft?: ModelId };
+  /** A published case the model does not reproduce, and what it leaves out that the case needs (shown with the row). */
+  outsideModel?: string;
   source: string;
   note?: string;
 }
@@ -59,6 +63,7 @@ export const REGIMES = [
   'large-batch throughput',
   'mixture-of-experts',
   'SRAM machine',
+  'speculative decoding',
 ] as const;
 export type Regime = (typeof REGIMES)[number];
 
@@ -68,6 +73,7 @@ export const MEDIAN_TARGET = 0.1;
 
 export function regimeOf(c: CorpusCase): Regime {
   if (onSramMachine(c)) return 'SRAM machine';
+  if (c.speculative) return 'speculative decoding';
   if (MODELS[c.model].experts > 1) return 'mixture-of-experts';
   if (c.metric === 'ttftMs') return 'time to first token';
   if (c.batching === 'continuous') return 'continuous batching';
@@ -96,6 +102,7 @@ export function caseScenario(c: CorpusCase): Scenario {
     activations: c.activations ?? wide,
     kv: c.kv ?? wide,
     batching: c.batching ?? 'static',
+    speculative: c.speculative ? { ...s.llm.speculative, ...c.speculative } : { ...s.llm.speculative, mode: 'off' },
   };
   if (onSramMachine(c)) s.lpu = { ...s.lpu, chip: c.machine, chips: c.chips ?? null };
   else s.gpu = { ...s.gpu, gpu: c.machine as GpuId, gpus: c.chips ?? null, tp: null, stack: c.stack ?? s.gpu.stack };
@@ -173,7 +180,10 @@ export function calibrationRow(c: CorpusCase, net: Interconnect): CalibrationRow
   const modelled = metricOf(r, c.metric);
   const setting =
     `${MODELS[c.model].name}, ${r.chips} x ${r.name}${c.stack ? `, ${STACKS[c.stack].name.split(' (')[0]}` : ''}, ${c.weights}` +
-    `, ${c.batching === 'continuous' ? 'concurrency' : 'batch'} ${c.batch}, ${c.prompt} in / ${c.output} out`;
+    `, ${c.batching === 'continuous' ? 'concurrency' : 'batch'} ${c.batch}, ${c.prompt} in / ${c.output} out` +
+    (c.speculative
+      ? `, speculative ${c.speculative.mode === 'draft' ? `draft ${c.speculative.draft ?? ''}` : 'head'} k=${c.speculative.k} accept=${c.speculative.accept}`
+      : '');
   return {
     id: c.id,
     regime: regimeOf(c),
@@ -185,6 +195,7 @@ export function calibrationRow(c: CorpusCase, net: Interconnect): CalibrationRow
     error: (modelled - c.value) / c.value,
     tolerance: CASE_TOLERANCE,
     status: fittedBy(c.id).length > 0 ? 'fitted' : 'checked',
+    ...(c.outsideModel ? { outsideModel: c.outsideModel } : {}),
   };
 }
 

@@ -24,6 +24,7 @@ import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';
 import { meanDecodeContext } from './lpu';
 import { microBatching, pipelinedPrefillUs, pipelinedTokenUs } from './pipeline';
 import { simulateContinuous } from './continuous';
+import { speculativeTiming, type SpeculationInputs, type SpeculativeTiming } from './speculative';
 
 export interface GpuInputs {
   model: ModelSpec;
@@ -36,6 +37,8 @@ export interface GpuInputs {
   stack?: StackId;
   /** Timeline events kept from the simulated decode step. */
   maxEvents?: number;
+  /** Speculative decoding (null or absent: plain decoding). */
+  speculation?: SpeculationInputs | null;
 }
 
 /** The serving stack of the inputs (its figures are already merged into `gpu`). */
@@ -92,11 +95,33 @@ export function gpuClosedFormStep(
   };
 }
 
-/** Closed-form time per output token (users pipelined over the stages). */
-export function gpuClosedFormTokenUs(i: GpuInputs, tp: number, pp: number, commScale = 1): number {
+/** Closed-form time per output token (users pipelined over the stages); `newTokens` > 1: a step over that many positions per user. */
+export function gpuClosedFormTokenUs(i: GpuInputs, tp: number, pp: number, commScale = 1, newTokens = 1): number {
   const mb = microBatching(i.shape.batch, pp);
-  const c = gpuClosedFormStep(i, tp, pp, mb.microBatchSize);
+  const c = gpuClosedFormStep(i, tp, pp, mb.microBatchSize, { newTokens, context: meanDecodeContext(i.shape) });
   return pipelinedTokenUs(c.passComputeUs + c.passCommUs * commScale, c.stageComputeUs + c.stageCommUs * commScale, 0, mb.microBatches);
+}
+
+/**
+ * Closed-form time per output token, plain or speculative. The drafter shares the target's
+ * GPUs (its weights are small beside the target's; their HBM is not counted), split over the
+ * widest tensor-parallel group up to the target's that its heads allow, in one stage.
+ */
+export function gpuDecodeTokenUs(
+  i: GpuInputs,
+  tp: number,
+  pp: number,
+  commScale = 1,
+): { tokenUs: number; plainUs: number; spec: SpeculativeTiming | null } {
+  const plainUs = gpuClosedFormTokenUs(i, tp, pp, commScale);
+  const sp = i.speculation;
+  if (!sp) return { tokenUs: plainUs, plainUs, spec: null };
+  const verifyUs = gpuClosedFormTokenUs(i, tp, pp, commScale, sp.k + 1);
+  let dtp = tp;
+  while (dtp > 1 && sp.drafter.heads % dtp !== 0) dtp /= 2;
+  const draftTokenUs = gpuClosedFormTokenUs({ ...i, model: sp.drafter }, dtp, 1, commScale);
+  const t = speculativeTiming(sp, draftTokenUs, verifyUs);
+  return { tokenUs: t.tokenUs, plainUs, spec: t };
 }
 
 /**
@@ -126,7 +151,7 @@ function continuousTiming(
     s.batch,
     s.output,
     {
-      decodeUs: (b) => gpuClosedFormTokenUs(at(b), layout.tp, layout.pp, sim.commScale) * decodeScale,
+      decodeUs: (b) => gpuDecodeTokenUs(at(b), layout.tp, layout.pp, sim.commScale).tokenUs * decodeScale,
       prefillUs: (k) => prefillClosed(k) * prefillScale,
       requestOverheadUs: g.requestOverheadMs * 1000,
     },
@@ -185,6 +210,9 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
   const ttftMs =
     pipelinedPrefillUs(preNet.stepUs, layout.pp > 1 ? preStageUs : preNet.stepUs, mb.microBatches) / 1000 + g.requestOverheadMs;
   const breakdown = breakdownOf({ built: decode, net: decodeNet });
+  // speculative decoding: the closed form's ratio speculative / plain carried onto the simulated step
+  const dt = gpuDecodeTokenUs(i, layout.tp, layout.pp, commScale);
+  const specRatio = dt.tokenUs / dt.plainUs;
   const powerW = layout.gpus * g.powerW;
   const costPerHourUsd = layout.gpus * g.priceUsdPerHour;
   const timing =
@@ -196,7 +224,13 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
           commScale,
           preScale,
         })
-      : { ttftMs, p99TtftMs: ttftMs, tpotMs: baseMs * jitter.p50, p99TpotMs: baseMs * jitter.p99, outputTokensPerSecond: undefined };
+      : {
+          ttftMs,
+          p99TtftMs: ttftMs,
+          tpotMs: baseMs * specRatio * jitter.p50,
+          p99TpotMs: baseMs * specRatio * jitter.p99,
+          outputTokensPerSecond: undefined,
+        };
   const { tpotMs, p99TpotMs } = timing;
   const econ = economics(timing.ttftMs, tpotMs, s.batch, s.output, powerW, costPerHourUsd, timing.outputTokensPerSecond);
   const math = mathPrecision(s.weights, s.activations);
@@ -232,6 +266,22 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
       microBatches: mb.microBatches,
       microBatchSize: users,
       simulatedStages: layout.pp,
+      ...(i.speculation && dt.spec
+        ? {
+            speculation: {
+              mode: i.speculation.mode,
+              drafter: i.speculation.drafter.name,
+              k: i.speculation.k,
+              accept: i.speculation.accept,
+              tokensPerStep: dt.spec.tokensPerStep,
+              // in the table's terms: scaled onto the simulated step, with its p50 jitter
+              draftMs: (dt.spec.draftUs / dt.plainUs) * baseMs * jitter.p50,
+              verifyMs: (dt.spec.verifyUs / dt.plainUs) * baseMs * jitter.p50,
+              plainTpotMs: baseMs * jitter.p50,
+              draftChips: 0,
+            },
+          }
+        : {}),
     },
     roofline: [
       rooflinePoint(

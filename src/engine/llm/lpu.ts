@@ -16,6 +16,7 @@ import { chipSramTBps } from './hardware';
 import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';
 import { microBatching, pipelinedPrefillUs, pipelinedTokenUs } from './pipeline';
 import { simulateContinuous } from './continuous';
+import { speculativeTiming, type SpeculationInputs, type SpeculativeTiming } from './speculative';
 
 /**
  * Elementary ops (sends, computes, collective steps) one simulated pass may expand to. Above
@@ -36,6 +37,8 @@ export interface LpuInputs {
   explain?: boolean;
   /** Timeline events kept from the simulated decode step (default: all the simulator keeps). */
   maxEvents?: number;
+  /** Speculative decoding (null or absent: plain decoding). */
+  speculation?: SpeculationInputs | null;
 }
 
 /** Context a decode step sees on average over the answer. */
@@ -125,16 +128,64 @@ export function lpuClosedFormStep(
   };
 }
 
-/** Closed-form time per output token of a layout at the batch of `s`, micro-batches pipelined. */
-export function lpuClosedFormTokenUs(m: ModelSpec, s: Shape, chip: ChipSpec, topology: Topology, g: Geometry, commScale = 1): number {
+/**
+ * Closed-form time per output token of a layout at the batch of `s`, micro-batches pipelined.
+ * `newTokens` > 1: one step over that many positions per user (a speculative check).
+ */
+export function lpuClosedFormTokenUs(
+  m: ModelSpec,
+  s: Shape,
+  chip: ChipSpec,
+  topology: Topology,
+  g: Geometry,
+  commScale = 1,
+  newTokens = 1,
+): number {
   const mb = microBatching(s.batch, g.stages);
-  const c = lpuClosedFormStep(m, s, chip, topology, g, mb.microBatchSize);
+  const c = lpuClosedFormStep(m, s, chip, topology, g, mb.microBatchSize, { newTokens, context: meanDecodeContext(s) });
   return pipelinedTokenUs(
     c.passComputeUs + c.passCommUs * commScale,
     c.stageComputeUs + c.stageCommUs * commScale,
     c.headUs,
     mb.microBatches,
   );
+}
+
+interface DecodeTiming {
+  /** Time per output token: with speculation when the inputs ask for it. */
+  tokenUs: number;
+  plainUs: number;
+  spec: (SpeculativeTiming & { draftChips: number }) | null;
+}
+
+/**
+ * Closed-form time per output token at the batch of `s`, plain or speculative. The drafter of
+ * a separate draft model gets its own chips (its minimum layout); a prediction head is one
+ * more layer on a tensor-parallel group of the target's width.
+ */
+export function lpuDecodeTokenUs(
+  i: Pick<LpuInputs, 'model' | 'chip' | 'topology' | 'speculation'>,
+  s: Shape,
+  g: Geometry,
+  commScale = 1,
+): DecodeTiming {
+  const plainUs = lpuClosedFormTokenUs(i.model, s, i.chip, i.topology, g, commScale);
+  const sp = i.speculation;
+  if (!sp) return { tokenUs: plainUs, plainUs, spec: null };
+  const verifyUs = lpuClosedFormTokenUs(i.model, s, i.chip, i.topology, g, commScale, sp.k + 1);
+  let draftTokenUs: number;
+  let draftChips: number;
+  if (sp.mode === 'draft') {
+    const dl = layoutLpu({ model: sp.drafter, shape: s, chip: i.chip, chips: null, topology: i.topology, explain: false });
+    // a draft that fits nowhere is refused by validation; here it costs nothing rather than NaN
+    draftTokenUs = dl.fits ? lpuClosedFormTokenUs(sp.drafter, s, i.chip, i.topology, dl, commScale) : 0;
+    draftChips = dl.fits ? dl.chips : 0;
+  } else {
+    draftTokenUs = lpuClosedFormTokenUs(sp.drafter, s, i.chip, i.topology, { ...g, stages: 1, layersPerStage: 1 }, commScale);
+    draftChips = g.tp;
+  }
+  const t = speculativeTiming(sp, draftTokenUs, verifyUs);
+  return { tokenUs: t.tokenUs, plainUs, spec: { ...t, draftChips } };
 }
 
 /** With chips = null, layouts with up to this fraction more chips than the minimum compete. */
@@ -267,8 +318,12 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
   );
   const ttftMs = pipelinedPrefillUs(pf.passUs, Math.max(pf.stageUs, pf.passUs / (layout.stages + 1)), mb.microBatches * pc.chunks) / 1000;
 
-  const powerW = layout.chips * chip.powerW;
-  const costPerHourUsd = layout.chips * chip.priceUsdPerChipHour;
+  // speculative decoding: the closed form's ratio speculative / plain carried onto the simulated step
+  const dt = lpuDecodeTokenUs(i, s, layout, dec.commScale);
+  const specRatio = dt.tokenUs / dt.plainUs;
+  const draftChips = dt.spec?.draftChips ?? 0;
+  const powerW = (layout.chips + draftChips) * chip.powerW;
+  const costPerHourUsd = (layout.chips + draftChips) * chip.priceUsdPerChipHour;
   // Continuous batching: the same static schedule per iteration, but other users' prefills
   // interleave with the decode steps (continuous.ts); scaled by the simulated pass as the sweep is.
   // simulated / closed-form time per token at this batch: carries the DES into the closed forms
@@ -291,7 +346,7 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
             s.batch,
             s.output,
             {
-              decodeUs: (b) => lpuClosedFormTokenUs(m, at(b), chip, topology, layout, dec.commScale) * decodeScale,
+              decodeUs: (b) => lpuDecodeTokenUs(i, at(b), layout, dec.commScale).tokenUs * decodeScale,
               prefillUs: (k) => prefillClosed(k) * prefillScale,
               requestOverheadUs: 0,
             },
@@ -305,7 +360,7 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
             outputTokensPerSecond: r.outputTokensPerSecond,
           };
         })()
-      : { ttftMs, p99TtftMs: ttftMs, tpotMs, p99TpotMs: tpotMs, outputTokensPerSecond: undefined };
+      : { ttftMs, p99TtftMs: ttftMs, tpotMs: tpotMs * specRatio, p99TpotMs: tpotMs * specRatio, outputTokensPerSecond: undefined };
   const econ = economics(timing.ttftMs, timing.tpotMs, s.batch, s.output, powerW, costPerHourUsd, timing.outputTokensPerSecond);
   const peak = layout.chipsUsed * chipPeakTflops(chip, mathPrecision(s.weights, s.activations));
   const bw = layout.chipsUsed * chipSramTBps(chip);
@@ -349,6 +404,21 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
       microBatchSize: users,
       simulatedStages: simStages,
       simulatedLayers: simLayers,
+      ...(i.speculation && dt.spec
+        ? {
+            speculation: {
+              mode: i.speculation.mode,
+              drafter: i.speculation.drafter.name,
+              k: i.speculation.k,
+              accept: i.speculation.accept,
+              tokensPerStep: dt.spec.tokensPerStep,
+              draftMs: (dt.spec.draftUs * decodeScale) / 1000,
+              verifyMs: (dt.spec.verifyUs * decodeScale) / 1000,
+              plainTpotMs: tpotMs,
+              draftChips,
+            },
+          }
+        : {}),
     },
     roofline: [
       // prefill chunks stream through the stages (many in flight); decode: one micro-batch per busy stage

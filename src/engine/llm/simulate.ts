@@ -11,14 +11,25 @@ import { llmInputProblems } from './validate';
 import { gpuShapeOf, shapeOf } from './shapes';
 import { memoryNeed } from './memoryNeed';
 import { kvFormula } from './workload';
+import { speculationInputs } from './speculative';
 
 export function lpuInputs(s: Scenario): LpuInputs {
-  return { model: resolveModel(s.llm), shape: shapeOf(s), chip: resolveChip(s.lpu), chips: s.lpu.chips, topology: s.lpu.topology };
+  const model = resolveModel(s.llm);
+  return {
+    model,
+    shape: shapeOf(s),
+    chip: resolveChip(s.lpu),
+    chips: s.lpu.chips,
+    topology: s.lpu.topology,
+    speculation: speculationInputs(s.llm.speculative, model),
+  };
 }
 
 export function gpuInputs(s: Scenario): GpuInputs {
+  const model = resolveModel(s.llm);
   return {
-    model: resolveModel(s.llm),
+    model,
+    speculation: speculationInputs(s.llm.speculative, model),
     shape: gpuShapeOf(s),
     gpu: resolveGpu(s.gpu),
     gpus: s.gpu.gpus,

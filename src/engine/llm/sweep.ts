@@ -8,8 +8,8 @@
 // own pass (contention, routing). A discrete-event run per point would multiply
 // simulateLlm's time by the number of points.
 import type { SweepPoint } from '../types';
-import { layoutLpu, lpuClosedFormTokenUs, type LpuInputs } from './lpu';
-import { gpuClosedFormTokenUs, type GpuInputs } from './gpu';
+import { layoutLpu, lpuDecodeTokenUs, type LpuInputs } from './lpu';
+import { gpuDecodeTokenUs, type GpuInputs } from './gpu';
 import { gpuLayout } from './partition';
 
 const SWEEP_MAX_BATCH = 256;
@@ -50,8 +50,9 @@ export function lpuSweepPoint(i: LpuInputs, batch: number, commScale: number, sc
   const inputs = { ...i, explain: false, shape: { ...i.shape, batch } };
   const layout = layoutLpu(inputs);
   if (!layout.fits) return none('lpu', batch);
-  const tpotUs = lpuClosedFormTokenUs(i.model, inputs.shape, i.chip, i.topology, layout, commScale) * scale;
-  return point('lpu', batch, tpotUs, layout.chips, layout.chips * i.chip.priceUsdPerChipHour, layout.chips * i.chip.powerW);
+  const d = lpuDecodeTokenUs(i, inputs.shape, layout, commScale);
+  const chips = layout.chips + (d.spec?.draftChips ?? 0);
+  return point('lpu', batch, d.tokenUs * scale, chips, chips * i.chip.priceUsdPerChipHour, chips * i.chip.powerW);
 }
 
 export function gpuSweepPoint(i: GpuInputs, batch: number, commScale: number, scale: number): SweepPoint {
@@ -59,6 +60,6 @@ export function gpuSweepPoint(i: GpuInputs, batch: number, commScale: number, sc
   const machine = String(i.gpu.id);
   const layout = gpuLayout(i.model, inputs.shape, i.gpu, i.gpus, i.tp);
   if (!layout.fits) return none(machine, batch);
-  const tpotUs = gpuClosedFormTokenUs(inputs, layout.tp, layout.pp, commScale) * scale;
+  const tpotUs = gpuDecodeTokenUs(inputs, layout.tp, layout.pp, commScale).tokenUs * scale;
   return point(machine, batch, tpotUs, layout.gpus, layout.gpus * i.gpu.priceUsdPerHour, layout.gpus * i.gpu.powerW);
 }

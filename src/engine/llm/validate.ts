@@ -4,7 +4,7 @@
 // per machine) are results (fits: false), found by the simulation itself.
 import { PRECISIONS, TOPOLOGIES, type ChipSpec, type GpuSpec, type ModelSpec, type Scenario } from '../../scenario/types';
 import { resolveChip, resolveGpu } from './hardware';
-import { resolveModel } from './models';
+import { MODELS, resolveModel } from './models';
 import { lpuLayout, gpuLayout, type Shape } from './partition';
 import { gpuCountProblem, lpuTopologyProblem } from './systemSize';
 import { LLM_LIMITS, MODEL_RANGES } from '../../scenario/limits';
@@ -129,7 +129,26 @@ function checkInputs(s: Scenario): { out: LlmProblem[]; model: ModelSpec | null;
       out.push({ field: 'gpu.tp', kind: 'invalid', message: `gpu.tp (${tp}) must divide the model's ${model.heads} attention heads` });
   }
   checkRange(out, 'gpu.seed', s.gpu.seed);
+  if (model) speculationProblems(out, s.llm.speculative, model);
   return { out, model, chip, gpu };
+}
+
+/** A draft must be a smaller model than the one it drafts for; ranges as the registry says. */
+function speculationProblems(out: LlmProblem[], sp: Scenario['llm']['speculative'], model: ModelSpec): void {
+  checkRange(out, 'llm.speculative.k', sp.k);
+  checkRange(out, 'llm.speculative.accept', sp.accept);
+  if (sp.mode !== 'draft') return;
+  const draft = MODELS[sp.draft];
+  if (!draft) {
+    out.push({ field: 'llm.speculative.draft', kind: 'invalid', message: `llm.speculative.draft: unknown model "${String(sp.draft)}"` });
+    return;
+  }
+  if (draft.paramsB >= model.paramsB)
+    out.push({
+      field: 'llm.speculative.draft',
+      kind: 'invalid',
+      message: `llm.speculative.draft: the draft model (${draft.name}, ${draft.paramsB} B parameters) must be smaller than the model it drafts for (${model.name}, ${model.paramsB} B)`,
+    });
 }
 
 /** Fit checks: one partition each, closed-form and bounded. */

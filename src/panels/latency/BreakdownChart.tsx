@@ -184,6 +184,12 @@ export function BreakdownChart({ machines }: { machines: MachineResult[] }) {
       </svg>
       <p className="caption">
         Each bar is one decode step, its parts stacked in the order they are counted.{' '}
+        {fit.some((m) => m.speculation) ? (
+          <span data-testid="breakdown-speculation">
+            A plain step (one token per user): with speculative decoding on, a step drafts {fit.find((m) => m.speculation)?.speculation?.k}{' '}
+            tokens and checks them in one pass; the time per token in the table includes it.{' '}
+          </span>
+        ) : null}
         <HowToggle
           what="each part of the step"
           text={[

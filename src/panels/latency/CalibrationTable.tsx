@@ -71,7 +71,14 @@ export const CalibrationTable = memo(function CalibrationTable() {
                 const ok = Math.abs(r.error) <= r.tolerance;
                 return (
                   <tr key={r.id} data-testid="calibration-row" data-id={r.id} data-status={r.status}>
-                    <td>{r.setting}</td>
+                    <td>
+                      {r.setting}
+                      {r.outsideModel ? (
+                        <div className="small outside-model" data-testid="outside-model">
+                          Outside the model: {r.outsideModel}
+                        </div>
+                      ) : null}
+                    </td>
                     <td>{formatNumber(r.published, UNIT[r.metric])}</td>
                     <td>{formatNumber(r.modelled, UNIT[r.metric])}</td>
                     <td className={ok ? 'ok' : 'off'}>

@@ -64,7 +64,7 @@ const LatencyResult = memo(function LatencyResult({ result, ghost }: { result: L
         </div>
         <div className="lat-card">
           <h3>The talk's claims, tested</h3>
-          <ClaimsBox lpu={result.lpu} gpu={result.gpu} />
+          <ClaimsBox lpu={result.lpu} gpu={result.gpu} chip={result.inputs.lpu.chip} />
         </div>
       </div>
       <div className="lat-grid">

@@ -42,6 +42,29 @@ describe('checkClaims', () => {
     expect(c?.speedupWithinClaim).toBe(true);
     expect(c?.costWithinClaim).toBe(false);
   });
+  it('judges the speed claim without speculative decoding, as the talk compares ("apples to apples")', () => {
+    const spec = (plainTpotMs: number) => ({
+      mode: 'mtp' as const,
+      drafter: 'h',
+      k: 3,
+      accept: 0.8,
+      tokensPerStep: 2.95,
+      draftMs: 0,
+      verifyMs: 0,
+      plainTpotMs,
+      draftChips: 0,
+    });
+    // with speculation only on the GPU: 300 / 100 = 3x as set, but 300 / 50 = 6x without it
+    const c = checkClaims(
+      machine({ tokensPerSecondPerUser: 300 }),
+      machine({ tokensPerSecondPerUser: 100, tpotMs: 10, speculation: spec(20) }),
+    );
+    expect(c?.speculative).toBe(true);
+    expect(c?.speedupPerUser).toBe(3);
+    expect(c?.plainSpeedupPerUser).toBe(6);
+    expect(c?.speedupWithinClaim).toBe(true);
+    expect(checkClaims(machine({ tokensPerSecondPerUser: 300 }), machine({ tokensPerSecondPerUser: 50 }))?.speculative).toBe(false);
+  });
   it('is null when a machine does not fit', () => {
     expect(checkClaims(machine({ fits: false }), machine({}))).toBeNull();
   });

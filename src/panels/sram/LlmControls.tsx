@@ -10,6 +10,7 @@ import {
   GPU_IDS,
   MODEL_IDS,
   PRECISIONS,
+  SPECULATION_MODES,
   STACK_IDS,
   TOPOLOGIES,
   type ModelSpec,
@@ -36,6 +37,13 @@ const chipOptions = CHIP_IDS.map((c) => ({ value: c, label: CHIPS[c].name }));
 const gpuOptions = GPU_IDS.map((g) => ({ value: g, label: GPUS[g].name }));
 const stackOptions = STACK_IDS.map((id) => ({ value: id, label: STACKS[id].name }));
 const batchingOptions = BATCHING_MODES.map((b) => ({ value: b, label: b === 'static' ? 'static batch' : 'continuous (in-flight)' }));
+const SPECULATION_LABELS: Record<(typeof SPECULATION_MODES)[number], string> = {
+  off: 'off (plain decoding)',
+  draft: 'draft model',
+  mtp: 'prediction head (MTP / EAGLE, one layer)',
+};
+const speculationOptions = SPECULATION_MODES.map((m) => ({ value: m, label: SPECULATION_LABELS[m] }));
+const draftOptions = MODEL_IDS.map((id) => ({ value: id, label: MODELS[id].name }));
 const sweepMachineOptions = SWEEP_MACHINES.map((v) => ({
   value: v,
   label: v === 'fixed' ? 'this machine at every batch' : 'minimum machine per batch',
@@ -88,6 +96,7 @@ export function LlmControls() {
         <SelectField path="llm.activations" options={precisionOptions} title="Format of activations and the math" />
         <SelectField path="llm.kv" options={precisionOptions} title="Format of the cached keys and values" />
       </Section>
+      <SpeculationSection />
       <LpuSection />
       <GpuSection />
     </div>
@@ -144,6 +153,50 @@ function ModelSection() {
         </div>
       )}
       {model === 'custom' ? <CustomModelFields /> : null}
+    </Section>
+  );
+}
+
+function SpeculationSection() {
+  const mode = useStore((s) => s.scenario.llm.speculative.mode);
+  const r = useStore(useShallow((s) => ({ lpu: s.llmResult?.lpu, gpu: s.llmResult?.gpu })));
+  return (
+    <Section title="Speculative decoding" id="speculative" open={mode !== 'off'}>
+      <SelectField
+        path="llm.speculative.mode"
+        options={speculationOptions}
+        title="Each step drafts k tokens cheaply and the model checks them all in one pass; each draft token is kept with the acceptance rate, until the first one rejected. The talk compares without it (00:18, 'apples to apples')"
+      />
+      {mode === 'draft' ? <SelectField path="llm.speculative.draft" options={draftOptions} /> : null}
+      {mode !== 'off' ? (
+        <>
+          <NumberField
+            path="llm.speculative.k"
+            slider={{ min: 1, max: 8 }}
+            title="Draft tokens proposed per step (vLLM's examples use 3-7)"
+          />
+          <NumberField
+            path="llm.speculative.accept"
+            decimal
+            title="Chance each draft token is accepted, given the ones before it were. Published: DeepSeek-V3's MTP module 85-90% (its report); draft models 40-80% by task; an EAGLE-3 head for Llama 4 Maverick keeps 2.4-3.1 tokens per step of 3 drafted"
+          />
+          <div className="muted small" data-testid="speculation-result">
+            {[r.lpu, r.gpu].map((m) =>
+              m?.speculation ? (
+                <div key={m.machine}>
+                  {m.name}: {m.speculation.tokensPerStep.toFixed(2)} tokens per step; {m.speculation.draftMs.toFixed(2)} ms drafting +{' '}
+                  {m.speculation.verifyMs.toFixed(2)} ms checking per step = {m.tpotMs.toFixed(2)} ms per token (plain:{' '}
+                  {m.speculation.plainTpotMs.toFixed(2)} ms)
+                  {m.speculation.draftChips > 0
+                    ? `; ${m.speculation.draftChips} more chips hold the drafter`
+                    : '; the drafter shares its GPUs'}
+                  .
+                </div>
+              ) : null,
+            )}
+          </div>
+        </>
+      ) : null}
     </Section>
   );
 }
