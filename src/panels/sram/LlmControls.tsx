@@ -23,6 +23,7 @@ import { SelectField } from '../../ui/SelectField';
 import { controlLabel } from '../../ui/labels';
 import { controlId } from '../../scenario/keys';
 import { figureFields } from '../../scenario/fields';
+import { controlKind, RENDERS } from '../../ui/controlKinds';
 import { Section } from './Section';
 import { OverrideField } from './OverrideField';
 import { CustomModelFields } from './CustomModelFields';
@@ -39,8 +40,8 @@ const sweepMachineOptions = SWEEP_MACHINES.map((v) => ({
 }));
 
 /** Figures a user may override, in the registry's order (label, unit and range from there). */
-const CHIP_FIELDS = figureFields('lpu').filter((f) => f.label !== undefined);
-const GPU_FIELDS = figureFields('gpu').filter((f) => f.label !== undefined);
+const CHIP_FIELDS = figureFields('lpu').filter((f) => f.control === 'override');
+const GPU_FIELDS = figureFields('gpu').filter((f) => f.control === 'override');
 /** A preset's figure and its source by the field's name (every overridable figure is a number). */
 const presetOf = (spec: { sources: Partial<Record<string, string>> }, name: string) => ({
   preset: (spec as unknown as Record<string, number>)[name],
@@ -52,7 +53,7 @@ export function LlmControls() {
     <div className="llm-controls">
       <ModelSection />
       <Section title="Workload" id="workload">
-        <NumberField path="llm.batch" slider={{ min: 1, max: 256 }} title="Concurrent users (sequences) decoded together" />
+        <NumberField path="llm.batch" title="Concurrent users (sequences) decoded together" />
         <SelectField
           path="llm.batching"
           options={batchingOptions}
@@ -80,6 +81,7 @@ export function LlmControls() {
 }
 
 function ModelSection() {
+  controlKind('llm.model', RENDERS.ModelSelect);
   const { model, custom } = useStore(useShallow((s) => ({ model: s.scenario.llm.model, custom: s.scenario.llm.custom })));
   const locked = useStore((s) => s.scenario.classroom.locked);
   const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('llm.model')));
