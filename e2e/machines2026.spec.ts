@@ -68,7 +68,7 @@ test('a prediction head: tokens per step and time per token from the engine; the
   const plain = lpu.speculation!.plainTpotMs;
   expect(gpu.speculation!.plainTpotMs / plain).toBeCloseTo(plainSpeedup, 1);
   await expect(page.getByTestId('breakdown-speculation')).toContainText('drafts 3');
-  expect(page.url()).toMatch(/sp=mtp/);
+  await expect.poll(() => page.url()).toMatch(/sp=mtp/);
 });
 
 test('bad speculation input: a message beside the control, and the last results stay', async ({ page }) => {

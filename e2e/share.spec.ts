@@ -281,6 +281,10 @@ test('compare A/B shows both sides, the differences and the changed inputs', asy
   await view.getByRole('button', { name: 'Unpin A' }).click();
   await expect(view).toHaveCount(0);
   await expect(page.getByTestId('compare-toggle')).toHaveCount(0);
+  // Unpinning closed the view too: pinning again does not bring it back.
+  await page.getByTestId('pin-a').click();
+  await expect(page.getByTestId('compare-toggle')).toHaveAttribute('aria-pressed', 'false');
+  await expect(view).toHaveCount(0);
 });
 
 async function gpuOptions(page: Page): Promise<{ value: string; name: string }[]> {

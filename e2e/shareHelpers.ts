@@ -95,6 +95,14 @@ export async function drained(page: Page): Promise<number> {
   return Date.now();
 }
 
+/** Waits until the interconnect tab's timeline has drawn its marks at its box's width. */
+export async function timelineLaidOut(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const svg = document.querySelector<SVGSVGElement>('[data-panel="interconnect"] svg[data-testid="timeline"]');
+    return svg !== null && svg.getAttribute('data-drawn-width') === String(Math.floor(svg.parentElement!.clientWidth));
+  });
+}
+
 /**
  * Waits until every latency chart is drawn at its on-screen width (useChartFrame measures the
  * SVG's parent and re-lays out; before that the chart is at its base width): a condition, not a

@@ -26,7 +26,9 @@ export function Toolbar() {
   );
   const pin = useStore((s) => s.pin);
   const unpin = useStore((s) => s.unpin);
-  const { say, status, compareOpen, setCompareOpen, setClassroomOpen } = useShareUi();
+  const { say, status, setClassroomOpen } = useShareUi();
+  const compareOpen = useStore((s) => s.compareOpen);
+  const setCompareOpen = useStore((s) => s.setCompareOpen);
   const [link, setLink] = useState<string | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -153,7 +155,6 @@ export function Toolbar() {
             className="btn"
             onClick={() => {
               unpin();
-              setCompareOpen(false);
               say('Unpinned A.');
             }}
           >

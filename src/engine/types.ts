@@ -137,6 +137,12 @@ export interface NetworkResult {
   stepUs: number;
   computeUs: number; // on the critical path
   communicationUs: number; // on the critical path
+  /**
+   * Set when the worker left `links` and `events` out (empty here) of a result sent while the
+   * interconnect panel was not on screen: ~1.5 MB to copy between threads that no other panel
+   * reads. That panel asks the worker for them (EngineApi.llmNetworks).
+   */
+  detailOmitted?: true;
 }
 
 export interface MachineResult {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS, figureFields, fieldsUnder, inRange, describeRange, rangeOf } from './fields';
+import { CONTROL_KINDS, FIELDS, figureFields, fieldsUnder, inRange, describeRange, rangeOf } from './fields';
 import { LINK_KEYS, LINK_ORDER } from './keys';
 import { ChipOverridesSchema, GpuOverridesSchema, leafAt, validateField } from './schema';
 import { GPU_IDS, MODEL_IDS, STACK_IDS } from './types';
 import { LPU_CHIP, resolveGpu } from '../engine/llm/hardware';
 import { MODELS } from '../engine/llm/models';
 import { CONTROL_INFO } from '../ui/labels';
+import { controlKind, RENDERS } from '../ui/controlKinds';
 
 describe('the field registry', () => {
   it('gives every field one path, one link key and one place in the link order', () => {
@@ -62,5 +63,29 @@ describe('the field registry', () => {
     const flags = FIELDS.flatMap((f) => (f.cli ? [f.cli] : []));
     expect(new Set(flags).size).toBe(flags.length);
     expect(() => rangeOf('llm.model')).toThrow(/no range/);
+  });
+
+  it('gives a control kind to exactly the fields with a label, one the schema leaf can take, each kind drawn by a component', () => {
+    expect(FIELDS.filter((f) => (f.label === undefined) !== (f.control === undefined)).map((f) => f.path)).toEqual([]);
+    // The leaf each kind edits: a drop-down picks one of an enum, a checkbox flips a boolean, the rest type a number.
+    const LEAF_KINDS = {
+      select: ['enum'],
+      toggle: ['bool'],
+      number: ['int', 'num', 'nullableInt'],
+      slider: ['int'],
+      override: ['int', 'num'],
+    };
+    for (const f of FIELDS.filter((x) => x.control)) expect(LEAF_KINDS[f.control!], f.path).toContain(leafAt(f.path)?.spec.kind);
+    // An override is a hardware figure, and every labelled hardware figure is an override.
+    expect(FIELDS.filter((f) => f.control && (f.control === 'override') !== f.path.includes('.overrides.')).map((f) => f.path)).toEqual([]);
+    for (const f of FIELDS.filter((x) => x.sliderMax !== undefined)) {
+      expect(f.control, f.path).toBe('slider');
+      expect(inRange(f.sliderMax, f.range!), f.path).toBe(true);
+    }
+    // Every kind has a component, and a component refuses a field of another kind.
+    expect([...new Set(Object.values(RENDERS).flat())].sort()).toEqual([...CONTROL_KINDS].sort());
+    expect(controlKind('gemm.rows', RENDERS.NumberField)).toBe('slider');
+    expect(() => controlKind('gemm.dataflow', RENDERS.NumberField)).toThrow(/'select'/);
+    expect(() => controlKind('view.panel', RENDERS.SelectField)).toThrow(/no control/);
   });
 });

@@ -43,7 +43,9 @@ async function runLlm(s: Scenario): Promise<void> {
   const current = () => llmInputsKey(useStore.getState().scenario) === key && !llmQueue.state().waiting;
   if (!current()) return;
   try {
-    const out = await callEngine('llm', (e) => e.runLlm(s, SCREEN_LANE));
+    // The networks' links and events only when the interconnect panel is on screen; opened later,
+    // it asks for them itself (panels/interconnect/useNetworks.ts).
+    const out = await callEngine('llm', (e) => e.runLlm(s, SCREEN_LANE, s.view.panel === 'interconnect'));
     if (!current()) return;
     if (out.ok) useStore.setState({ llmStatus: 'done', llmResult: out.value });
     else if (!out.cancelled) useStore.setState({ llmStatus: 'error', llmError: out.message });

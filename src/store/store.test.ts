@@ -37,6 +37,21 @@ describe('store actions declare their history entry', () => {
     expect(st().change.history).toBe('entry');
   });
 
+  it('unpinning A closes the compare view in the same step; opening and closing it is no history step', () => {
+    st().pin();
+    const pinned = st().change;
+    st().setCompareOpen(true);
+    expect(st().change).toBe(pinned);
+    st().unpin();
+    expect(st().pinned).toBeNull();
+    expect(st().compareOpen).toBe(false);
+    expect(st().change).not.toBe(pinned);
+    expect(st().change.history).toBe('entry');
+    // Pinning again does not bring back a compare view left open before.
+    st().pin();
+    expect(st().compareOpen).toBe(false);
+  });
+
   it('a refused value changes nothing, history included', () => {
     const before = st().change;
     expect(st().setField('llm.batch', 0)).toBe(false);

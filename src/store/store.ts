@@ -1,5 +1,5 @@
 // The app's state: the scenario (inputs), run status and results (outputs), playback,
-// the pinned A scenario for compare. Components select narrowly (useShallow).
+// the pinned A scenario and whether the compare view is open. Components select narrowly (useShallow).
 import { create } from 'zustand';
 import type { Scenario, PanelId } from '../scenario/types';
 import type { LlmResult, GemmResult } from '../engine/types';
@@ -57,6 +57,8 @@ interface AppState {
   playing: boolean;
   speed: number; // a multiplier of CYCLES_PER_SECOND, within SPEEDS
   pinned: PinnedScenario | null;
+  /** The compare view (A against B) is open; it shows only while A is pinned. Not in a link. */
+  compareOpen: boolean;
 
   setField(path: string, value: unknown): boolean;
   /** Replaces the whole scenario (a preset, a tour step, an import, a link): a history entry of its own. */
@@ -67,7 +69,9 @@ interface AppState {
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   pin(): void;
+  /** "Unpin A": drops A and closes the compare view with it, as one history entry. */
   unpin(): void;
+  setCompareOpen(open: boolean): void;
   /** Sets A from a link (results computed later); null unpins. Same inputs keep their results. */
   setPinnedScenario(s: Scenario | null): void;
 }
@@ -99,6 +103,7 @@ export const useStore = create<AppState>()((set, get) => ({
   playing: false,
   speed: 1,
   pinned: null,
+  compareOpen: false,
 
   setField(path, value) {
     const { scenario, fieldErrors } = get();
@@ -152,7 +157,11 @@ export const useStore = create<AppState>()((set, get) => ({
     set({ pinned: { scenario, gemm: gemmRun?.result ?? null, llm: llmResult }, change: change('entry') });
   },
   unpin() {
-    set({ pinned: null, change: change('entry') });
+    set({ pinned: null, compareOpen: false, change: change('entry') });
+  },
+  setCompareOpen(compareOpen) {
+    // What is on screen, not what the scenario is: no history entry, no change to the link.
+    set({ compareOpen });
   },
   setPinnedScenario(s) {
     const cur = get().pinned;

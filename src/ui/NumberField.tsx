@@ -8,15 +8,12 @@ import { controlId } from '../scenario/keys';
 import { controlLabel, controlUnit } from './labels';
 import { describeRange, fieldAt } from '../scenario/fields';
 import { HowToggle } from './HowToggle';
+import { controlKind, RENDERS } from './controlKinds';
 
 interface Props {
   /** Dotted scenario path, e.g. 'gemm.rows'; also the control's id for classroom hiding. */
   path: string;
   unit?: string;
-  /** Allow decimals (default: integers only). */
-  decimal?: boolean;
-  /** Show a slider beside the box with these bounds. */
-  slider?: { min: number; max: number; step?: number };
   title?: string;
   /** Empty text means null (e.g. "chips: the minimum that fits"); off by default. */
   nullable?: boolean;
@@ -27,22 +24,17 @@ interface Props {
 }
 
 // memo: a store change re-renders a control only when its own props or state change.
-export const NumberField = memo(function NumberField({
-  path,
-  unit: givenUnit,
-  decimal: givenDecimal,
-  slider,
-  title: givenTitle,
-  nullable,
-  optional,
-  placeholder,
-}: Props) {
+export const NumberField = memo(function NumberField({ path, unit: givenUnit, title: givenTitle, nullable, optional, placeholder }: Props) {
   const id = useId();
   const label = controlLabel(path);
-  // Unit, integer-ness and the accepted range are the registry's unless the caller says otherwise.
-  const range = fieldAt(path)?.range;
+  // The kind (box, or box and slider), integer-ness and the accepted range are the registry's;
+  // the unit too unless the caller says otherwise.
+  const kind = controlKind(path, RENDERS.NumberField);
+  const def = fieldAt(path);
+  const range = def?.range;
   const unit = givenUnit ?? controlUnit(path);
-  const decimal = givenDecimal ?? (range ? !range.integer : false);
+  const decimal = range ? !range.integer : false;
+  const slider = kind === 'slider' && range ? { min: range.min, max: def?.sliderMax ?? range.max } : null;
   const title = [givenTitle, range ? `Accepts ${describeRange(range)}.` : null].filter(Boolean).join(' ') || undefined;
   const { value, error, hidden, locked } = useField<number | null | undefined>(path);
   const setField = useStore((s) => s.setField);
@@ -103,7 +95,7 @@ export const NumberField = memo(function NumberField({
             aria-label={`${label} slider`}
             min={slider.min}
             max={slider.max}
-            step={slider.step ?? 1}
+            step={decimal ? 'any' : 1}
             value={typeof value === 'number' ? value : slider.min}
             disabled={locked}
             onChange={(e) => commit(e.target.value)}

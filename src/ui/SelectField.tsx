@@ -5,6 +5,7 @@ import { useStore } from '../store/store';
 import { controlId } from './NumberField';
 import { controlLabel } from './labels';
 import { HowToggle } from './HowToggle';
+import { controlKind, RENDERS } from './controlKinds';
 
 interface Props {
   path: string;
@@ -14,6 +15,7 @@ interface Props {
 
 // memo: a store change re-renders a control only when its own props or state change.
 export const SelectField = memo(function SelectField({ path, options, title }: Props) {
+  controlKind(path, RENDERS.SelectField);
   const id = useId();
   const { value, error, hidden, locked } = useField<string>(path);
   const setField = useStore((s) => s.setField);

@@ -1,6 +1,7 @@
 // The worker's API as the main thread sees it (through comlink).
 import type { GemmScenario, Scenario } from '../scenario/types';
 import type { CalibrationRow, GemmMatrices, GemmResult, LlmResult, TraceWindow } from '../engine/types';
+import type { LlmNetworks } from './networkDetail';
 
 export interface GemmRun {
   result: GemmResult;
@@ -17,9 +18,12 @@ export interface EngineApi {
   trace(g: GemmScenario, start: number, count: number): Promise<TraceWindow>;
   /**
    * Both machines, the sweep and the roofline. A run given a lane stops at its next phase
-   * boundary after cancelLlm(lane); one without a lane always runs out.
+   * boundary after cancelLlm(lane); one without a lane always runs out. networkDetail false:
+   * the networks come without their links and events (networkDetail.ts); default true.
    */
-  runLlm(s: Scenario, lane?: string): Promise<RunOutcome<LlmResult>>;
+  runLlm(s: Scenario, lane?: string, networkDetail?: boolean): Promise<RunOutcome<LlmResult>>;
+  /** Each machine's network with its links and events for these LLM inputs: the last run's when they match, else simulated. */
+  llmNetworks(s: Scenario): Promise<LlmNetworks>;
   /** Stops the runs in flight on this lane at their next phase boundary. */
   cancelLlm(lane: string): void;
   calibration(): Promise<CalibrationRow[]>;

@@ -5,11 +5,12 @@ import systolicUrl from '../engine/generated/systolic.wasm?url';
 import interconnectUrl from '../engine/generated/interconnect.wasm?url';
 import { createSystolicEngine, CancelledError, type SystolicEngine } from '../engine/systolic';
 import { createInterconnect, type Interconnect } from '../engine/interconnect';
-import { simulateLlmPhases } from '../engine/llm/simulate';
+import { simulateLlm, simulateLlmPhases } from '../engine/llm/simulate';
 import { CORPUS, calibrationRow } from '../engine/llm/calibration';
 import type { GemmScenario, Scenario } from '../scenario/types';
-import type { TraceWindow } from '../engine/types';
+import type { LlmResult, TraceWindow } from '../engine/types';
 import type { EngineApi, GemmRun, RunOutcome } from './api';
+import { networksOf, withoutNetworkDetail } from './networkDetail';
 
 let systolic: Promise<SystolicEngine> | null = null;
 let interconnectModule: Promise<WebAssembly.Module> | null = null;
@@ -59,6 +60,11 @@ let gemmGeneration = 0;
 // pinned scenario's runs are never cancelled), checked at each phase boundary.
 const llmGenerations = new Map<string, number>();
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+// The last LLM result in full: the interconnect panel asks for its networks' detail when it
+// comes on screen after a run that left it out.
+const llmKey = (x: Pick<Scenario, 'llm' | 'lpu' | 'gpu'>): string => JSON.stringify([x.llm, x.lpu, x.gpu]);
+let lastLlm: { key: string; result: LlmResult } | null = null;
 
 // The calibration gives way to the screen: it computes one case at a time, and none while a
 // run for a lane (the screen's numbers) is in flight, so a control change right after the
@@ -115,7 +121,7 @@ const api: EngineApi = {
       w.fold.buffer,
     ] as ArrayBuffer[]);
   },
-  async runLlm(s: Scenario, lane?: string) {
+  async runLlm(s: Scenario, lane?: string, networkDetail = true) {
     const generation = lane === undefined ? 0 : (llmGenerations.get(lane) ?? 0);
     const cancelled = () => lane !== undefined && (llmGenerations.get(lane) ?? 0) !== generation;
     if (lane !== undefined) laneRuns++;
@@ -123,7 +129,10 @@ const api: EngineApi = {
       const run = simulateLlmPhases(s, await getInterconnect());
       for (;;) {
         const step = run.next();
-        if (step.done) return { ok: true as const, value: step.value };
+        if (step.done) {
+          lastLlm = { key: llmKey(step.value.inputs), result: step.value };
+          return { ok: true as const, value: networkDetail ? step.value : withoutNetworkDetail(step.value) };
+        }
         // Let a cancelLlm message in; a superseded run stops here.
         await yieldToEventLoop();
         if (cancelled()) return { ok: false as const, cancelled: true, message: 'cancelled' };
@@ -133,6 +142,10 @@ const api: EngineApi = {
     } finally {
       if (lane !== undefined) laneRunEnded();
     }
+  },
+  async llmNetworks(s: Scenario) {
+    if (lastLlm?.key !== llmKey(s)) lastLlm = { key: llmKey(s), result: simulateLlm(s, await getInterconnect()) };
+    return networksOf(lastLlm.result);
   },
   cancelLlm(lane: string) {
     llmGenerations.set(lane, (llmGenerations.get(lane) ?? 0) + 1);

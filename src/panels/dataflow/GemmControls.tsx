@@ -14,8 +14,8 @@ export function GemmControls() {
   return (
     <div className="gemm-controls" data-testid="gemm-controls">
       <h3>Systolic array</h3>
-      <NumberField path="gemm.rows" slider={{ min: 1, max: 256 }} title="PE rows of the array." />
-      <NumberField path="gemm.cols" slider={{ min: 1, max: 256 }} title="PE columns of the array." />
+      <NumberField path="gemm.rows" title="PE rows of the array." />
+      <NumberField path="gemm.cols" title="PE columns of the array." />
       <SelectField
         path="gemm.dataflow"
         options={DATAFLOW_OPTIONS}

@@ -9,6 +9,7 @@ import { Timeline } from './Timeline';
 import { NetworkSummaryView } from './NetworkSummaryView';
 import './interconnect.css';
 import { EngineError } from '../../ui/EngineError';
+import { useNetworks } from './useNetworks';
 
 type Machine = 'lpu' | 'gpu';
 
@@ -16,9 +17,13 @@ export function InterconnectPanel() {
   const [machine, setMachine] = useState<Machine>('lpu');
   const { result, status } = useStore(useShallow((s) => ({ result: s.llmResult, status: s.llmStatus })));
   const m: MachineResult | null = result ? result[machine] : null;
+  // Links and events: in the result, or on their way from the worker (null meanwhile).
+  const networks = useNetworks(result);
+  const network = networks && !('error' in networks) ? networks[machine] : null;
+  const busy = status === 'running' || (m !== null && m.network !== null && networks === null);
 
   return (
-    <section className="panel ic-panel" data-panel="interconnect" id="panel-interconnect" aria-busy={status === 'running'}>
+    <section className="panel ic-panel" data-panel="interconnect" id="panel-interconnect" aria-busy={busy}>
       <div className="ic-head">
         <h2>Interconnect</h2>
         <div className="ic-machine" role="radiogroup" aria-label="Machine">
@@ -43,15 +48,19 @@ export function InterconnectPanel() {
             ? `${m.name}: ${m.chips} chip${m.chips > 1 ? 's' : ''}, no chip-to-chip network to simulate.`
             : `${m.name} does not fit: ${m.message ?? 'not enough memory.'}`}
         </p>
+      ) : networks !== null && 'error' in networks ? (
+        <p className="ic-error">Could not get the network's links and events from the engine: {networks.error}</p>
+      ) : !network ? (
+        <p className="muted">Simulating the network…</p>
       ) : (
         <>
           {!m.fits && m.message ? <p className="ic-error">{m.message}</p> : null}
-          <NetworkSummaryView network={m.network} />
+          <NetworkSummaryView network={network} />
           <div className="ic-row">
-            <TopologyView network={m.network} machineName={m.name} />
+            <TopologyView network={network} machineName={m.name} />
             <Explain machine={machine} m={m} />
           </div>
-          <Timeline network={m.network} machineName={m.name} />
+          <Timeline network={network} machineName={m.name} />
         </>
       )}
     </section>

@@ -194,6 +194,9 @@ export function Timeline({ network, machineName }: Props) {
         place(ev.transform.rescaleX(x0));
       });
     svg.call(zoom);
+    // The width these marks were drawn at: after a resize the frame (viewBox) changes first,
+    // the marks an effect later, and a reader of the drawing waits for this to match.
+    svg.attr('data-drawn-width', WIDTH);
     resetRef.current = () => svg.call(zoom.transform, d3.zoomIdentity);
     zoomByRef.current = (factor: number) => svg.call(zoom.scaleBy, factor);
     return () => {

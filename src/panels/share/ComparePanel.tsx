@@ -7,7 +7,6 @@ import { fieldLabel } from '../../ui/labels';
 import { HowToggle } from '../../ui/HowToggle';
 import { changedInputs } from './scenarioApi';
 import { compareRows, relativeChange, GROUP_TITLES, type CompareRow } from './compareRows';
-import { useShareUi } from './shareUi';
 
 function show(v: number | null, unit: string, missing?: string): string {
   return v === null ? (missing ?? '–') : formatNumber(v, unit);
@@ -58,7 +57,7 @@ export function ComparePanel() {
   );
   const unpin = useStore((s) => s.unpin);
   const pin = useStore((s) => s.pin);
-  const close = useShareUi((s) => s.setCompareOpen);
+  const close = useStore((s) => s.setCompareOpen);
   if (!pinned) return null;
   const rows = compareRows({ gemm: pinned.gemm, llm: pinned.llm }, { gemm, llm });
   const changes = changedInputs(pinned.scenario, scenario);
@@ -73,14 +72,7 @@ export function ComparePanel() {
           <button type="button" className="btn" onClick={() => pin()}>
             Pin current as A
           </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => {
-              unpin();
-              close(false);
-            }}
-          >
+          <button type="button" className="btn" onClick={unpin}>
             Unpin A
           </button>
           <button type="button" className="btn" onClick={() => close(false)}>

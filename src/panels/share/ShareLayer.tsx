@@ -8,10 +8,9 @@ import { ProblemBanner } from './ProblemBanner';
 import { ComparePanel } from './ComparePanel';
 import { TourOverlay } from './TourOverlay';
 import { ClassroomDialog } from './ClassroomDialog';
-import { useShareUi } from './shareUi';
 
 export function ShareLayer() {
-  const compareOpen = useShareUi((s) => s.compareOpen);
+  const compareOpen = useStore((s) => s.compareOpen);
   const pinned = useStore((s) => s.pinned !== null);
   useEffect(() => startPinnedRunner(), []);
   return (

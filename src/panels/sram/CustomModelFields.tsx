@@ -1,37 +1,31 @@
-// Editable shape of a custom transformer (llm.custom.*), shown when the model is "custom".
-import { useStore } from '../../store/store';
-import { NumberField, controlId } from '../../ui/NumberField';
-import { controlLabel } from '../../ui/labels';
+// Editable shape of a custom transformer (llm.custom.*), shown when the model is "custom":
+// every field of the registry under llm.custom. with a control, in its order, drawn as its kind.
+import { NumberField } from '../../ui/NumberField';
+import { ToggleField } from '../../ui/ToggleField';
 import { fieldsUnder } from '../../scenario/fields';
 import { leafAt } from '../../scenario/schema';
 
-/** The shape's integer figures, in the registry's order (paramsB is shown apart, with decimals). */
-const FIELDS = [...fieldsUnder('llm.custom.')].filter(([name, f]) => f.range?.integer && f.label !== undefined && name !== 'paramsB');
+const FIELDS = [...fieldsUnder('llm.custom.').values()].filter((f) => f.control !== undefined);
 /** Optional shape features (MLA, sliding window, shared experts...): a blank box means the model has none. */
 const isOptional = (path: string): boolean => leafAt(path)?.optional ?? false;
+const TITLES: Partial<Record<string, string>> = {
+  'llm.custom.paramsB': 'For display and checks only; bytes come from the shape',
+};
 
 export function CustomModelFields() {
-  const gated = useStore((s) => s.scenario.llm.custom?.gatedFfn ?? true);
-  const locked = useStore((s) => s.scenario.classroom.locked);
-  const gatedHidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('llm.custom.gatedFfn')));
   return (
     <div className="custom-model">
-      {FIELDS.map(([name, f]) => (
-        <NumberField key={name} path={f.path} {...(isOptional(f.path) ? { optional: true, placeholder: 'none' } : {})} />
-      ))}
-      <NumberField path="llm.custom.paramsB" decimal title="For display and checks only; bytes come from the shape above" />
-      {gatedHidden ? null : (
-        <div className="field" data-control={controlId('llm.custom.gatedFfn')}>
-          <label>
-            <input
-              type="checkbox"
-              checked={gated}
-              disabled={locked}
-              onChange={(e) => useStore.getState().setField('llm.custom.gatedFfn', e.target.checked)}
-            />{' '}
-            {controlLabel('llm.custom.gatedFfn')}
-          </label>
-        </div>
+      {FIELDS.map((f) =>
+        f.control === 'toggle' ? (
+          <ToggleField key={f.path} path={f.path} />
+        ) : (
+          <NumberField
+            key={f.path}
+            path={f.path}
+            title={TITLES[f.path]}
+            {...(isOptional(f.path) ? { optional: true, placeholder: 'none' } : {})}
+          />
+        ),
       )}
     </div>
   );

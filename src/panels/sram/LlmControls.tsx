@@ -26,6 +26,7 @@ import { SelectField } from '../../ui/SelectField';
 import { controlLabel } from '../../ui/labels';
 import { controlId } from '../../scenario/keys';
 import { figureFields } from '../../scenario/fields';
+import { controlKind, RENDERS } from '../../ui/controlKinds';
 import { Section } from './Section';
 import { OverrideField } from './OverrideField';
 import { CustomModelFields } from './CustomModelFields';
@@ -50,8 +51,8 @@ const sweepMachineOptions = SWEEP_MACHINES.map((v) => ({
 }));
 
 /** Figures a user may override, in the registry's order (label, unit and range from there). */
-const CHIP_FIELDS = figureFields('lpu').filter((f) => f.label !== undefined);
-const GPU_FIELDS = figureFields('gpu').filter((f) => f.label !== undefined);
+const CHIP_FIELDS = figureFields('lpu').filter((f) => f.control === 'override');
+const GPU_FIELDS = figureFields('gpu').filter((f) => f.control === 'override');
 /** How each preset's figures are sourced (the hardware figures only; stack figures are the stack's). */
 const chipSourcing = (id: (typeof CHIP_IDS)[number]) =>
   sourcingText(
@@ -75,7 +76,7 @@ export function LlmControls() {
     <div className="llm-controls">
       <ModelSection />
       <Section title="Workload" id="workload">
-        <NumberField path="llm.batch" slider={{ min: 1, max: 256 }} title="Concurrent users (sequences) decoded together" />
+        <NumberField path="llm.batch" title="Concurrent users (sequences) decoded together" />
         <SelectField
           path="llm.batching"
           options={batchingOptions}
@@ -104,6 +105,7 @@ export function LlmControls() {
 }
 
 function ModelSection() {
+  controlKind('llm.model', RENDERS.ModelSelect);
   const { model, custom } = useStore(useShallow((s) => ({ model: s.scenario.llm.model, custom: s.scenario.llm.custom })));
   const locked = useStore((s) => s.scenario.classroom.locked);
   const hidden = useStore((s) => s.scenario.classroom.hidden.includes(controlId('llm.model')));
@@ -170,14 +172,9 @@ function SpeculationSection() {
       {mode === 'draft' ? <SelectField path="llm.speculative.draft" options={draftOptions} /> : null}
       {mode !== 'off' ? (
         <>
-          <NumberField
-            path="llm.speculative.k"
-            slider={{ min: 1, max: 8 }}
-            title="Draft tokens proposed per step (vLLM's examples use 3-7)"
-          />
+          <NumberField path="llm.speculative.k" title="Draft tokens proposed per step (vLLM's examples use 3-7)" />
           <NumberField
             path="llm.speculative.accept"
-            decimal
             title="Chance each draft token is accepted, given the ones before it were. Published: DeepSeek-V3's MTP module 85-90% (its report); draft models 40-80% by task; an EAGLE-3 head for Llama 4 Maverick keeps 2.4-3.1 tokens per step of 3 drafted"
           />
           <div className="muted small" data-testid="speculation-result">

@@ -10,6 +10,7 @@ import { controlId } from '../../ui/NumberField';
 import { controlLabel } from '../../ui/labels';
 import { HowToggle } from '../../ui/HowToggle';
 import { describeRange, fieldAt } from '../../scenario/fields';
+import { controlKind, RENDERS } from '../../ui/controlKinds';
 
 interface Props {
   system: 'lpu' | 'gpu';
@@ -23,6 +24,7 @@ interface Props {
 export const OverrideField = memo(function OverrideField({ system, field, unit, preset, source }: Props) {
   const id = useId();
   const path = `${system}.overrides.${field}`;
+  controlKind(path, RENDERS.OverrideField);
   const label = controlLabel(path);
   const { value, error, hidden, locked } = useField<number | undefined>(path);
   const [text, setText] = useState(value === undefined ? '' : String(value));
