@@ -28,6 +28,7 @@ export async function runCalibrateCli(args: string[]): Promise<void> {
       `${r.id.padEnd(34)} ${r.metric.padEnd(28)} published ${num(r.published).padStart(7)}  modelled ${num(r.modelled).padStart(7)}  ${pct(r.error).padStart(7)}  ${r.status}`,
     );
     out.push(`  ${r.regime}: ${r.setting}`);
+    if (r.outsideModel) out.push(`  outside the model: ${r.outsideModel}`);
   }
   out.push('', 'regime                      cases  median |error|  max |error|');
   for (const s of [...summary.byRegime, { regime: 'all', ...summary.all }]) {
@@ -44,7 +45,7 @@ function markdown(rows: CalibrationRow[], summary: ReturnType<typeof summarise>)
   const out = ['| id | regime | setting | metric | published | modelled | error | use | source |', '|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
     out.push(
-      `| ${r.id} | ${r.regime} | ${cell(r.setting)} | ${r.metric} | ${num(r.published)} | ${num(r.modelled)} | ${pct(r.error)} | ${r.status} | ${cell(r.source)} |`,
+      `| ${r.id} | ${r.regime} | ${cell(r.setting)} | ${r.metric} | ${num(r.published)} | ${num(r.modelled)} | ${pct(r.error)} | ${r.status}${r.outsideModel ? `, outside the model: ${cell(r.outsideModel)}` : ''} | ${cell(r.source)} |`,
     );
   }
   out.push('', '| regime | cases | median abs. error | max abs. error |', '|---|---|---|---|');

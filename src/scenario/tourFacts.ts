@@ -3,6 +3,9 @@
 // the overlay lists them under the narration. A fact compares live results, never a figure.
 import type { GemmResult, LlmResult, MachineResult } from '../engine/types';
 import { ridgeIntensity } from '../engine/llm/metrics';
+import { TALK_CLAIMS } from '../panels/latency/ratios';
+
+const TALK_BUDGET_MS = TALK_CLAIMS.budgetMaxMs;
 
 type FactMachine = 'lpu' | 'gpu';
 export type Change = 'rises' | 'falls' | 'flat';
@@ -47,7 +50,12 @@ export type TourFact =
   /** A phase's roofline point lies left of its machine's ridge: bound by memory bandwidth, not compute. */
   | { kind: 'leftOfRidge'; machine: FactMachine; phase: 'prefill' | 'decode' }
   /** Along the batch sweep, from the smallest batch that fits to the largest: speed per user falls, tokens/s per chip rises. */
-  | { kind: 'sweepTrade'; machine: FactMachine };
+  | { kind: 'sweepTrade'; machine: FactMachine }
+  /** This machine beats the other one: tokens/s per user higher, or cost per token lower. */
+  | { kind: 'fasterPerUser'; machine: FactMachine }
+  | { kind: 'cheaperPerToken'; machine: FactMachine }
+  /** The whole answer (prompt + all output) lands within the talk's 300 ms budget (00:22), or not. */
+  | { kind: 'answerWithinBudget'; machine: FactMachine; within: boolean };
 
 /** The PE registers the canvas draws at the step's cycle (null: the empty array, cycle 0). */
 export interface ShownPes {
@@ -130,8 +138,16 @@ export function describeFact(f: TourFact): string {
       return `${MACHINE_LABEL[f.machine]}: ${f.phase} lands left of the ridge on the roofline (bound by memory bandwidth)`;
     case 'sweepTrade':
       return `${MACHINE_LABEL[f.machine]}: along the sweep, bigger batches give more tokens/s per chip and fewer per user`;
+    case 'fasterPerUser':
+      return `${MACHINE_LABEL[f.machine]}: more tokens/s per user than the ${MACHINE_LABEL[other(f.machine)]}`;
+    case 'cheaperPerToken':
+      return `${MACHINE_LABEL[f.machine]}: a lower cost per token than the ${MACHINE_LABEL[other(f.machine)]}`;
+    case 'answerWithinBudget':
+      return `${MACHINE_LABEL[f.machine]}: the whole answer ${f.within ? 'lands within' : 'takes longer than'} the talk's ${TALK_BUDGET_MS} ms budget`;
   }
 }
+
+const other = (m: FactMachine): FactMachine => (m === 'lpu' ? 'gpu' : 'lpu');
 
 /** Roofline and sweep points name the machine by id: 'lpu' or the GPU's. */
 const isMachine = (id: string, m: FactMachine) => (id === 'lpu') === (m === 'lpu');
@@ -282,6 +298,33 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
         ok: hi.tokensPerSecondPerUser < lo.tokensPerSecondPerUser && hi.tokensPerSecondPerChip > lo.tokensPerSecondPerChip,
         detail: `batch ${lo.batch} -> ${hi.batch}: per user ${fmt(lo.tokensPerSecondPerUser)} -> ${fmt(hi.tokensPerSecondPerUser)}, per chip ${fmt(lo.tokensPerSecondPerChip)} -> ${fmt(hi.tokensPerSecondPerChip)}`,
         shown: `batch ${lo.batch} → ${hi.batch}: ${short(lo.tokensPerSecondPerUser)} → ${short(hi.tokensPerSecondPerUser)} tokens/s per user`,
+      };
+    }
+    case 'fasterPerUser':
+    case 'cheaperPerToken':
+    case 'answerWithinBudget': {
+      const m = ctx.llm?.[f.machine];
+      const o = ctx.llm?.[other(f.machine)];
+      if (!m || !o) return missing('LLM result');
+      if (f.kind === 'answerWithinBudget') {
+        const within = m.fits && m.answerMs <= TALK_BUDGET_MS;
+        return {
+          ok: m.fits && within === f.within,
+          detail: `answer ${fmt(m.answerMs)} ms, budget ${TALK_BUDGET_MS} ms`,
+          shown: `${short(m.answerMs)} ms`,
+        };
+      }
+      if (!m.fits || !o.fits) return { ok: false, detail: 'a machine does not fit' };
+      if (f.kind === 'fasterPerUser')
+        return {
+          ok: m.tokensPerSecondPerUser > o.tokensPerSecondPerUser,
+          detail: `tokens/s per user ${fmt(m.tokensPerSecondPerUser)} vs ${fmt(o.tokensPerSecondPerUser)}`,
+          shown: `${short(m.tokensPerSecondPerUser)} vs ${short(o.tokensPerSecondPerUser)} tokens/s`,
+        };
+      return {
+        ok: m.costPerMillionTokensUsd < o.costPerMillionTokensUsd,
+        detail: `cost per million tokens ${fmt(m.costPerMillionTokensUsd)} vs ${fmt(o.costPerMillionTokensUsd)}`,
+        shown: `$${short(m.costPerMillionTokensUsd)} vs $${short(o.costPerMillionTokensUsd)} per M`,
       };
     }
     default: {

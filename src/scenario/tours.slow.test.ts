@@ -86,7 +86,7 @@ describe('tours', () => {
     expect(lines.length).toBeGreaterThan(500);
   });
 
-  it('has the seven tours with 3..6 steps each', () => {
+  it('has the eight tours with 3..7 steps each', () => {
     expect(TOURS.map((t) => t.id)).toEqual([
       'systolic-array',
       'hbm-bound',
@@ -94,11 +94,12 @@ describe('tours', () => {
       'scaled-inference',
       'groq-claims',
       'b200-30x',
+      'claims-2026',
       'latency-budget',
     ]);
     for (const t of TOURS) {
       expect(t.steps.length, t.id).toBeGreaterThanOrEqual(3);
-      expect(t.steps.length, t.id).toBeLessThanOrEqual(6);
+      expect(t.steps.length, t.id).toBeLessThanOrEqual(7);
     }
   });
 
@@ -242,6 +243,19 @@ describe('tour facts hold for the live results', () => {
     expect(checkFact({ kind: 'sweepTrade', machine: 'gpu' }, roof).ok).toBe(true);
     const reversed = { ...llm, sweep: llm.sweep.map((p) => ({ ...p, tokensPerSecondPerUser: p.batch })) };
     expect(checkFact({ kind: 'sweepTrade', machine: 'gpu' }, { llm: reversed }).ok).toBe(false);
+    // Cross-machine facts: the other machine of the same step is the reference.
+    expect(checkFact({ kind: 'fasterPerUser', machine: 'gpu' }, roof).ok).toBe(
+      !checkFact({ kind: 'fasterPerUser', machine: 'lpu' }, roof).ok,
+    );
+    expect(checkFact({ kind: 'cheaperPerToken', machine: 'gpu' }, roof).ok).toBe(
+      !checkFact({ kind: 'cheaperPerToken', machine: 'lpu' }, roof).ok,
+    );
+    const slow = { ...llm, lpu: { ...llm.lpu, answerMs: 301 } };
+    expect(checkFact({ kind: 'answerWithinBudget', machine: 'lpu', within: true }, { llm: slow }).ok).toBe(false);
+    expect(checkFact({ kind: 'answerWithinBudget', machine: 'lpu', within: false }, { llm: slow }).ok).toBe(true);
+    expect(
+      checkFact({ kind: 'answerWithinBudget', machine: 'lpu', within: true }, { llm: { ...llm, lpu: { ...llm.lpu, answerMs: 300 } } }).ok,
+    ).toBe(true);
     expect(checkFact({ kind: 'inputsVisible' }, {}).ok).toBe(false); // nothing to check is a failure
   }, 120_000);
 });

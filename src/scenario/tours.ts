@@ -39,6 +39,7 @@ export const TOUR_TARGETS = [
   'latency-budget',
   'latency-roofline',
   'latency-sweep',
+  'latency-records',
   'occ-lpu',
   'interconnect-summary',
 ] as const;
@@ -467,6 +468,103 @@ const DEFS: TourDef[] = [
         },
         narration:
           'Back on Hopper. Read its modelled speed per user and set it beside the quote: a 30x ratio at the quoted speed per user would leave Hopper users under two tokens per second.',
+      },
+    ],
+  },
+  {
+    id: 'claims-2026',
+    title: '2024 claims, 2026 machines',
+    basePreset: 'default',
+    steps: [
+      {
+        panel: 'latency',
+        highlight: 'latency-metrics',
+        patch: {},
+        quote: { text: "If you were to compare us to GPUs, we're typically five to 10x faster.", timestamp: '18:23', speaker: 'ross' },
+        narration:
+          "Early 2024, the talk's machines: Llama-2-70B for one user, GroqChip 1 against the H100. The claims card tests the quote on this pair. The rest of this tour swaps in what serves models in 2026, one machine at a time.",
+        facts: [
+          { kind: 'fits', machine: 'lpu' },
+          { kind: 'fits', machine: 'gpu' },
+          { kind: 'fasterPerUser', machine: 'lpu' },
+        ],
+      },
+      {
+        panel: 'latency',
+        highlight: 'gpu-gpu',
+        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' } },
+        quote: { text: 'HBM is this high-bandwidth memory', timestamp: '15:55', speaker: 'ross' },
+        narration:
+          "The GPU of 2026: a Rubin GPU of a Vera Rubin NVL72, HBM4 at several times the H100's bandwidth (the GPU figures say which sources are secondary), served by TensorRT-LLM's 2025 low-latency mode. The model fits on one GPU and each token reads it faster: watch the GPU's time per token and the ratio on the claims card.",
+        facts: [
+          { kind: 'tpotVsPrevious', machine: 'gpu', change: 'falls' },
+          { kind: 'costPerTokenVsPrevious', machine: 'gpu', change: 'falls' },
+        ],
+      },
+      {
+        panel: 'latency',
+        highlight: 'lpu-chip',
+        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' }, lpu: { chip: 'groq3-lpx' } },
+        quote: { text: "We didn't use external memory.", timestamp: '17:39', speaker: 'ross' },
+        narration:
+          "The SRAM machine of 2026 beside Rubin: the Groq 3 LPU of NVIDIA's LPX rack, with about twice GroqChip 1's SRAM per chip, so fewer chips hold the model. Time per token barely moves: no LPX speed is published, so its fixed time per layer is GroqChip 1's, assumed, and that time is most of a token. Here the model can only project.",
+        facts: [
+          { kind: 'chipsVsPrevious', machine: 'lpu', change: 'falls' },
+          { kind: 'tpotVsPrevious', machine: 'lpu', change: 'flat', tolerance: 0.1 },
+        ],
+      },
+      {
+        panel: 'latency',
+        highlight: 'latency-budget',
+        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' }, lpu: { chip: 'cerebras-wse3' } },
+        quote: {
+          text: "There's an economic equation where if you deliver an experience to users under about 250 to 300 milliseconds, you maximize revenue.",
+          timestamp: '22:39',
+          speaker: 'host',
+        },
+        narration:
+          "Wafer-scale SRAM: a Cerebras WSE-3 holds 44 GB, so a handful of wafers hold the model, and its fixed time per layer, fitted on Cerebras' 2025 speeds, is far below GroqChip 1's. The whole answer now lands inside the talk's budget on the wafers and not on the GPU.",
+        facts: [
+          { kind: 'chipsVsPrevious', machine: 'lpu', change: 'falls' },
+          { kind: 'tpotVsPrevious', machine: 'lpu', change: 'falls' },
+          { kind: 'answerWithinBudget', machine: 'lpu', within: true },
+          { kind: 'answerWithinBudget', machine: 'gpu', within: false },
+        ],
+      },
+      {
+        panel: 'latency',
+        highlight: 'llm-speculative-mode',
+        patch: {
+          gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' },
+          lpu: { chip: 'cerebras-wse3' },
+          llm: { speculative: { mode: 'mtp', k: 3, accept: 0.8 } },
+        },
+        quote: { text: 'Apples to apples, like without using speculative decode and other things.', timestamp: '18:30', speaker: 'ross' },
+        narration:
+          'The per-user records since 2025 use speculative decoding, which the talk set aside. Switch it on for both machines: a one-layer prediction head drafts three tokens, the model checks them in one pass. Both machines get faster; the claims card still judges "5-10x" without it and shows the ratio as set beside it.',
+        facts: [
+          { kind: 'tpotVsPrevious', machine: 'lpu', change: 'falls' },
+          { kind: 'tpotVsPrevious', machine: 'gpu', change: 'falls' },
+        ],
+      },
+      {
+        panel: 'latency',
+        highlight: 'llm-batch',
+        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' }, lpu: { chip: 'cerebras-wse3' }, llm: { batch: 64 } },
+        quote: { text: 'One is the tokens per dollar', timestamp: '18:07', speaker: 'ross' },
+        narration:
+          'Tokens per dollar: serve 64 users, without speculation. The wafers stay faster for each user; the GPU, sharing each weight read among all of them, makes a token for less. Where the SRAM machine wins is the speed a user sees, not the price of a token.',
+        facts: [
+          { kind: 'fasterPerUser', machine: 'lpu' },
+          { kind: 'cheaperPerToken', machine: 'gpu' },
+        ],
+      },
+      {
+        panel: 'latency',
+        highlight: 'latency-records',
+        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' }, lpu: { chip: 'cerebras-wse3' } },
+        narration:
+          "What was measured, 2024 to 2026: per-user speed records with their dates and sources. The records that are calibration cases are in the table below it with the model's error, one of them marked as outside the model.",
       },
     ],
   },

@@ -75,7 +75,8 @@ export const CalibrationTable = memo(function CalibrationTable() {
                       {r.setting}
                       {r.outsideModel ? (
                         <div className="small outside-model" data-testid="outside-model">
-                          Outside the model: {r.outsideModel}
+                          Outside the model: a case it does not reproduce{' '}
+                          <HowToggle what="why this case is outside the model" text={r.outsideModel} />
                         </div>
                       ) : null}
                     </td>

@@ -10,6 +10,7 @@ import { BreakdownChart } from './BreakdownChart';
 import { ParetoChart } from './ParetoChart';
 import { RooflineChart } from './RooflineChart';
 import { CalibrationTable } from './CalibrationTable';
+import { RecordsTable } from './RecordsTable';
 import type { LlmResult } from '../../engine/types';
 import './latency.css';
 import { EngineError } from '../../ui/EngineError';
@@ -100,6 +101,9 @@ const LatencyResult = memo(function LatencyResult({ result, ghost }: { result: L
           <h3>Roofline</h3>
           {result.roofline.length > 0 ? <RooflineChart points={result.roofline} names={names} /> : <NothingToDraw />}
         </div>
+      </div>
+      <div className="lat-card">
+        <RecordsTable />
       </div>
       <div className="lat-card">
         <h3>Calibration: published vs modelled</h3>
