@@ -205,7 +205,7 @@ function readModel(obj: Record<string, unknown>, problems: Problem[]): MachinePa
 }
 
 /** The id, name and source of a custom model edited from `preset`, for those the JSON left as the preset's. */
-export function customIdentity(preset: ModelSpec, doc: Record<string, unknown>): Partial<ModelSpec> {
+export function customIdentity(preset: ModelSpec, doc: { id?: unknown; name?: unknown; source?: unknown }): Partial<ModelSpec> {
   return {
     ...(doc.id === preset.id ? { id: 'custom' } : {}),
     ...(doc.name === preset.name ? { name: `Custom (from ${preset.name})`.slice(0, 48) } : {}),
