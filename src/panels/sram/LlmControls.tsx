@@ -30,6 +30,8 @@ import { controlKind, RENDERS } from '../../ui/controlKinds';
 import { Section } from './Section';
 import { OverrideField } from './OverrideField';
 import { CustomModelFields } from './CustomModelFields';
+import { MachineJson } from './MachineJson';
+import { customIdentity } from '../../scenario/machineJson';
 import './sram.css';
 
 const precisionOptions = PRECISIONS.map((p) => ({ value: p, label: p }));
@@ -117,12 +119,7 @@ function ModelSection() {
     if (next === 'custom') {
       // Start the custom model from the current one, so the fields are sensible at once.
       const base: ModelSpec = resolveModel(st.scenario.llm);
-      const seeded: ModelSpec = {
-        ...base,
-        id: 'custom',
-        name: `Custom (from ${base.name})`.slice(0, 48),
-        source: `User-entered; started from the shape of ${base.name}`,
-      };
+      const seeded: ModelSpec = { ...base, ...customIdentity(base, base) };
       if (st.setField('llm.custom', seeded)) st.setField('llm.model', 'custom');
     } else {
       st.setField('llm.model', next);
@@ -154,6 +151,7 @@ function ModelSection() {
           ) : null}
         </div>
       )}
+      {hidden ? null : <MachineJson what="model" />}
       {model === 'custom' ? <CustomModelFields /> : null}
     </Section>
   );
@@ -249,6 +247,7 @@ function LpuSection() {
         <SelectField path="lpu.topology" options={topologyOptions} title="Chip-to-chip network of the SRAM-only system" />
       </Section>
       <Section title={`Chip figures (${chip.name})`} id="lpu-overrides" open={false}>
+        <MachineJson what="lpu" />
         {CHIP_FIELDS.map(({ name, unit }) => (
           <OverrideField key={`${chipId}-${name}`} system="lpu" field={name} unit={unit ?? ''} {...presetOf(chip, name)} />
         ))}
@@ -312,6 +311,7 @@ function GpuSection() {
         </div>
       </Section>
       <Section title={`GPU figures (${preset.name}, ${STACKS[stack].name.split(' (')[0]})`} id="gpu-overrides" open={false}>
+        <MachineJson what="gpu" />
         {GPU_FIELDS.map(({ name, unit }) => (
           <OverrideField key={`${gpuId}-${stack}-${name}`} system="gpu" field={name} unit={unit ?? ''} {...presetOf(preset, name)} />
         ))}
