@@ -73,6 +73,9 @@ const G = DEFAULT_SCENARIO.gemm;
 const PRELOAD = weightLoadCycles(G);
 const GEMM_CYCLES = foldGeometry(G).folds * foldGeometry(G).foldLength;
 
+/** The GPU side of 2026 in the tour "2024 claims, 2026 machines": Vera Rubin under TensorRT-LLM's 2025 low-latency mode. */
+const RUBIN_2026 = { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' } as const;
+
 const DEFS: TourDef[] = [
   {
     id: 'systolic-array',
@@ -492,7 +495,7 @@ const DEFS: TourDef[] = [
       {
         panel: 'latency',
         highlight: 'gpu-gpu',
-        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' } },
+        patch: { gpu: RUBIN_2026 },
         quote: { text: 'HBM is this high-bandwidth memory', timestamp: '15:55', speaker: 'ross' },
         narration:
           "The GPU of 2026: a Rubin GPU of a Vera Rubin NVL72, HBM4 at several times the H100's bandwidth (the GPU figures say which sources are secondary), served by TensorRT-LLM's 2025 low-latency mode. The model fits on one GPU and each token reads it faster: watch the GPU's time per token and the ratio on the claims card.",
@@ -504,7 +507,7 @@ const DEFS: TourDef[] = [
       {
         panel: 'latency',
         highlight: 'lpu-chip',
-        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' }, lpu: { chip: 'groq3-lpx' } },
+        patch: { gpu: RUBIN_2026, lpu: { chip: 'groq3-lpx' } },
         quote: { text: "We didn't use external memory.", timestamp: '17:39', speaker: 'ross' },
         narration:
           "The SRAM machine of 2026 beside Rubin: the Groq 3 LPU of NVIDIA's LPX rack, with about twice GroqChip 1's SRAM per chip, so fewer chips hold the model. Time per token barely moves: no LPX speed is published, so its fixed time per layer is GroqChip 1's, assumed, and that time is most of a token. Here the model can only project.",
@@ -516,7 +519,7 @@ const DEFS: TourDef[] = [
       {
         panel: 'latency',
         highlight: 'latency-budget',
-        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' }, lpu: { chip: 'cerebras-wse3' } },
+        patch: { gpu: RUBIN_2026, lpu: { chip: 'cerebras-wse3' } },
         quote: {
           text: "There's an economic equation where if you deliver an experience to users under about 250 to 300 milliseconds, you maximize revenue.",
           timestamp: '22:39',
@@ -535,7 +538,7 @@ const DEFS: TourDef[] = [
         panel: 'latency',
         highlight: 'llm-speculative-mode',
         patch: {
-          gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' },
+          gpu: RUBIN_2026,
           lpu: { chip: 'cerebras-wse3' },
           llm: { speculative: { mode: 'mtp', k: 3, accept: 0.8 } },
         },
@@ -550,7 +553,7 @@ const DEFS: TourDef[] = [
       {
         panel: 'latency',
         highlight: 'llm-batch',
-        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' }, lpu: { chip: 'cerebras-wse3' }, llm: { batch: 64 } },
+        patch: { gpu: RUBIN_2026, lpu: { chip: 'cerebras-wse3' }, llm: { batch: 64 } },
         quote: { text: 'One is the tokens per dollar', timestamp: '18:07', speaker: 'ross' },
         narration:
           'Tokens per dollar: serve 64 users, without speculation. The wafers stay faster for each user; the GPU, sharing each weight read among all of them, makes a token for less. Where the SRAM machine wins is the speed a user sees, not the price of a token.',
@@ -562,7 +565,7 @@ const DEFS: TourDef[] = [
       {
         panel: 'latency',
         highlight: 'latency-records',
-        patch: { gpu: { gpu: 'rubin-nvl72', stack: 'tensorrt-llm-2025' }, lpu: { chip: 'cerebras-wse3' } },
+        patch: { gpu: RUBIN_2026, lpu: { chip: 'cerebras-wse3' } },
         narration:
           "What was measured, 2024 to 2026: per-user speed records with their dates and sources. The records that are calibration cases are in the table below it with the model's error, one of them marked as outside the model.",
       },

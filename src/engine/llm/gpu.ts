@@ -24,7 +24,7 @@ import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';
 import { meanDecodeContext } from './lpu';
 import { microBatching, pipelinedPrefillUs, pipelinedTokenUs } from './pipeline';
 import { simulateContinuous } from './continuous';
-import { speculativeTiming, type SpeculationInputs, type SpeculativeTiming } from './speculative';
+import { speculationSummary, speculativeTiming, type SpeculationInputs, type SpeculativeTiming } from './speculative';
 
 export interface GpuInputs {
   model: ModelSpec;
@@ -266,21 +266,9 @@ export function runGpu(i: GpuInputs, net: Interconnect): GpuRun {
       microBatches: mb.microBatches,
       microBatchSize: users,
       simulatedStages: layout.pp,
+      // in the table's terms: scaled onto the simulated step, with its p50 jitter
       ...(i.speculation && dt.spec
-        ? {
-            speculation: {
-              mode: i.speculation.mode,
-              drafter: i.speculation.drafter.name,
-              k: i.speculation.k,
-              accept: i.speculation.accept,
-              tokensPerStep: dt.spec.tokensPerStep,
-              // in the table's terms: scaled onto the simulated step, with its p50 jitter
-              draftMs: (dt.spec.draftUs / dt.plainUs) * baseMs * jitter.p50,
-              verifyMs: (dt.spec.verifyUs / dt.plainUs) * baseMs * jitter.p50,
-              plainTpotMs: baseMs * jitter.p50,
-              draftChips: 0,
-            },
-          }
+        ? { speculation: speculationSummary(i.speculation, dt.spec, (baseMs * jitter.p50) / dt.plainUs, baseMs * jitter.p50, 0) }
         : {}),
     },
     roofline: [

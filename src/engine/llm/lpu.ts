@@ -16,7 +16,7 @@ import { chipSramTBps } from './hardware';
 import { breakdownOf, economics, notFitting, rooflinePoint } from './metrics';
 import { microBatching, pipelinedPrefillUs, pipelinedTokenUs } from './pipeline';
 import { simulateContinuous } from './continuous';
-import { speculativeTiming, type SpeculationInputs, type SpeculativeTiming } from './speculative';
+import { speculationSummary, speculativeTiming, type SpeculationInputs, type SpeculativeTiming } from './speculative';
 
 /**
  * Elementary ops (sends, computes, collective steps) one simulated pass may expand to. Above
@@ -405,19 +405,7 @@ export function runLpu(i: LpuInputs, net: Interconnect): LpuRun {
       simulatedStages: simStages,
       simulatedLayers: simLayers,
       ...(i.speculation && dt.spec
-        ? {
-            speculation: {
-              mode: i.speculation.mode,
-              drafter: i.speculation.drafter.name,
-              k: i.speculation.k,
-              accept: i.speculation.accept,
-              tokensPerStep: dt.spec.tokensPerStep,
-              draftMs: (dt.spec.draftUs * decodeScale) / 1000,
-              verifyMs: (dt.spec.verifyUs * decodeScale) / 1000,
-              plainTpotMs: tpotMs,
-              draftChips,
-            },
-          }
+        ? { speculation: speculationSummary(i.speculation, dt.spec, decodeScale / 1000, tpotMs, draftChips) }
         : {}),
     },
     roofline: [

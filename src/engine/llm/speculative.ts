@@ -6,6 +6,7 @@
 // Inference from Transformers via Speculative Decoding", ICML 2023, eq. 1; acceptance assumed
 // independent per token). docs/llm-model.md, "Speculative decoding".
 import type { ModelSpec, Speculation } from '../../scenario/types';
+import type { MachineResult } from '../types';
 import { MODELS } from './models';
 
 /** What the machines' runs need: the mode, draft length and acceptance, and the draft model's shape. */
@@ -59,4 +60,28 @@ export function speculativeTiming(sp: Pick<SpeculationInputs, 'k' | 'accept'>, d
   const n = tokensPerStep(sp.k, sp.accept);
   const draftUs = sp.k * draftTokenUs;
   return { tokenUs: (draftUs + verifyUs) / n, tokensPerStep: n, draftUs, verifyUs };
+}
+
+/**
+ * What a result carries about its speculation: the closed-form step's parts in the table's
+ * terms (`msPerClosedUs`: the machine's simulated / closed-form scale, in ms per closed-form us).
+ */
+export function speculationSummary(
+  sp: SpeculationInputs,
+  t: SpeculativeTiming,
+  msPerClosedUs: number,
+  plainTpotMs: number,
+  draftChips: number,
+): NonNullable<MachineResult['speculation']> {
+  return {
+    mode: sp.mode,
+    drafter: sp.drafter.name,
+    k: sp.k,
+    accept: sp.accept,
+    tokensPerStep: t.tokensPerStep,
+    draftMs: t.draftUs * msPerClosedUs,
+    verifyMs: t.verifyUs * msPerClosedUs,
+    plainTpotMs,
+    draftChips,
+  };
 }

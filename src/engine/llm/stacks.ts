@@ -21,6 +21,45 @@ export interface StackSpec extends StackFigures {
 /** The stack a GPU figure assumes unless the scenario says otherwise (NVIDIA's own published figures use it). */
 export const DEFAULT_STACK: StackId = 'tensorrt-llm';
 
+/** TensorRT-LLM's 2023-24 releases; its 2025 min-latency mode below starts from these figures. */
+const TENSORRT_LLM: StackSpec = {
+  id: 'tensorrt-llm',
+  name: 'TensorRT-LLM (incl. NVIDIA NIM, FasterTransformer)',
+  collective: 'direct',
+  kvCopiedPerQueryHead: false,
+  quantisesOutputHead: false,
+  launchOverheadUsPerLayer: 21.0,
+  allReduceOverheadUs: 33.1,
+  requestOverheadMs: 11.6,
+  int8StreamEfficiency: 0.85,
+  int4StreamEfficiency: 0.75,
+  fp8StreamEfficiency: 1,
+  kvReadEfficiency: 0.6,
+  expertComputeEfficiency: 0.698,
+  expertComputeEfficiencyFp8: 0.287,
+  sources: {
+    collective:
+      "TensorRT-LLM's own all-reduce (cpp/tensorrt_llm/thop/allreduceOp.cpp, strategies ONESHOT and TWOSHOT; NVIDIA/TensorRT-LLM PR 9145 falls back to ONESHOT when there are fewer tokens than GPUs): a one-shot exchange over NVLink for decode-sized messages",
+    kvCopiedPerQueryHead: 'Assumed: its fused attention kernels serve each KV head to its group of query heads (grouped-query attention)',
+    quantisesOutputHead:
+      'TensorRT Model Optimizer, the quantiser TensorRT-LLM checkpoints come from (modelopt/torch/quantization/config.py @103b1bb, _default_disabled_quantizer_cfg): "*lm_head*" is not quantised in any of its int8, fp8, int4-AWQ or fp4 configs',
+    launchOverheadUsPerLayer:
+      "Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): time per layer that does not scale with the weights streamed or the GEMM FLOPs (kernel gaps, small kernels); half gpt-fast's (more kernel fusion). It trades against allReduceOverheadUs along a shallow valley of the fit (docs/calibration.md)",
+    allReduceOverheadUs:
+      'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): fixed time of one custom all-reduce beyond its transfers',
+    requestOverheadMs:
+      'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): per-request time outside the layers (scheduling, sampling the first token, host round trip)',
+    int8StreamEfficiency: 'Assumed (no TensorRT-LLM weight-only row): dequantising GEMV kernels stream below the 16-bit rate',
+    int4StreamEfficiency: 'Assumed (no TensorRT-LLM weight-only row)',
+    fp8StreamEfficiency: 'fp8 weights run fp8 math on Hopper (W8A8, no dequantisation): the 16-bit streaming rate',
+    kvReadEfficiency: 'Assumed (docs/calibration.md): share of HBM bandwidth the attention kernel sustains reading a long KV cache',
+    expertComputeEfficiency:
+      'Fitted on trtllm-v090-mixtral-a100-fp16-tp2-bs512-128-128 (docs/calibration.md): share of the dense 16-bit GEMM rate the grouped expert GEMMs of Mixtral reach (TensorRT-LLM v0.9 MoE plugin)',
+    expertComputeEfficiencyFp8:
+      'Fitted on trtllm-v090-mixtral-h100-fp8-tp2-ttft-2048, trtllm-v090-mixtral-h100-fp8-tp2-bs512-128-128 (docs/calibration.md): share of the dense fp8 GEMM rate the grouped expert GEMMs reach (TensorRT-LLM v0.9: few tokens per expert, routing and token permutation; far below the 16-bit share, as the fp8 rows show)',
+  },
+};
+
 export const STACKS: Record<StackId, StackSpec> = {
   pytorch: {
     id: 'pytorch',
@@ -59,58 +98,12 @@ export const STACKS: Record<StackId, StackSpec> = {
       expertComputeEfficiencyFp8: "Assumed equal to TensorRT-LLM's fitted figure",
     },
   },
-  'tensorrt-llm': {
-    id: 'tensorrt-llm',
-    name: 'TensorRT-LLM (incl. NVIDIA NIM, FasterTransformer)',
-    collective: 'direct',
-    kvCopiedPerQueryHead: false,
-    quantisesOutputHead: false,
-    launchOverheadUsPerLayer: 21.0,
-    allReduceOverheadUs: 33.1,
-    requestOverheadMs: 11.6,
-    int8StreamEfficiency: 0.85,
-    int4StreamEfficiency: 0.75,
-    fp8StreamEfficiency: 1,
-    kvReadEfficiency: 0.6,
-    expertComputeEfficiency: 0.698,
-    expertComputeEfficiencyFp8: 0.287,
-    sources: {
-      collective:
-        "TensorRT-LLM's own all-reduce (cpp/tensorrt_llm/thop/allreduceOp.cpp, strategies ONESHOT and TWOSHOT; NVIDIA/TensorRT-LLM PR 9145 falls back to ONESHOT when there are fewer tokens than GPUs): a one-shot exchange over NVLink for decode-sized messages",
-      kvCopiedPerQueryHead: 'Assumed: its fused attention kernels serve each KV head to its group of query heads (grouped-query attention)',
-      quantisesOutputHead:
-        'TensorRT Model Optimizer, the quantiser TensorRT-LLM checkpoints come from (modelopt/torch/quantization/config.py @103b1bb, _default_disabled_quantizer_cfg): "*lm_head*" is not quantised in any of its int8, fp8, int4-AWQ or fp4 configs',
-      launchOverheadUsPerLayer:
-        "Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): time per layer that does not scale with the weights streamed or the GEMM FLOPs (kernel gaps, small kernels); half gpt-fast's (more kernel fusion). It trades against allReduceOverheadUs along a shallow valley of the fit (docs/calibration.md)",
-      allReduceOverheadUs:
-        'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): fixed time of one custom all-reduce beyond its transfers',
-      requestOverheadMs:
-        'Fitted on trt-7b-a100-ttft-2048, trt-70b-a100-ttft-2048, trt-7b-h100-ttft-2048, trt-70b-h100-ttft-2048, trt-70b-h100-ttft-128, ft-13b-a100-40-tp1, ft-13b-a100-40-tp2, nim-70b-tpot-c1 (scripts/fit-calibration.ts): per-request time outside the layers (scheduling, sampling the first token, host round trip)',
-      int8StreamEfficiency: 'Assumed (no TensorRT-LLM weight-only row): dequantising GEMV kernels stream below the 16-bit rate',
-      int4StreamEfficiency: 'Assumed (no TensorRT-LLM weight-only row)',
-      fp8StreamEfficiency: 'fp8 weights run fp8 math on Hopper (W8A8, no dequantisation): the 16-bit streaming rate',
-      kvReadEfficiency: 'Assumed (docs/calibration.md): share of HBM bandwidth the attention kernel sustains reading a long KV cache',
-      expertComputeEfficiency:
-        'Fitted on trtllm-v090-mixtral-a100-fp16-tp2-bs512-128-128 (docs/calibration.md): share of the dense 16-bit GEMM rate the grouped expert GEMMs of Mixtral reach (TensorRT-LLM v0.9 MoE plugin)',
-      expertComputeEfficiencyFp8:
-        'Fitted on trtllm-v090-mixtral-h100-fp8-tp2-ttft-2048, trtllm-v090-mixtral-h100-fp8-tp2-bs512-128-128 (docs/calibration.md): share of the dense fp8 GEMM rate the grouped expert GEMMs reach (TensorRT-LLM v0.9: few tokens per expert, routing and token permutation; far below the 16-bit share, as the fp8 rows show)',
-    },
-  },
+  'tensorrt-llm': TENSORRT_LLM,
   'tensorrt-llm-2025': {
+    ...TENSORRT_LLM,
     id: 'tensorrt-llm-2025',
     name: 'TensorRT-LLM 2025, min-latency (Blackwell)',
-    collective: 'direct',
-    kvCopiedPerQueryHead: false,
-    quantisesOutputHead: false,
-    launchOverheadUsPerLayer: 21.0,
     allReduceOverheadUs: 10.4,
-    requestOverheadMs: 11.6,
-    int8StreamEfficiency: 0.85,
-    int4StreamEfficiency: 0.75,
-    fp8StreamEfficiency: 1,
-    kvReadEfficiency: 0.6,
-    expertComputeEfficiency: 0.698,
-    expertComputeEfficiencyFp8: 0.287,
     sources: {
       collective:
         'NVIDIA/TensorRT-LLM blog "Pushing Latency Boundaries: Optimizing DeepSeek-R1 Performance on NVIDIA B200 GPUs" (tech_blog/blog1): min-latency decode with fused all-reduce kernels over NVLink (one-shot)',
