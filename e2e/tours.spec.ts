@@ -161,12 +161,13 @@ for (const viewport of [
             .poll(
               async () => {
                 const b = (await target.boundingBox())!;
+                // A pixel of slack for sub-pixel scroll positions.
                 return (
                   b.width > 0 &&
-                  b.x >= 0 &&
-                  b.x + b.width <= vp.width &&
-                  b.y >= 0 &&
-                  (b.height > vp.height ? b.y < vp.height / 2 : b.y + b.height <= vp.height)
+                  b.x >= -1 &&
+                  b.x + b.width <= vp.width + 1 &&
+                  b.y >= -1 &&
+                  (b.height > vp.height ? b.y < vp.height / 2 : b.y + b.height <= vp.height + 1)
                 );
               },
               { message: `${tour.id}[${i}] target on screen` },

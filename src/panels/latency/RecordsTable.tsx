@@ -12,34 +12,40 @@ export function RecordsTable() {
         What vendors and benchmarkers reported for one user, not the model&apos;s figures. A record that is also a calibration case names
         it: its modelled value and error are in the calibration table below.
       </p>
-      <table className="data records" data-testid="records-table">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Model</th>
-            <th scope="col">Machine</th>
-            <th scope="col">Tokens/s per user (published)</th>
-            <th scope="col">Speculative</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SPEED_RECORDS.map((r) => (
-            <tr key={`${r.date}-${r.model}-${r.machine}`} data-testid="record-row" data-corpus={r.corpusId ?? ''}>
-              <td>{r.date}</td>
-              <td>{r.model}</td>
-              <td>{r.machine}</td>
-              {/* as published, every digit (not the panels' 3 significant digits of modelled figures) */}
-              <td>{r.tokensPerSecondPerUser.toLocaleString('en-US')}</td>
-              <td>{r.speculative === null ? 'not stated' : r.speculative ? 'yes' : 'no'}</td>
-              <td className="source">
-                {r.source} <HowToggle what={`the source of ${r.model} on ${r.machine}`} text={r.detail} />
-                {r.corpusId ? <span className="muted small"> (a calibration case)</span> : null}
-              </td>
+      <div className="records-wrap">
+        <table className="data records" data-testid="records-table">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Model, machine</th>
+              <th scope="col">Tok/s per user (published)</th>
+              <th scope="col">Source</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {SPEED_RECORDS.map((r) => (
+              <tr key={`${r.date}-${r.model}-${r.machine}`} data-testid="record-row" data-corpus={r.corpusId ?? ''}>
+                <td>{r.date}</td>
+                <td>
+                  {r.model} <span className="muted">on</span> {r.machine}
+                </td>
+                {/* as published, every digit (not the panels' 3 significant digits of modelled figures) */}
+                <td>
+                  {r.tokensPerSecondPerUser.toLocaleString('en-US')}
+                  <br />
+                  <span className="muted small" data-testid="record-speculative">
+                    {r.speculative === null ? 'speculation not stated' : r.speculative ? 'speculative' : 'no speculation'}
+                  </span>
+                </td>
+                <td className="source">
+                  {r.source} <HowToggle what={`the source of ${r.model} on ${r.machine}`} text={r.detail} />
+                  {r.corpusId ? <span className="muted small"> (a calibration case)</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -26,9 +26,11 @@ function inViewport(el: Element): boolean {
   const r = el.getBoundingClientRect();
   const h = window.innerHeight || document.documentElement.clientHeight;
   const w = window.innerWidth || document.documentElement.clientWidth;
-  // Fully visible, or (taller than the viewport) filling it from its top.
+  // Fully visible, or (taller than the viewport) filling it from its top; a pixel of slack for
+  // the sub-pixel positions scrollIntoView leaves.
+  const top = r.top >= -1;
   return (
-    r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= w && (r.height > h ? r.top >= 0 && r.top < h / 2 : r.top >= 0 && r.bottom <= h)
+    r.width > 0 && r.height > 0 && r.left >= -1 && r.right <= w + 1 && (r.height > h ? top && r.top < h / 2 : top && r.bottom <= h + 1)
   );
 }
 
