@@ -1,7 +1,9 @@
 // `npm run sim -- llm --model ID --machine CHIP_ID|GPU_ID [--chips N] --batch B --prompt P --output O
 //  --weights P [--kv P] [--activations P] [--topology T] [--stack S] [--batching static|continuous]
-//  [--speculative off|mtp|draft=MODEL[,k=N][,accept=P]]` or `npm run sim -- llm --scenario FILE.json
+//  [--speculative off|mtp|draft=MODEL[,k=N][,accept=P]] [--prefill-machine ID [--prefill-chips N]]` or `npm run sim -- llm --scenario FILE.json
 //  [--machine CHIP_ID|GPU_ID]`: one machine serving one LLM workload, one JSON object out.
+// With --prefill-machine the machine named by --machine decodes and that one prefills (an SRAM
+// machine and a GPU, either way round): the object gains `prefill` and `pair`.
 // A workload that does not fit prints fits: false and a message (exit 0); bad arguments exit 1.
 import {
   BATCHING_MODES,
@@ -24,7 +26,8 @@ import { runGpu } from '../engine/llm/gpu';
 import { runLpu } from '../engine/llm/lpu';
 import { resolveModel } from '../engine/llm/models';
 import { llmInputProblems } from '../engine/llm/validate';
-import type { MachineResult } from '../engine/types';
+import type { DisaggResult, MachineResult } from '../engine/types';
+import { disaggregate } from '../engine/llm/disaggregated';
 import { choiceFlag, intFlag, parseFlags, refuseProblems, UsageError } from './args';
 import { readScenarioJson, showPath } from './scenarioFile';
 import { FIELDS } from '../scenario/fields';
@@ -37,7 +40,7 @@ const isChip = (m: MachineId): m is (typeof CHIP_IDS)[number] => (CHIP_IDS as re
 const FIELD_FLAGS: Record<string, string> = Object.fromEntries(
   FIELDS.filter((f) => f.cli !== undefined && !f.path.startsWith('gemm.')).map((f) => [f.path, f.cli as string]),
 );
-const FLAGS = ['machine', 'chips', ...Object.values(FIELD_FLAGS), 'scenario'];
+const FLAGS = ['machine', 'chips', ...Object.values(FIELD_FLAGS), 'scenario', 'prefill-machine', 'prefill-chips'];
 
 interface LlmCliRequest {
   scenario: Scenario;
@@ -89,12 +92,27 @@ export async function parseLlmArgs(args: string[]): Promise<LlmCliRequest> {
       throw new UsageError(`--topology applies to the SRAM machines only (${CHIP_IDS.join(', ')}; GPUs use NVSwitch)`);
     s.gpu = { ...s.gpu, gpu: machine as GpuId, gpus: chips, tp: null, stack: choiceFlag(flags, 'stack', STACK_IDS, s.gpu.stack) };
   }
+  if (flags.has('prefill-machine')) setPrefillMachine(s, flags, machine);
+  else if (flags.has('prefill-chips')) throw new UsageError('--prefill-chips needs --prefill-machine');
   // Each flag is within its field's limits; now the rules between fields (prompt + output
   // within the context), as the app applies them.
   const flagOf = (field: string): string | undefined =>
     field === chipsField ? 'chips' : field.startsWith('llm.speculative.') ? 'speculative' : FIELD_FLAGS[field];
   refuseProblems(crossFieldProblems(s), flagOf);
   return { scenario: s, machine };
+}
+
+/** The pair's other machine: it prefills, `machine` decodes. The app pairs its SRAM machine and its GPU. */
+function setPrefillMachine(s: Scenario, flags: Map<string, string>, machine: MachineId): void {
+  const prefill = choiceFlag(flags, 'prefill-machine', MACHINES);
+  if (isChip(prefill) === isChip(machine))
+    throw new UsageError(
+      `--prefill-machine must be ${isChip(machine) ? `a GPU (${GPU_IDS.join(', ')})` : `an SRAM machine (${CHIP_IDS.join(', ')})`} when --machine is ${machine}: a pair is one SRAM machine and one GPU; got ${prefill}`,
+    );
+  const chips = flags.has('prefill-chips') ? intFlag(flags, 'prefill-chips', isChip(prefill) ? 'lpu.chips' : 'gpu.gpus') : null;
+  if (isChip(prefill)) s.lpu = { ...s.lpu, chip: prefill, chips };
+  else s.gpu = { ...s.gpu, gpu: prefill, gpus: chips, tp: null };
+  s.llm.disagg = isChip(prefill) ? 'sram-to-gpu' : 'gpu-to-sram';
 }
 
 /** Default KV / activation format for a weight format: 16-bit unless the weights are 8-bit floats. */
@@ -115,6 +133,9 @@ export type LlmCliOutput = Omit<
   simulatedStages: number;
   breakdownMs: MachineResult['breakdown'];
   workload: Scenario['llm'];
+  /** With --prefill-machine: that machine's own figures, and the pair's. */
+  prefill?: { machine: string; name: string; fits: boolean; chips: number; ttftMs: number; message?: string };
+  pair?: DisaggResult;
 };
 
 export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
@@ -126,9 +147,26 @@ export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
     );
   const net = createInterconnect(await loadWasmModule('interconnect'));
   // the CLI prints no timeline: ask the simulator for none
-  const r = isChip(machine)
-    ? runLpu({ ...lpuInputs(scenario), maxEvents: 0 }, net).result
-    : runGpu({ ...gpuInputs(scenario), maxEvents: 0 }, net).result;
+  const runSram = () => runLpu({ ...lpuInputs(scenario), maxEvents: 0 }, net).result;
+  const runGpuSide = () => runGpu({ ...gpuInputs(scenario), maxEvents: 0 }, net).result;
+  const r = isChip(machine) ? runSram() : runGpuSide();
+  let pairPart: Pick<LlmCliOutput, 'prefill' | 'pair'> = {};
+  if (scenario.llm.disagg !== 'off') {
+    const other = isChip(machine) ? runGpuSide() : runSram();
+    const [lpu, gpu] = isChip(machine) ? [r, other] : [other, r];
+    const pair = disaggregate(scenario, resolveModel(scenario.llm), lpu, gpu);
+    pairPart = {
+      prefill: {
+        machine: isChip(machine) ? scenario.gpu.gpu : scenario.lpu.chip,
+        name: other.name,
+        fits: other.fits,
+        chips: other.chips,
+        ttftMs: other.ttftMs,
+        ...(other.message ? { message: other.message } : {}),
+      },
+      ...(pair ? { pair } : {}),
+    };
+  }
   return {
     machine,
     name: r.name,
@@ -157,6 +195,7 @@ export async function runLlmCliToObject(args: string[]): Promise<LlmCliOutput> {
     breakdownMs: r.breakdown,
     ...(r.speculation ? { speculation: r.speculation } : {}),
     workload: scenario.llm,
+    ...pairPart,
   };
 }
 

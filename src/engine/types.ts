@@ -296,4 +296,41 @@ export interface LlmResult {
   modelName: string;
   /** What one token adds to its KV cache, in words, and whether the cache grows linearly (workload.ts kvFormula). */
   kvFormula: { text: string; linear: boolean };
+  /** Prefill on one machine, decode on the other (llm.disagg); null when off. */
+  disagg: DisaggResult | null;
 }
+
+/** The pair of machines of disaggregated serving (engine/llm/disaggregated.ts). */
+export type DisaggResult = {
+  mode: Exclude<Scenario['llm']['disagg'], 'off'>;
+  prefill: 'lpu' | 'gpu';
+  decode: 'lpu' | 'gpu';
+  prefillName: string;
+  decodeName: string;
+} & (
+  | { fits: false; message: string }
+  | {
+      fits: true;
+      /** The prompts' KV cache, all users, all layers. */
+      kvBytes: number;
+      linkGBps: number;
+      /** How the link's bandwidth was found, in words. */
+      linkText: string;
+      /** The prefill machine's time to first token. */
+      prefillMs: number;
+      transferMs: number;
+      /** prefillMs + transferMs. */
+      ttftMs: number;
+      /** The decode machine's. */
+      tpotMs: number;
+      tokensPerSecondPerUser: number;
+      answerMs: number;
+      /** The slowest of prefill, transfer and decode: a batch leaves the pair this often. */
+      stageMs: number;
+      outputTokensPerSecond: number;
+      costPerHourUsd: number;
+      costPerMillionTokensUsd: number;
+      powerW: number;
+      joulesPerToken: number;
+    }
+);

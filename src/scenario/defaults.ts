@@ -29,6 +29,7 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
     batching: 'static',
     sweepMachine: 'fixed',
     speculative: { mode: 'off', draft: 'llama-2-7b', k: 4, accept: 0.6 },
+    disagg: 'off',
   },
   lpu: { chip: 'lpu', overrides: {}, chips: null, topology: 'dragonfly' },
   gpu: { gpu: 'h100-sxm', overrides: {}, stack: 'tensorrt-llm', gpus: null, tp: null, seed: 1 },

@@ -277,6 +277,8 @@ export const FIELDS: readonly FieldDef[] = [
     unit: 'per draft token',
     range: { integer: false, min: 0, max: 1, minExclusive: true, maxExclusive: true },
   },
+  // Disaggregated serving (issue 11): the CLI sets it with --prefill-machine.
+  { path: 'llm.disagg', key: 'dg', label: 'Prefill and decode', group: 'workload', control: 'select' },
   { path: 'lpu.chip', key: 'lx', label: 'Chip', group: 'lpu', control: 'select' },
   { path: 'lpu.chips', key: 'lc', label: 'Chips', group: 'lpu', control: 'number', range: int(1, 20000) },
   { path: 'lpu.topology', key: 'lt', label: 'Topology', group: 'lpu', control: 'select', cli: 'topology' },
@@ -352,6 +354,15 @@ export const FIELDS: readonly FieldDef[] = [
     control: 'override',
     unit: 'chips',
     range: int(1, 256),
+  },
+  {
+    path: 'lpu.overrides.ioGBps',
+    key: 'lio',
+    label: 'I/O per chip (per direction)',
+    group: 'lpuFigures',
+    control: 'override',
+    unit: 'GB/s',
+    range: num(0.001, 1e5),
   },
   {
     path: 'lpu.overrides.powerW',

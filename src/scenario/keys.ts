@@ -108,6 +108,9 @@ export const LINK_ORDER: readonly string[] = [
   'sd',
   'sk',
   'sa',
+  // Issue 11: disaggregated serving.
+  'dg',
+  'lio',
 ];
 
 const PATH_OF_KEY = new Map(FIELDS.map((f) => [f.key, f.path]));

@@ -178,6 +178,7 @@ describe('migration v1 -> v2', () => {
         batching: 'static',
         sweepMachine: 'fixed',
         speculative: DEFAULT_SCENARIO.llm.speculative,
+        disagg: 'off',
       },
       lpu: { chip: 'lpu', overrides: { sramMB: 200 }, chips: 300, topology: 'fully-connected' },
       // fields v1 did not have take their defaults: v1's model assumed a static batch and TensorRT-LLM-style collectives

@@ -15,6 +15,7 @@ import {
   TOPOLOGIES,
   CHIP_IDS,
   SPECULATION_MODES,
+  DISAGG_MODES,
   STACK_IDS,
   BATCHING_MODES,
   SWEEP_MACHINES,
@@ -138,6 +139,7 @@ const LlmSchema = z.object({
     k: ranged('llm.speculative.k'),
     accept: ranged('llm.speculative.accept'),
   }),
+  disagg: oneOf(DISAGG_MODES),
 });
 
 export const ChipOverridesSchema = z.object({
@@ -150,6 +152,7 @@ export const ChipOverridesSchema = z.object({
   linkBandwidthGBps: ranged('lpu.overrides.linkBandwidthGBps').optional(),
   hopLatencyUs: ranged('lpu.overrides.hopLatencyUs').optional(),
   chipsPerNode: ranged('lpu.overrides.chipsPerNode').optional(),
+  ioGBps: ranged('lpu.overrides.ioGBps').optional(),
   powerW: ranged('lpu.overrides.powerW').optional(),
   priceUsdPerChipHour: ranged('lpu.overrides.priceUsdPerChipHour').optional(),
   computeEfficiency: ranged('lpu.overrides.computeEfficiency').optional(),

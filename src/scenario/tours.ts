@@ -40,6 +40,7 @@ export const TOUR_TARGETS = [
   'latency-roofline',
   'latency-sweep',
   'latency-records',
+  'latency-pair',
   'occ-lpu',
   'interconnect-summary',
 ] as const;

@@ -47,6 +47,12 @@ export type SweepMachine = (typeof SWEEP_MACHINES)[number];
 /** Speculative decoding: none, a separate draft model, or the model's own multi-token-prediction / EAGLE-style head. */
 export const SPECULATION_MODES = ['off', 'draft', 'mtp'] as const;
 export type SpeculationMode = (typeof SPECULATION_MODES)[number];
+/**
+ * Disaggregated serving: each machine alone, or one machine prefills and the other decodes,
+ * the prompt's KV cache moved between them (src/engine/llm/disaggregated.ts).
+ */
+export const DISAGG_MODES = ['off', 'gpu-to-sram', 'sram-to-gpu'] as const;
+export type DisaggMode = (typeof DISAGG_MODES)[number];
 export const TOPOLOGIES = ['ring', 'torus2d', 'fully-connected', 'dragonfly'] as const;
 export const DATAFLOWS = ['ws', 'os', 'is'] as const;
 export const PANELS = ['argument', 'dataflow', 'sram', 'interconnect', 'latency'] as const;
@@ -124,6 +130,8 @@ export interface LlmWorkload {
   sweepMachine: SweepMachine;
   /** Speculative decoding on both machines (off: plain decoding, the talk's "apples to apples"). */
   speculative: Speculation;
+  /** Prefill on one machine, decode on the other (the scenario's SRAM machine and GPU baseline), or off. */
+  disagg: DisaggMode;
 }
 
 /**
@@ -154,6 +162,8 @@ export interface ChipSpec {
   linkBandwidthGBps: number; // per link, per direction
   hopLatencyUs: number;
   chipsPerNode: number;
+  /** Each chip's own way in from outside the system (host port or network), GB/s per direction: a KV cache moved in from another machine. */
+  ioGBps: number;
   powerW: number; // per chip (card), at load
   priceUsdPerChipHour: number; // amortised system cost per chip-hour
   /** Fraction of peak compute a compiled schedule achieves (fitted, editable). */

@@ -147,6 +147,7 @@ describe('link codec', () => {
         batching: 'continuous',
         sweepMachine: 'minimum',
         speculative: { mode: 'draft', draft: 'llama-3.1-405b', k: 15, accept: 0.012345678901234567 },
+        disagg: 'sram-to-gpu',
       },
       lpu: {
         chip: 'cerebras-wse3',

@@ -87,12 +87,18 @@ export function retryEngine(kind: EngineKind): void {
 /** Starts the sync; returns a function that stops it. */
 export function startRunner(): () => void {
   const first = useStore.getState().scenario;
-  requestGemm(first);
   requestLlm(first);
+  // Off the dataflow panel the first GEMM waits for the first LLM answer: on a 2-core machine
+  // its worker would otherwise compete with the numbers the user is looking at.
+  let gemmStarted = first.view.panel === 'dataflow';
+  if (gemmStarted) requestGemm(first);
   return useStore.subscribe((state, prev) => {
     const s = state.scenario;
     const p = prev.scenario;
-    if (s.gemm !== p.gemm) requestGemm(s);
+    if (!gemmStarted && (s.view.panel === 'dataflow' || state.llmStatus !== 'running')) {
+      gemmStarted = true;
+      requestGemm(s);
+    } else if (gemmStarted && s.gemm !== p.gemm) requestGemm(s);
     if (s.llm !== p.llm || s.lpu !== p.lpu || s.gpu !== p.gpu) requestLlm(s);
   });
 }

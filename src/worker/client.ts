@@ -48,6 +48,14 @@ function startHost(kind: EngineKind): Host {
 }
 
 /**
+ * Starts this engine's worker now, so its script loads and compiles while the app's own
+ * bundle does (main.tsx calls it first); the first call then finds it ready.
+ */
+export function prewarmEngine(kind: EngineKind): void {
+  hosts[kind] ??= startHost(kind);
+}
+
+/**
  * Calls the engine of this kind, bounded: a silence longer than ENGINE_TIME_BOUND_MS (progress
  * reports restart the clock) or a dead worker rejects with an EngineFault and stops the worker.
  */

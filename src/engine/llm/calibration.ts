@@ -140,8 +140,15 @@ interface FittedFigure {
   text: string;
 }
 
+// The presets are frozen: found once (the claims card asks for them on every render).
+let fitted: readonly FittedFigure[] | null = null;
+
 /** Every figure of the presets (chip, GPUs, stacks) whose source says "Fitted on". */
-export function fittedFigures(): FittedFigure[] {
+export function fittedFigures(): readonly FittedFigure[] {
+  return (fitted ??= findFittedFigures());
+}
+
+function findFittedFigures(): FittedFigure[] {
   const owners: [string, Record<string, unknown>, Record<string, string>][] = [
     ...Object.values(CHIPS).map(
       (c) => [c.id, c as unknown as Record<string, unknown>, c.sources] as [string, Record<string, unknown>, Record<string, string>],
@@ -160,9 +167,8 @@ export function fittedFigures(): FittedFigure[] {
   );
 }
 
-function fittedSources(): string[] {
-  return fittedFigures().map((f) => f.text);
-}
+let fittedTexts: readonly string[] | null = null;
+const fittedSources = (): readonly string[] => (fittedTexts ??= fittedFigures().map((f) => f.text));
 
 /** Preset figures fitted on a case: the source texts that name its id. */
 export function fittedBy(id: string): string[] {

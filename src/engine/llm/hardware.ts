@@ -19,6 +19,7 @@ export const LPU_CHIP: ChipSpec = {
   linkBandwidthGBps: 14,
   hopLatencyUs: 0.6,
   chipsPerNode: 8,
+  ioGBps: 31.5,
   powerW: 300,
   priceUsdPerChipHour: 1.2,
   computeEfficiency: 0.6,
@@ -37,6 +38,8 @@ export const LPU_CHIP: ChipSpec = {
     hopLatencyUs:
       'Not published; derived: ISCA 2022 gives "< 3 us end-to-end" across 10,440 chips (dragonfly, <= ~5 hops), so 0.5-1 us per hop; 0.6 us chosen (fitted within that range against the ~300 tok/s Groq figure)',
     chipsPerNode: 'Hot Chips 34 summaries; Argonne docs: GroqNode = 8 cards, fully connected (7 links to peers), 4 global ports per card',
+    ioGBps:
+      'Linley #6233: "a single x16 PCIe Gen4 port for the host-processor connection" = 16 GT/s x 16 lanes x 128/130 / 8 = 31.5 GB/s per direction (assumed: the hosts\' network keeps up with their cards)',
     powerW:
       'Unresolved: 215 W (Groq spec image read by the 01.me blog) vs 300 W (TechSpot 2020). We use 300 W, the higher, so energy per token is not flattered.',
     priceUsdPerChipHour:
@@ -73,6 +76,7 @@ const GROQ3_CHIP: ChipSpec = {
   linkBandwidthGBps: 78,
   hopLatencyUs: 0.6,
   chipsPerNode: 8,
+  ioGBps: 63,
   powerW: 500,
   priceUsdPerChipHour: 3.6,
   computeEfficiency: LPU_CHIP.computeEfficiency,
@@ -91,6 +95,8 @@ const GROQ3_CHIP: ChipSpec = {
     linkBandwidthGBps: 'Derived: 2.5 TB/s bidirectional per chip / 2 directions / 16 grouped links = 78 GB/s per link per direction',
     hopLatencyUs: "Not published: GroqChip 1's 0.6 us per hop assumed",
     chipsPerNode: `${GROQ3_SECONDARY}: "32 liquid-cooled compute trays, each packing eight LP30 LPU chips" (bitcoinnewsinvest.com)`,
+    ioGBps:
+      "Assumed, not published (no LP30 host or network I/O figure was found): one PCIe Gen5 x16 port per chip, 32 GT/s x 16 lanes x 128/130 / 8 = 63 GB/s per direction, twice GroqChip 1's Gen4 port",
     powerW:
       "Assumed, not published (no LP30 or LPX rack power was found): 500 W per chip, above GroqChip 1's 215-300 W for a 4 nm chip with 6.5x its 8-bit rate",
     priceUsdPerChipHour:
@@ -109,6 +115,10 @@ const CEREBRAS_SECONDARY =
  * over 900,000 cores. Systems are joined over 12 x 100 GbE; a model larger than one wafer's
  * SRAM is pipelined over several systems.
  */
+/** A CS-3's system I/O: 12 x 100 GbE ports (1.2 Tb/s), its only way in and out, to other systems too. */
+const CS3_PORTS = 12;
+const CS3_PORT_GBPS = 12.5;
+
 const CEREBRAS_CHIP: ChipSpec = {
   id: 'cerebras-wse3',
   name: 'Cerebras WSE-3 (one CS-3 wafer)',
@@ -117,10 +127,11 @@ const CEREBRAS_CHIP: ChipSpec = {
   tflopsFp16: 62_500,
   topsInt8: 62_500,
   sramBandwidthTBps: 21_000,
-  linksPerChip: 12,
-  linkBandwidthGBps: 12.5,
+  linksPerChip: CS3_PORTS,
+  linkBandwidthGBps: CS3_PORT_GBPS,
   hopLatencyUs: 5,
   chipsPerNode: 1,
+  ioGBps: CS3_PORTS * CS3_PORT_GBPS,
   powerW: 23_000,
   priceUsdPerChipHour: 146,
   computeEfficiency: 0.6,
@@ -137,6 +148,8 @@ const CEREBRAS_CHIP: ChipSpec = {
     linksPerChip:
       'Argonne SC24 tutorial (secondary): "CS system provides 1.2 Tbps I/O"; 12 x 100 GbE per CS-3 (Cerebras, quoted in an HN comment)',
     linkBandwidthGBps: 'Derived: 100 Gb/s per Ethernet port = 12.5 GB/s per direction',
+    ioGBps:
+      'Derived: the same 12 x 100 GbE ports (1.2 Tb/s system I/O, Argonne SC24 tutorial) = 150 GB/s per direction: a KV cache arriving from another machine shares them',
     hopLatencyUs:
       "Assumed: a few us for an Ethernet hop through a switch between CS-3 systems, incl. software (like the GPUs' InfiniBand latency)",
     chipsPerNode: 'One wafer per CS-3 system; systems are joined by Ethernet switches',

@@ -12,6 +12,7 @@ import { gpuShapeOf, shapeOf } from './shapes';
 import { memoryNeed } from './memoryNeed';
 import { kvFormula } from './workload';
 import { speculationInputs } from './speculative';
+import { disaggregate } from './disaggregated';
 
 export function lpuInputs(s: Scenario): LpuInputs {
   const model = resolveModel(s.llm);
@@ -117,6 +118,7 @@ export function* simulateLlmPhases(
     inputs: { llm: scenario.llm, lpu: scenario.lpu, gpu: scenario.gpu },
     modelName: model.name,
     kvFormula: kvFormula(model),
+    disagg: disaggregate(scenario, model, lpu.result, gpu.result),
   };
 }
 

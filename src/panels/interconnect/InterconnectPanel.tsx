@@ -6,6 +6,7 @@ import { useStore } from '../../store/store';
 import type { MachineResult } from '../../engine/types';
 import { TopologyView } from './TopologyView';
 import { Timeline } from './Timeline';
+import { HandoffTimeline } from './HandoffTimeline';
 import { NetworkSummaryView } from './NetworkSummaryView';
 import './interconnect.css';
 import { EngineError } from '../../ui/EngineError';
@@ -40,6 +41,7 @@ export function InterconnectPanel() {
         </span>
       </div>
       <EngineError kind="llm" />
+      {result?.disagg?.fits ? <HandoffTimeline pair={result.disagg} /> : null}
       {!m ? (
         <p className="muted">{status === 'running' ? 'Simulating the network…' : 'No result yet.'}</p>
       ) : !m.network ? (

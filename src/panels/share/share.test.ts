@@ -63,6 +63,7 @@ const llm = (lpuTpot: number, gpuTpot: number): LlmResult => ({
   lpu: machine('lpu', lpuTpot),
   gpu: machine('h100-sxm', gpuTpot),
   memoryNeed: { lpu: null, gpu: null },
+  disagg: null,
   inputs: { llm: DEFAULT_SCENARIO.llm, lpu: DEFAULT_SCENARIO.lpu, gpu: DEFAULT_SCENARIO.gpu },
   modelName: 'Llama-2 70B',
   kvFormula: { text: '2 (K and V) × 8 KV heads × 128 head dim values per layer × 80 layers', linear: true },

@@ -11,6 +11,7 @@ import {
   MODEL_IDS,
   PRECISIONS,
   SPECULATION_MODES,
+  DISAGG_MODES,
   STACK_IDS,
   TOPOLOGIES,
   type ModelSpec,
@@ -100,6 +101,7 @@ export function LlmControls() {
         <SelectField path="llm.kv" options={precisionOptions} title="Format of the cached keys and values" />
       </Section>
       <SpeculationSection />
+      <DisaggSection />
       <LpuSection />
       <GpuSection />
     </div>
@@ -191,6 +193,41 @@ function SpeculationSection() {
             )}
           </div>
         </>
+      ) : null}
+    </Section>
+  );
+}
+
+/** Disaggregated serving: the scenario's two machines as one pair, prefill on one, decode on the other. */
+function DisaggSection() {
+  const mode = useStore((s) => s.scenario.llm.disagg);
+  const chipName = useStore((s) => CHIPS[s.scenario.lpu.chip].name);
+  const gpuName = useStore((s) => GPUS[s.scenario.gpu.gpu].name);
+  const pair = useStore((s) => s.llmResult?.disagg ?? null);
+  const label: Record<(typeof DISAGG_MODES)[number], string> = {
+    off: 'each machine alone',
+    'gpu-to-sram': `${gpuName} prefills, ${chipName} decodes`,
+    'sram-to-gpu': `${chipName} prefills, ${gpuName} decodes`,
+  };
+  return (
+    <Section title="Disaggregated serving" id="disagg" open={mode !== 'off'}>
+      <SelectField
+        path="llm.disagg"
+        options={DISAGG_MODES.map((m) => ({ value: m, label: label[m] }))}
+        title="One machine computes the prompts (prefill), the other generates the answers (decode); the prompts' KV cache moves between them over the smaller of the first's way out and the second's way in"
+      />
+      {mode !== 'off' && pair ? (
+        pair.fits ? (
+          <div className="muted small" data-testid="disagg-result">
+            KV cache {formatBytes(pair.kvBytes)} over {pair.linkGBps.toLocaleString('en-US', { maximumFractionDigits: 1 })} GB/s:{' '}
+            {pair.transferMs.toFixed(2)} ms; time to first token {pair.prefillMs.toFixed(1)} + {pair.transferMs.toFixed(2)} ={' '}
+            {pair.ttftMs.toFixed(1)} ms, then {pair.tpotMs.toFixed(2)} ms per token.
+          </div>
+        ) : (
+          <div className="field-message" role="alert" data-testid="disagg-problem">
+            {pair.message}
+          </div>
+        )
       ) : null}
     </Section>
   );
