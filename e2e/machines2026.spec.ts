@@ -88,3 +88,61 @@ test('bad speculation input: a message beside the control, and the last results 
   expect(await shown(page, 'lpu', 'tpot')).toBe(before);
   expect(page.url()).not.toContain('sd=llama-3.1-405b');
 });
+
+test('Rubin prefills, the LPX decodes: the pair table and the handoff timeline are the engine, the link carries the pair', async ({
+  page,
+}) => {
+  const pairOut = cli('groq3-lpx', { ...SCENARIO, 'prefill-machine': 'rubin-nvl72' });
+  const pair = pairOut.pair;
+  if (!pair || !pair.fits) throw new Error('the CLI pair should fit');
+  await page.goto('/');
+  await page.locator('#tab-latency').click();
+  await select(page, 'lpu-chip').selectOption('groq3-lpx');
+  await select(page, 'gpu-gpu').selectOption('rubin-nvl72');
+  await page.locator('details[data-section="disagg"] > summary').click();
+  await select(page, 'llm-disagg').selectOption('gpu-to-sram');
+  await done(page);
+  const cell = async (id: string) => parseShown((await page.getByTestId(id).textContent()) ?? '');
+  expectClose(await cell('pair-ttft'), pair.ttftMs, 'pair ttft');
+  // TTFT of the pair = Rubin's own first token + the KV transfer, as shown beside it
+  expectClose(await cell('pair-alone-gpu-ttft'), pairOut.prefill!.ttftMs, 'Rubin alone ttft');
+  expectClose(await cell('pair-ttft'), pairOut.prefill!.ttftMs + pair.transferMs, 'pair ttft = prefill + transfer');
+  expectClose(await cell('pair-tpot'), pairOut.tpotMs, 'pair tpot = LPX tpot');
+  expectClose(await cell('pair-alone-lpu-tpot'), pairOut.tpotMs, 'LPX alone tpot');
+  expectClose(await cell('pair-cost'), pair.costPerMillionTokensUsd, 'pair cost');
+  await expect(page.getByTestId('pair-transfer')).toContainText('Rubin');
+  await expect(page.getByTestId('disagg-result')).toContainText(`${pair.transferMs.toFixed(2)} ms`);
+  await expect.poll(() => page.url()).toContain('dg=gpu-to-sram');
+  // the interconnect panel: prefill, transfer, decode end to end on one axis
+  await page.locator('#tab-interconnect').click();
+  const bar = (k: string) => page.getByTestId(`handoff-${k}`);
+  await expect(bar('transfer')).toBeVisible();
+  const ms = async (k: string, a: 'start' | 'end') => Number(await bar(k).getAttribute(`data-${a}-ms`));
+  expect(await ms('prefill', 'start')).toBe(0);
+  expectClose(await ms('prefill', 'end'), pairOut.prefill!.ttftMs, 'prefill bar');
+  expect(await ms('transfer', 'start')).toBe(await ms('prefill', 'end'));
+  expectClose((await ms('transfer', 'end')) - (await ms('transfer', 'start')), pair.transferMs, 'transfer bar');
+  expect(await ms('decode', 'start')).toBe(await ms('transfer', 'end'));
+  expectClose(await ms('decode', 'end'), pair.answerMs, 'decode bar');
+  // bars in time order, left to right
+  const x = async (k: string) => (await bar(k).locator('rect').boundingBox())!.x;
+  expect(await x('prefill')).toBeLessThan(await x('transfer'));
+  expect(await x('transfer')).toBeLessThan(await x('decode'));
+  await page.screenshot({ path: `${process.env.SHOTS_DIR ?? '/tmp/shots-share'}/handoff-timeline.png` });
+});
+
+test('a pair whose prefill machine cannot hold the model: a message beside the control names it', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#tab-latency').click();
+  await page.locator('details[data-section="disagg"] > summary').click();
+  await select(page, 'llm-disagg').selectOption('gpu-to-sram');
+  await done(page);
+  await expect(page.getByTestId('pair-table')).toBeVisible();
+  // 70B in fp16 (141 GB) on one 80 GB H100
+  await box(page, 'gpu-gpus').fill('1');
+  await expect(page.getByTestId('disagg-problem')).toContainText(/prefill machine \(.*H100.*\) cannot hold the model/);
+  await expect(page.getByTestId('pair-problem')).toContainText('No pair');
+  await box(page, 'gpu-gpus').fill('');
+  await expect(page.getByTestId('pair-table')).toBeVisible();
+  await expect(page.getByTestId('disagg-problem')).toHaveCount(0);
+});

@@ -178,3 +178,54 @@ describe('llm CLI --speculative', () => {
     );
   });
 });
+
+describe('llm CLI --prefill-machine', () => {
+  const base = ['--model', 'llama-3.1-70b', '--batch', '1', '--prompt', '4096', '--output', '256', '--weights', 'fp8'];
+  it('Rubin prefills, the LPX decodes: the pair takes Rubin TTFT + the transfer and the LPX time per token', async () => {
+    const pair = await runLlmCliToObject([...base, '--machine', 'groq3-lpx', '--prefill-machine', 'rubin-nvl72']);
+    const rubin = await runLlmCliToObject([...base, '--machine', 'rubin-nvl72']);
+    const lpx = await runLlmCliToObject([...base, '--machine', 'groq3-lpx']);
+    const p = pair.pair;
+    if (!p || !p.fits) throw new Error(`pair should fit: ${p && !p.fits ? p.message : 'absent'}`);
+    expect(pair.prefill).toMatchObject({ machine: 'rubin-nvl72', fits: true, ttftMs: rubin.ttftMs });
+    expect(p.prefillName).toBe(rubin.name);
+    expect(p.decodeName).toBe(lpx.name);
+    expect(p.transferMs).toBeGreaterThan(0);
+    expect(p.ttftMs).toBeCloseTo(rubin.ttftMs + p.transferMs, 9);
+    expect(p.tpotMs).toBe(lpx.tpotMs);
+    expect(p.tpotMs).toBeLessThan(rubin.tpotMs);
+    // the pair pays for both machines
+    expect(p.costPerHourUsd).toBeCloseTo(rubin.costPerHourUsd + lpx.costPerHourUsd, 6);
+  });
+
+  it('--prefill-chips sizes the prefill machine; the other way round, the SRAM machine prefills', async () => {
+    const eight = await runLlmCliToObject([...base, '--machine', 'lpu', '--prefill-machine', 'h100-sxm', '--prefill-chips', '8']);
+    expect(eight.prefill?.chips).toBe(8);
+    const four = await runLlmCliToObject([...base, '--machine', 'lpu', '--prefill-machine', 'h100-sxm', '--prefill-chips', '4']);
+    expect(four.prefill?.chips).toBe(4);
+    expect(four.prefill!.ttftMs).toBeGreaterThan(eight.prefill!.ttftMs);
+    const rev = await runLlmCliToObject([...base, '--machine', 'h100-sxm', '--chips', '8', '--prefill-machine', 'lpu']);
+    expect(rev.pair && rev.pair.fits && rev.pair.decodeName).toBe(rev.name);
+    expect(rev.workload.disagg).toBe('sram-to-gpu');
+  });
+
+  it('a prefill machine that cannot hold the model is named; a same-kind pair and a lone --prefill-chips are refused', async () => {
+    // 70B in fp16 is 141 GB: more than one 80 GB H100
+    const fp16 = [...base.slice(0, -1), 'fp16'];
+    const small = await runLlmCliToObject([...fp16, '--machine', 'lpu', '--prefill-machine', 'h100-sxm', '--prefill-chips', '1']);
+    expect(small.pair?.fits).toBe(false);
+    expect(small.pair && !small.pair.fits && small.pair.message).toMatch(/prefill machine \(.*H100.*\) cannot hold the model/);
+    await expect(parseLlmArgs([...base, '--machine', 'lpu', '--prefill-machine', 'groq3-lpx'])).rejects.toThrow(
+      /--prefill-machine must be a GPU .* when --machine is lpu/,
+    );
+    await expect(parseLlmArgs([...base, '--machine', 'b200', '--prefill-machine', 'h100-sxm'])).rejects.toThrow(
+      /--prefill-machine must be an SRAM machine/,
+    );
+    await expect(parseLlmArgs([...base, '--machine', 'lpu', '--prefill-chips', '8'])).rejects.toThrow(
+      /--prefill-chips needs --prefill-machine/,
+    );
+    await expect(parseLlmArgs([...base, '--machine', 'lpu', '--prefill-machine', 'tpu-v9'])).rejects.toThrow(
+      /--prefill-machine must be one of/,
+    );
+  });
+});

@@ -2,8 +2,9 @@
 // The unit test (tours.slow.test.ts) runs every step through the real engine and checks each fact;
 // the overlay lists them under the narration. A fact compares live results, never a figure.
 import type { GemmResult, LlmResult, MachineResult } from '../engine/types';
-import { ridgeIntensity } from '../engine/llm/metrics';
+import { chipsUsed, ridgeIntensity } from '../engine/llm/metrics';
 import { TALK_CLAIMS } from '../panels/latency/ratios';
+import { pairAsMachine, pairRow, pairVerdicts, type PairFigure, type PairSide } from '../panels/latency/pairVerdicts';
 
 const TALK_BUDGET_MS = TALK_CLAIMS.budgetMaxMs;
 
@@ -55,7 +56,9 @@ export type TourFact =
   | { kind: 'fasterPerUser'; machine: FactMachine }
   | { kind: 'cheaperPerToken'; machine: FactMachine }
   /** The whole answer (prompt + all output) lands within the talk's 300 ms budget (00:22), or not. */
-  | { kind: 'answerWithinBudget'; machine: FactMachine; within: boolean };
+  | { kind: 'answerWithinBudget'; machine: FactMachine; within: boolean }
+  /** Disaggregated serving: on `figure` the pair beats exactly these machines alone (the pair table's verdict). */
+  | { kind: 'pairBeats'; figure: PairFigure; beats: PairSide[] };
 
 /** The PE registers the canvas draws at the step's cycle (null: the empty array, cycle 0). */
 export interface ShownPes {
@@ -144,7 +147,18 @@ export function describeFact(f: TourFact): string {
       return `${MACHINE_LABEL[f.machine]}: a lower cost per token than the ${MACHINE_LABEL[other(f.machine)]}`;
     case 'answerWithinBudget':
       return `${MACHINE_LABEL[f.machine]}: the whole answer ${f.within ? 'lands within' : 'takes longer than'} the talk's ${TALK_BUDGET_MS} ms budget`;
+    case 'pairBeats':
+      return `the pair's ${lowerFirst(pairRow(f.figure).label)} beats ${beatenText(f.beats)}`;
   }
+}
+
+/** 'Time to first token (TTFT)' -> 'time to first token (TTFT)': abbreviations keep their case. */
+const lowerFirst = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+function beatenText(beats: PairSide[]): string {
+  if (beats.length === 0) return 'neither machine alone';
+  if (beats.length === 2) return 'both machines alone';
+  return `the ${MACHINE_LABEL[beats[0]]} alone and not the ${MACHINE_LABEL[other(beats[0])]}`;
 }
 
 const other = (m: FactMachine): FactMachine => (m === 'lpu' ? 'gpu' : 'lpu');
@@ -155,11 +169,6 @@ const isMachine = (id: string, m: FactMachine) => (id === 'lpu') === (m === 'lpu
 /** Whether a fact needs the previous step's results. */
 export function needsPrevious(f: TourFact): boolean {
   return f.kind.endsWith('VsPrevious');
-}
-
-/** Chips that hold part of the model (the partitioner's chipsUsed: one occupancy row per chip in use). */
-export function chipsUsed(m: MachineResult): number {
-  return m.occupancy.length;
 }
 
 function breakdownTotal(m: MachineResult): number {
@@ -325,6 +334,19 @@ export function checkFact(f: TourFact, ctx: FactContext): FactCheck {
         ok: m.costPerMillionTokensUsd < o.costPerMillionTokensUsd,
         detail: `cost per million tokens ${fmt(m.costPerMillionTokensUsd)} vs ${fmt(o.costPerMillionTokensUsd)}`,
         shown: `$${short(m.costPerMillionTokensUsd)} vs $${short(o.costPerMillionTokensUsd)} per M`,
+      };
+    }
+    case 'pairBeats': {
+      const r = ctx.llm;
+      const pair = r?.disagg;
+      if (!r || !pair) return missing('disaggregated pair');
+      if (!pair.fits) return { ok: false, detail: pair.message };
+      const beats = pairVerdicts(pair, r.lpu, r.gpu).find((v) => v.key === f.figure)?.beats ?? [];
+      const row = pairRow(f.figure);
+      return {
+        ok: beats.length === f.beats.length && f.beats.every((b) => beats.includes(b)),
+        detail: `${row.label}: pair beats [${beats.join(', ')}] (wanted [${f.beats.join(', ')}])`,
+        shown: `pair ${row.show(pairAsMachine(pair))} vs ${row.show(r.lpu)} / ${row.show(r.gpu)} alone`,
       };
     }
     default: {

@@ -5,7 +5,7 @@ import { DEFAULT_SCENARIO } from './defaults';
 import { HIDEABLE_IDS } from './keys';
 import { applyPatch, diffScenario } from './patch';
 import { ScenarioSchema } from './schema';
-import { TOURS, TOUR_TARGETS, scenarioForTourStep, type Speaker } from './tours';
+import { TOURS, TOUR_TARGETS, findTour, scenarioForTourStep, type Speaker } from './tours';
 import { checkFact, compare, type FactContext, type ShownPes } from './tourFacts';
 import { PANELS, type Scenario } from './types';
 import { lpuInputs, simulateLlm } from '../engine/llm/simulate';
@@ -86,7 +86,7 @@ describe('tours', () => {
     expect(lines.length).toBeGreaterThan(500);
   });
 
-  it('has the eight tours with 3..7 steps each', () => {
+  it('has the eight tours with 3..8 steps each', () => {
     expect(TOURS.map((t) => t.id)).toEqual([
       'systolic-array',
       'hbm-bound',
@@ -99,7 +99,7 @@ describe('tours', () => {
     ]);
     for (const t of TOURS) {
       expect(t.steps.length, t.id).toBeGreaterThanOrEqual(3);
-      expect(t.steps.length, t.id).toBeLessThanOrEqual(7);
+      expect(t.steps.length, t.id).toBeLessThanOrEqual(8);
     }
   });
 
@@ -257,6 +257,20 @@ describe('tour facts hold for the live results', () => {
       checkFact({ kind: 'answerWithinBudget', machine: 'lpu', within: true }, { llm: { ...llm, lpu: { ...llm.lpu, answerMs: 300 } } }).ok,
     ).toBe(true);
     expect(checkFact({ kind: 'inputsVisible' }, {}).ok).toBe(false); // nothing to check is a failure
+    // Pair facts: exactly the machines named. The claims tour's pair step at one user and a short
+    // prompt loses the first token to the LPX alone and wins nothing on it.
+    const t = findTour('claims-2026')!;
+    const pairStep = t.steps.findIndex((st) => st.highlight === 'latency-pair');
+    const many = await stepContext(scenarioForTourStep('claims-2026', pairStep)!);
+    expect(checkFact({ kind: 'pairBeats', figure: 'ttft', beats: ['lpu'] }, many).ok).toBe(true);
+    expect(checkFact({ kind: 'pairBeats', figure: 'ttft', beats: ['lpu', 'gpu'] }, many).ok).toBe(false);
+    expect(checkFact({ kind: 'pairBeats', figure: 'ttft', beats: [] }, many).ok).toBe(false);
+    const s1 = scenarioForTourStep('claims-2026', pairStep)!;
+    const one = await stepContext({ ...s1, llm: { ...s1.llm, batch: 1, prompt: 1024 } });
+    expect(checkFact({ kind: 'pairBeats', figure: 'ttft', beats: [] }, one).ok).toBe(true);
+    expect(checkFact({ kind: 'pairBeats', figure: 'answer', beats: ['gpu'] }, one).ok).toBe(true);
+    const off = await stepContext({ ...s1, llm: { ...s1.llm, disagg: 'off' } });
+    expect(checkFact({ kind: 'pairBeats', figure: 'ttft', beats: [] }, off).ok).toBe(false); // no pair: a failure
   }, 120_000);
 });
 

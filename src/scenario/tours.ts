@@ -565,6 +565,23 @@ const DEFS: TourDef[] = [
       },
       {
         panel: 'latency',
+        highlight: 'latency-pair',
+        patch: {
+          gpu: { ...RUBIN_2026, gpus: 8 },
+          lpu: { chip: 'groq3-lpx' },
+          llm: { disagg: 'gpu-to-sram', batch: 16, prompt: 8192 },
+        },
+        narration:
+          "NVIDIA's 2026 split: Rubin GPUs prefill, the LPX decodes, and the prompts' KV cache crosses between them. Here 16 users send 8,192-token prompts to eight Rubin GPUs. The pair table sets the pair beside each machine alone: each user gets the GPUs' first token (plus the transfer) and the LPX's time per token, so the answer beats both machines alone, and with each machine on its own stage the pair makes more tokens per second than either. It does not beat the GPUs alone on the first token or on the price of a token.",
+        facts: [
+          { kind: 'pairBeats', figure: 'ttft', beats: ['lpu'] },
+          { kind: 'pairBeats', figure: 'answer', beats: ['lpu', 'gpu'] },
+          { kind: 'pairBeats', figure: 'tpsOutput', beats: ['lpu', 'gpu'] },
+          { kind: 'pairBeats', figure: 'cost', beats: ['lpu'] },
+        ],
+      },
+      {
+        panel: 'latency',
         highlight: 'latency-records',
         patch: { gpu: RUBIN_2026, lpu: { chip: 'cerebras-wse3' } },
         narration:

@@ -146,3 +146,8 @@ export function notFitting(machine: string, name: string, message: string, chips
     breakdown: { computeMs: 0, memoryMs: 0, networkMs: 0, overheadMs: 0, hiddenComputeMs: 0 },
   };
 }
+
+/** Chips that hold part of the model (the partitioner's chipsUsed: one occupancy row per chip in use). */
+export function chipsUsed(m: MachineResult): number {
+  return m.occupancy.length;
+}

@@ -7,7 +7,7 @@ import type { MachineResult } from '../../engine/types';
 import type { PanelId } from '../../scenario/types';
 import { SPEAKER_NAMES, TALK_DATE, TOURS } from '../../scenario/tours';
 import { goToStep } from '../share/tourActions';
-import { METRIC_ROWS } from '../latency/MetricsTable';
+import { METRIC_ROWS } from '../latency/metricRows';
 import { HowToggle } from '../../ui/HowToggle';
 import { PANEL_TITLES } from '../../ui/labels';
 import { claimVerdicts, headline, sizingNote } from './verdicts';

@@ -3,7 +3,7 @@
 // labels keep the page's type size at any width.
 import { scaleLinear } from 'd3';
 import type { MachineResult } from '../../engine/types';
-import type { MetricRow } from '../latency/MetricsTable';
+import type { MetricRow } from '../latency/metricRows';
 
 export interface RatioFigure {
   row: MetricRow;

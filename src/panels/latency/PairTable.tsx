@@ -2,35 +2,7 @@
 // alone, figure by figure, with where the pair wins and where it does not.
 import type { DisaggResult, MachineResult } from '../../engine/types';
 import { formatBytes, formatMs, formatNumber } from '../../ui/format';
-import { METRIC_ROWS } from './MetricsTable';
-
-type Pair = Extract<DisaggResult, { fits: true }>;
-
-/** The figures compared, by METRIC_ROWS key (their labels and formats are the metrics table's), and which way is better. */
-const PAIR_ROWS: { key: string; better: 'lower' | 'higher'; of: (m: Pair | MachineResult) => number }[] = [
-  { key: 'ttft', better: 'lower', of: (m) => m.ttftMs },
-  { key: 'tpot', better: 'lower', of: (m) => m.tpotMs },
-  { key: 'answer', better: 'lower', of: (m) => m.answerMs },
-  { key: 'tpsOutput', better: 'higher', of: (m) => m.outputTokensPerSecond },
-  { key: 'cost', better: 'lower', of: (m) => m.costPerMillionTokensUsd },
-  { key: 'joules', better: 'lower', of: (m) => m.joulesPerToken },
-];
-const ROW_OF = new Map(METRIC_ROWS.map((r) => [r.key, r]));
-
-// The metrics table's formats read only the fields a pair has too (times, rates, cost, energy).
-const asMachine = (p: Pair): MachineResult => p as unknown as MachineResult;
-
-/** Per figure: does the pair beat both machines alone, one, or neither. */
-export function pairVerdicts(pair: Pair, lpu: MachineResult, gpu: MachineResult): { key: string; beats: ('lpu' | 'gpu')[] }[] {
-  return PAIR_ROWS.map((r) => {
-    const better = (a: number, b: number) => (r.better === 'lower' ? a < b : a > b);
-    const beats = (['lpu', 'gpu'] as const).filter((side) => {
-      const m = side === 'lpu' ? lpu : gpu;
-      return !m.fits || better(r.of(pair), r.of(m));
-    });
-    return { key: r.key, beats };
-  });
-}
+import { PAIR_ROWS, pairAsMachine, pairRow, pairVerdicts } from './pairVerdicts';
 
 export function PairTable({ pair, lpu, gpu }: { pair: DisaggResult; lpu: MachineResult; gpu: MachineResult }) {
   if (!pair.fits)
@@ -41,8 +13,8 @@ export function PairTable({ pair, lpu, gpu }: { pair: DisaggResult; lpu: Machine
     );
   const verdicts = new Map(pairVerdicts(pair, lpu, gpu).map((v) => [v.key, v.beats]));
   const alone = (side: 'lpu' | 'gpu') => (side === 'lpu' ? lpu : gpu);
-  const both = [...verdicts].filter(([, b]) => b.length === 2).map(([k]) => ROW_OF.get(k)!.label);
-  const neither = [...verdicts].filter(([, b]) => b.length === 0).map(([k]) => ROW_OF.get(k)!.label);
+  const both = [...verdicts].filter(([, b]) => b.length === 2).map(([k]) => pairRow(k).label);
+  const neither = [...verdicts].filter(([, b]) => b.length === 0).map(([k]) => pairRow(k).label);
   return (
     <div data-highlight="latency-pair" data-testid="pair-table">
       <p className="muted small" data-testid="pair-transfer">
@@ -61,13 +33,13 @@ export function PairTable({ pair, lpu, gpu }: { pair: DisaggResult; lpu: Machine
         </thead>
         <tbody>
           {PAIR_ROWS.map((r) => {
-            const row = ROW_OF.get(r.key)!;
+            const row = pairRow(r.key);
             const beats = verdicts.get(r.key)!;
             return (
               <tr key={r.key} title={row.how}>
                 <th scope="row">{row.label}</th>
                 <td data-testid={`pair-${r.key}`} className={beats.length === 2 ? 'best' : ''}>
-                  {row.show(asMachine(pair))}
+                  {row.show(pairAsMachine(pair))}
                 </td>
                 {(['lpu', 'gpu'] as const).map((side) => (
                   <td key={side} data-testid={`pair-alone-${side}-${r.key}`} className={alone(side).fits ? '' : 'nofit'}>
