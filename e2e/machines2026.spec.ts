@@ -131,6 +131,23 @@ test('Rubin prefills, the LPX decodes: the pair table and the handoff timeline a
   await page.screenshot({ path: `${process.env.SHOTS_DIR ?? '/tmp/shots-share'}/handoff-timeline.png` });
 });
 
+test('a layout that splits layers across nodes uses fewer chips than the in-node minimum, and the hint says so', async ({ page }) => {
+  const flags = { ...SCENARIO, batch: 16, prompt: 8192 };
+  const lpx = cli('groq3-lpx', flags);
+  expect(lpx.chips).toBeLessThan(lpx.chipsNeeded!);
+  expect(lpx.tensorParallel).toBeGreaterThan(8); // an LPX tray holds 8 chips
+  await page.goto('/');
+  await page.locator('#tab-latency').click();
+  await select(page, 'lpu-chip').selectOption('groq3-lpx');
+  await box(page, 'llm-batch').fill('16');
+  await box(page, 'llm-prompt').fill('8192');
+  await done(page);
+  await expect(page.getByTestId('lpu-chips-hint')).toHaveText(
+    `Using ${lpx.chips} chips: fewer than the ${lpx.chipsNeeded} that fit with each layer inside one node, because the cheapest layout splits each layer across nodes`,
+  );
+  await expect(page.getByTestId('lpu-layout')).toContainText(`each layer split over ${lpx.tensorParallel} chips`);
+});
+
 test('a pair whose prefill machine cannot hold the model: a message beside the control names it', async ({ page }) => {
   await page.goto('/');
   await page.locator('#tab-latency').click();

@@ -269,7 +269,9 @@ function LpuSection() {
             : !Number.isFinite(r.needed)
               ? 'Does not fit on any number of chips: see the message in the panel'
               : chipsSet === null
-                ? `Using ${r.chips ?? r.needed} chips (minimum that fits: ${r.needed} chips${r.chips !== undefined && r.chips !== r.needed ? ', rounded up to whole nodes' : ''})`
+                ? r.chips !== undefined && r.chips < r.needed
+                  ? `Using ${r.chips} chips: fewer than the ${r.needed} that fit with each layer inside one node, because the cheapest layout splits each layer across nodes`
+                  : `Using ${r.chips ?? r.needed} chips (minimum that fits: ${r.needed} chips${r.chips !== undefined && r.chips !== r.needed ? ', rounded up to whole nodes' : ''})`
                 : `Minimum that fits: ${r.needed} chips (set: ${chipsSet})${r.used ? `; the layout uses ${r.used} of the ${chipsSet} chips given` : ''}`}
         </div>
         {r.fits && r.tp && r.stages && r.used ? (
