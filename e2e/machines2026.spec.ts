@@ -33,9 +33,10 @@ test('Groq 3 LPX beside Vera Rubin: the table is the engine, the sourcing is sai
   await expect(page.getByTestId('lpu-sourcing')).toContainText(/Groq 3 .*secondary sources.*projections/);
   await expect(page.getByTestId('gpu-sourcing')).toContainText(/Rubin.*secondary sources.*projections/);
   await expect(page.getByTestId('claims-fitted')).toContainText('No published speed of Groq 3');
+  // the hash is written a moment after the change (debounced): wait for it
+  await expect.poll(() => page.url()).toContain('lx=groq3-lpx');
+  await expect.poll(() => page.url()).toContain('gx=rubin-nvl72');
   const url = page.url();
-  expect(url).toContain('lx=groq3-lpx');
-  expect(url).toContain('gx=rubin-nvl72');
   // the link reproduces it in a fresh page
   const again = await page.context().newPage();
   await again.goto(url);
